@@ -1,0 +1,51 @@
+using System.Net;
+using Discogsography.Admin.Components;
+using Discogsography.Admin.Services;
+using Radzen;
+
+namespace Discogsography.Admin;
+
+/// <summary>Builds the Admin web application.</summary>
+public static class AdminApp
+{
+    /// <summary>Builds (but does not start) the dashboard for <paramref name="settings"/>.</summary>
+    public static WebApplication Build(AdminSettings settings)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            ApplicationName = typeof(AdminApp).Assembly.GetName().Name,
+            EnvironmentName = settings.IsDevelopment ? Environments.Development : Environments.Production,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        builder.Logging.ClearProviders();
+        if (settings.IsDevelopment)
+            builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
+        else
+            builder.Logging.AddJsonConsole(o => o.UseUtcTimestamp = true);
+        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Parse(settings.BindAddress), settings.Port));
+        builder.Services.AddSingleton(settings);
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddRadzenComponents();
+        builder.Services.AddHttpClient<IApiClient, ApiClient>(http =>
+        {
+            http.BaseAddress = settings.ApiBaseUrl;
+            http.Timeout = TimeSpan.FromSeconds(30);
+        });
+        var app = builder.Build();
+        app.UseExceptionHandler("/error", createScopeForErrors: true);
+        app.UseAntiforgery();
+        app.MapBlazorServerScript();
+        app.MapStaticAssets();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+
+    /// <summary>Serves the Blazor script extracted at build time (build/BlazorServerScript.targets).</summary>
+    private static void MapBlazorServerScript(this WebApplication app)
+    {
+        var script = Path.Combine(AppContext.BaseDirectory, "blazor-script", "blazor.web.js");
+        app.MapGet("/_framework/blazor.web.js", () => File.Exists(script)
+            ? Results.File(script, "text/javascript")
+            : Results.Problem("blazor.web.js was not extracted at build time", statusCode: 500));
+    }
+}

@@ -1,0 +1,37 @@
+using Discogsography.ServiceModel;
+
+namespace Discogsography.Admin.Services;
+
+/// <summary>
+/// How pages reach the API: the typed client behind a small interface, so component tests substitute a fake.
+/// One instance per circuit (the signed-in admin's token lives here).
+/// </summary>
+public interface IApiClient
+{
+    /// <summary>The admin's access token, or null before sign-in.</summary>
+    string? BearerToken { get; set; }
+
+    /// <summary>Sends a request DTO and returns its typed response; failures throw <see cref="ApiException"/>.</summary>
+    Task<TResponse> SendAsync<TResponse>(IReturn<TResponse> request, CancellationToken cancellationToken = default);
+
+    /// <summary>Sends a request DTO that returns no body.</summary>
+    Task SendAsync(IReturnVoid request, CancellationToken cancellationToken = default);
+}
+
+/// <summary>The real <see cref="IApiClient"/>: <see cref="JsonApiClient"/> over the shared HttpClient.</summary>
+public sealed class ApiClient(HttpClient http) : IApiClient
+{
+    private readonly JsonApiClient client = new(http);
+
+    public string? BearerToken
+    {
+        get => client.BearerToken;
+        set => client.BearerToken = value;
+    }
+
+    public Task<TResponse> SendAsync<TResponse>(IReturn<TResponse> request, CancellationToken cancellationToken = default) =>
+        client.SendAsync(request, cancellationToken);
+
+    public Task SendAsync(IReturnVoid request, CancellationToken cancellationToken = default) =>
+        client.SendAsync(request, cancellationToken);
+}

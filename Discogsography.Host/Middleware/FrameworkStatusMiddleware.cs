@@ -1,0 +1,51 @@
+using Discogsography.Host.Pipeline;
+using Microsoft.AspNetCore.Routing.Template;
+
+namespace Discogsography.Host.Middleware;
+
+/// <summary>
+/// Gives the framework's own empty 404 and 405 responses the reference's JSON bodies
+/// (<c>{"detail":"Not Found"}</c>, <c>{"detail":"Method Not Allowed"}</c> with <c>Allow</c>), and, like
+/// Starlette's <c>redirect_slashes</c>, answers a known path with a trailing slash with a 307 to the path without it.
+/// </summary>
+internal sealed class FrameworkStatusMiddleware(RequestDelegate next, ServiceCatalog catalog)
+{
+    private readonly TemplateMatcher[] routes = catalog.Operations
+        .Select(o => o.Route.Template).Distinct()
+        .Select(t => new TemplateMatcher(TemplateParser.Parse(t), new RouteValueDictionary()))
+        .ToArray();
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        await next(context);
+        var response = context.Response;
+        if (response.HasStarted || response.ContentLength > 0 || response.ContentType is not null)
+            return;
+        if (response.StatusCode == StatusCodes.Status404NotFound && context.GetEndpoint() is null && RedirectTarget(context) is { } location)
+        {
+            response.StatusCode = StatusCodes.Status307TemporaryRedirect;
+            response.Headers.Location = location;
+            return;
+        }
+        var detail = response.StatusCode switch
+        {
+            StatusCodes.Status404NotFound => "Not Found",
+            StatusCodes.Status405MethodNotAllowed => "Method Not Allowed",
+            _ => null,
+        };
+        if (detail is not null)
+            await JsonResponse.WriteAsync(response, new Dictionary<string, string> { ["detail"] = detail }, typeof(Dictionary<string, string>));
+    }
+
+    private string? RedirectTarget(HttpContext context)
+    {
+        var path = context.Request.Path.Value ?? "";
+        if (path.Length <= 1 || !path.EndsWith('/'))
+            return null;
+        var trimmed = new PathString(path.TrimEnd('/'));
+        if (!routes.Any(r => r.TryMatch(trimmed, new RouteValueDictionary())))
+            return null;
+        var request = context.Request;
+        return $"{request.Scheme}://{request.Host}{request.PathBase}{trimmed}{request.QueryString}";
+    }
+}

@@ -1,0 +1,55 @@
+using System.Collections;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Discogsography.ServiceModel.Types;
+
+namespace Discogsography.Host.Pipeline.Binding;
+
+/// <summary>Checks a bound value against its field's <see cref="Constraints"/>, as Pydantic checks <c>ge</c>/<c>le</c>/<c>min_length</c>.</summary>
+internal static class ConstraintChecker
+{
+    /// <summary>Adds an error for each constraint <paramref name="value"/> breaks; <paramref name="input"/> is what the client sent.</summary>
+    public static void Check(Constraints c, object? value, JsonNode? input, JsonArray loc, List<ValidationErrorItem> errors)
+    {
+        if (ReferenceEquals(c, Constraints.None))
+            return;
+        switch (value)
+        {
+            case string text:
+                CheckLength(text.EnumerateRunes().Count(), c, input, loc, errors, ValidationErrors.StringTooShort, ValidationErrors.StringTooLong);
+                break;
+            case long or double or int:
+                CheckRange(Convert.ToDouble(value, CultureInfo.InvariantCulture), c, input, loc, errors);
+                break;
+            case ICollection items:
+                CheckListLength(items.Count, c, input, loc, errors);
+                break;
+        }
+    }
+
+    private static void CheckRange(double number, Constraints c, JsonNode? input, JsonArray loc, List<ValidationErrorItem> errors)
+    {
+        if (c.Minimum is { } min && number < min)
+            errors.Add(ValidationErrors.GreaterThanEqual(loc, input, min));
+        else if (c.Maximum is { } max && number > max)
+            errors.Add(ValidationErrors.LessThanEqual(loc, input, max));
+    }
+
+    private static void CheckLength(
+        int length, Constraints c, JsonNode? input, JsonArray loc, List<ValidationErrorItem> errors,
+        Func<JsonArray, JsonNode?, int, ValidationErrorItem> tooShort, Func<JsonArray, JsonNode?, int, ValidationErrorItem> tooLong)
+    {
+        if (c.MinLength is { } min && length < min)
+            errors.Add(tooShort(loc, input, min));
+        else if (c.MaxLength is { } max && length > max)
+            errors.Add(tooLong(loc, input, max));
+    }
+
+    private static void CheckListLength(int count, Constraints c, JsonNode? input, JsonArray loc, List<ValidationErrorItem> errors)
+    {
+        if (c.MinLength is { } min && count < min)
+            errors.Add(ValidationErrors.TooShort(loc, input, min, count));
+        else if (c.MaxLength is { } max && count > max)
+            errors.Add(ValidationErrors.TooLong(loc, input, max, count));
+    }
+}

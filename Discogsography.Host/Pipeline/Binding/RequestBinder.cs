@@ -1,0 +1,100 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Discogsography.ServiceInterface.Infrastructure;
+using Discogsography.ServiceModel;
+using Discogsography.ServiceModel.Types;
+
+namespace Discogsography.Host.Pipeline.Binding;
+
+/// <summary>
+/// Fills a request DTO from the path, then the query string (GET/DELETE) or the JSON body (POST/PUT/PATCH),
+/// collecting every problem into one FastAPI-shaped 422.
+/// </summary>
+internal static class RequestBinder
+{
+    /// <summary>Binds the DTO of <paramref name="operation"/>; throws <see cref="RequestValidationException"/> with all errors.</summary>
+    public static object Bind(Operation operation, HttpContext context, RequestBody body, List<ValidationErrorItem> errors)
+    {
+        var shape = operation.Request;
+        var request = shape.Type.Create();
+        BindPath(shape, context, request, errors);
+        if (RequestRoute.HasBody(context.Request.Method))
+            BindBody(shape, body, request, errors);
+        else
+            BindQuery(shape, context.Request.Query, request, errors);
+        return request;
+    }
+
+    private static void BindPath(RequestShape shape, HttpContext context, object request, List<ValidationErrorItem> errors)
+    {
+        foreach (var field in shape.PathFields)
+        {
+            var text = context.Request.RouteValues[field.WireName]?.ToString() ?? "";
+            BindText(field, text, ValidationErrors.Loc("path", field.WireName), request, errors);
+        }
+    }
+
+    private static void BindQuery(RequestShape shape, IQueryCollection query, object request, List<ValidationErrorItem> errors)
+    {
+        foreach (var field in shape.OtherFields)
+        {
+            var loc = ValidationErrors.Loc("query", field.WireName);
+            var values = query[field.WireName];
+            if (values.Count == 0)
+            {
+                if (field.IsRequired)
+                    errors.Add(ValidationErrors.Missing(loc, null));
+            }
+            else if (field.Shape.Kind == WireKind.List)
+                BindList(field, values.Select(v => v ?? "").ToArray(), loc, request, errors);
+            else
+                BindText(field, values[^1] ?? "", loc, request, errors);
+        }
+    }
+
+    private static void BindText(FieldShape field, string text, JsonArray loc, object request, List<ValidationErrorItem> errors)
+    {
+        if (ScalarParser.TryParse(field.Shape, text, loc, errors, out var wide)
+            && ScalarParser.TryComplete(field.Shape, wide!, field.Constraints, JsonValue.Create(text), loc, errors, out var value))
+            field.Set(request, value);
+    }
+
+    private static void BindList(FieldShape field, string[] texts, JsonArray loc, object request, List<ValidationErrorItem> errors)
+    {
+        var list = field.Shape.Create();
+        var before = errors.Count;
+        for (var i = 0; i < texts.Length; i++)
+        {
+            var itemLoc = JsonBodyBinder.Append(loc, i);
+            if (ScalarParser.TryParse(field.Shape.Element!, texts[i], itemLoc, errors, out var wide)
+                && ScalarParser.TryComplete(field.Shape.Element!, wide!, Constraints.None, JsonValue.Create(texts[i]), itemLoc, errors, out var item))
+                TypeShape.AddToList(list, item);
+        }
+        ConstraintChecker.Check(field.Constraints, list, new JsonArray(texts.Select(t => (JsonNode?)JsonValue.Create(t)).ToArray()), loc, errors);
+        if (errors.Count == before)
+            field.Set(request, list);
+    }
+
+    private static void BindBody(RequestShape shape, RequestBody body, object request, List<ValidationErrorItem> errors)
+    {
+        if (shape.OtherFields.Count == 0)
+            return;
+        if (body.RawText is { } text)
+        {
+            errors.Add(ValidationErrors.ModelAttributesType(ValidationErrors.Loc("body"), JsonValue.Create(text)));
+            return;
+        }
+        if (body.Json is not { } json)
+        {
+            if (shape.OtherFields.Any(f => f.IsRequired))
+                errors.Add(ValidationErrors.Missing(ValidationErrors.Loc("body"), null));
+            return;
+        }
+        if (json.ValueKind != JsonValueKind.Object)
+        {
+            errors.Add(ValidationErrors.ModelAttributesType(ValidationErrors.Loc("body"), JsonBodyBinder.NodeOf(json)));
+            return;
+        }
+        JsonBodyBinder.BindFields(shape.OtherFields, request, json, ValidationErrors.Loc("body"), errors);
+    }
+}

@@ -1,0 +1,100 @@
+using System.Text;
+using System.Text.Json;
+using Discogsography.ServiceInterface.Infrastructure;
+using Microsoft.Net.Http.Headers;
+
+namespace Discogsography.Host.Pipeline.Binding;
+
+/// <summary>What a request carried as its body: nothing, parsed JSON, or text that was not sent as JSON.</summary>
+internal sealed class RequestBody : IDisposable
+{
+    private readonly JsonDocument? document;
+
+    private RequestBody(JsonDocument? document, string? rawText)
+    {
+        this.document = document;
+        RawText = rawText;
+    }
+
+    /// <summary>No body.</summary>
+    public static RequestBody None { get; } = new(null, null);
+
+    /// <summary>The parsed JSON, when the body was JSON.</summary>
+    public JsonElement? Json => document?.RootElement;
+
+    /// <summary>The body text when it was not declared as JSON (FastAPI then fails model validation).</summary>
+    public string? RawText { get; }
+
+    /// <summary>True when nothing was sent.</summary>
+    public bool IsEmpty => document is null && RawText is null;
+
+    /// <summary>
+    /// Reads and parses the body. Malformed JSON raises the 422 <c>json_invalid</c> error right away, before
+    /// authentication, as in the reference; an oversized body raises 413.
+    /// </summary>
+    public static async Task<RequestBody> ReadAsync(HttpRequest request, long maxBytes, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > maxBytes)
+            throw TooLarge(maxBytes);
+        using var buffer = new MemoryStream();
+        try
+        {
+            await request.Body.CopyToAsync(buffer, cancellationToken);
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            throw TooLarge(maxBytes);
+        }
+        if (buffer.Length > maxBytes)
+            throw TooLarge(maxBytes);
+        if (buffer.Length == 0)
+            return None;
+        var bytes = buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
+        return IsJson(request.ContentType) ? new RequestBody(Parse(bytes), null) : new RequestBody(null, Encoding.UTF8.GetString(bytes.Span));
+    }
+
+    private static JsonDocument Parse(ReadOnlyMemory<byte> bytes)
+    {
+        try
+        {
+            return JsonDocument.Parse(bytes, new JsonDocumentOptions { MaxDepth = 64 });
+        }
+        catch (JsonException e)
+        {
+            throw new RequestValidationException([ValidationErrors.JsonInvalid(CharOffset(bytes.Span, e), Describe(e))]);
+        }
+    }
+
+    /// <summary>FastAPI reports the character offset of the error in the whole document.</summary>
+    private static long CharOffset(ReadOnlySpan<byte> bytes, JsonException e)
+    {
+        long line = e.LineNumber ?? 0, column = e.BytePositionInLine ?? 0, start = 0;
+        for (var i = 0; i < bytes.Length && line > 0; i++)
+        {
+            if (bytes[i] == (byte)'\n')
+            {
+                line--;
+                start = i + 1;
+            }
+        }
+        var end = (int)Math.Min(bytes.Length, start + column);
+        return Encoding.UTF8.GetCharCount(bytes[..end]);
+    }
+
+    private static string Describe(JsonException e)
+    {
+        var message = e.Message;
+        var position = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+        return (position > 0 ? message[..position] : message).TrimEnd(' ', '.');
+    }
+
+    private static bool IsJson(string? contentType) =>
+        MediaTypeHeaderValue.TryParse(contentType, out var media)
+        && (media.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+            || media.Suffix.Equals("json", StringComparison.OrdinalIgnoreCase));
+
+    private static HttpError TooLarge(long maxBytes) =>
+        HttpError.PayloadTooLarge($"Request body too large: the limit is {maxBytes} bytes").As(ServiceModel.ErrorBodyStyle.Detail);
+
+    public void Dispose() => document?.Dispose();
+}

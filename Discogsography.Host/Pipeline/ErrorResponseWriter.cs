@@ -1,0 +1,76 @@
+using Discogsography.ServiceInterface.Infrastructure;
+using Discogsography.ServiceModel;
+using Discogsography.ServiceModel.Types;
+using Npgsql;
+
+namespace Discogsography.Host.Pipeline;
+
+/// <summary>
+/// Maps every exception to the reference's bodies: <see cref="HttpError"/> to <c>{"detail"}</c> or <c>{"error"}</c>
+/// (the route's style unless the error fixes one), validation failures to the FastAPI 422 list, an unreachable
+/// PostgreSQL or Redis to a logged 503 with <c>Retry-After</c>, and anything else to a logged JSON 500 without
+/// a stack trace.
+/// </summary>
+internal sealed partial class ErrorResponseWriter(ILogger<ErrorResponseWriter> logger)
+{
+    private const string RetryAfterSeconds = "5";
+
+    public Task WriteAsync(HttpContext context, Exception exception)
+    {
+        context.Response.Clear();
+        var style = context.GetEndpoint()?.Metadata.GetMetadata<Operation>()?.ErrorStyle ?? ErrorBodyStyle.Detail;
+        return exception switch
+        {
+            HttpError error => WriteHttpErrorAsync(context, error, style),
+            RequestValidationException invalid => WriteBodyAsync(context, StatusCodes.Status422UnprocessableEntity,
+                new ValidationErrorResponse { Detail = [.. invalid.Errors] }, typeof(ValidationErrorResponse)),
+            BadHttpRequestException bad => WriteMessageAsync(context, bad.StatusCode,
+                bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? "Request body too large" : "Bad request", ErrorBodyStyle.Detail),
+            DependencyUnavailableException down => WriteUnavailableAsync(context, down.Dependency, down.Message, style),
+            NpgsqlException db when IsUnavailable(db) => WriteUnavailableAsync(context, "PostgreSQL", db.Message, style),
+            OperationCanceledException when context.RequestAborted.IsCancellationRequested => Task.CompletedTask,
+            _ => WriteUnhandledAsync(context, exception),
+        };
+    }
+
+    /// <summary>Connection failures, timeouts and server shutdowns are outages; SQL errors are bugs.</summary>
+    private static bool IsUnavailable(NpgsqlException e) => e is not PostgresException || e.IsTransient;
+
+    private Task WriteHttpErrorAsync(HttpContext context, HttpError error, ErrorBodyStyle routeStyle)
+    {
+        foreach (var (name, value) in error.Headers)
+            context.Response.Headers[name] = value;
+        return error.Body is { } body
+            ? WriteBodyAsync(context, error.StatusCode, body, body.GetType())
+            : WriteMessageAsync(context, error.StatusCode, error.Message, error.Style ?? routeStyle);
+    }
+
+    private Task WriteUnavailableAsync(HttpContext context, string dependency, string reason, ErrorBodyStyle style)
+    {
+        LogUnavailable(logger, dependency, context.Request.Method, context.Request.Path, reason);
+        context.Response.Headers.RetryAfter = RetryAfterSeconds;
+        return WriteMessageAsync(context, StatusCodes.Status503ServiceUnavailable, $"{dependency} is unavailable; try again shortly", style);
+    }
+
+    private Task WriteUnhandledAsync(HttpContext context, Exception exception)
+    {
+        LogUnhandled(logger, exception, context.Request.Method, context.Request.Path);
+        return WriteMessageAsync(context, StatusCodes.Status500InternalServerError, "Internal Server Error", ErrorBodyStyle.Detail);
+    }
+
+    private static Task WriteMessageAsync(HttpContext context, int status, string message, ErrorBodyStyle style) =>
+        WriteBodyAsync(context, status, new Dictionary<string, string> { [style == ErrorBodyStyle.Error ? "error" : "detail"] = message },
+            typeof(Dictionary<string, string>));
+
+    private static Task WriteBodyAsync(HttpContext context, int status, object body, Type type)
+    {
+        context.Response.StatusCode = status;
+        return JsonResponse.WriteAsync(context.Response, body, type);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Dependency} unavailable while answering {Method} {Path}: {Reason}")]
+    private static partial void LogUnavailable(ILogger logger, string dependency, string method, string path, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled error while answering {Method} {Path}")]
+    private static partial void LogUnhandled(ILogger logger, Exception exception, string method, string path);
+}

@@ -1,0 +1,98 @@
+using Discogsography.Host.Pipeline.Binding;
+using Discogsography.ServiceInterface.RateLimiting;
+using Discogsography.ServiceModel;
+
+namespace Discogsography.Host.Pipeline;
+
+/// <summary>How a route identifies its caller.</summary>
+internal enum AuthMode
+{
+    /// <summary>Any Authorization header is ignored.</summary>
+    Anonymous,
+
+    /// <summary>A valid token identifies the caller; anything else is anonymous.</summary>
+    Optional,
+
+    /// <summary>A valid, unrevoked token is required (401 otherwise), plus any roles (403 otherwise).</summary>
+    Required,
+}
+
+/// <summary>The authentication a route declares through its attributes.</summary>
+internal sealed record AuthPolicy(AuthMode Mode, IReadOnlyList<string> Roles, string MissingCredentialsMessage)
+{
+    public static readonly AuthPolicy Anonymous = new(AuthMode.Anonymous, [], "Not authenticated");
+}
+
+/// <summary>
+/// One endpoint: a request DTO on one of its routes, bound to the service method that answers it, with every
+/// policy read from attributes at startup. The Host maps it, OpenAPI and TypeScript describe it.
+/// </summary>
+internal sealed class Operation
+{
+    /// <summary>The request DTO type.</summary>
+    public required Type RequestType { get; init; }
+
+    /// <summary>The success body type; null for <see cref="IReturnVoid"/>.</summary>
+    public required Type? ResponseType { get; init; }
+
+    /// <summary>The route template with wire-named variables.</summary>
+    public required RequestRoute Route { get; init; }
+
+    /// <summary>The verbs this operation answers on the route.</summary>
+    public required IReadOnlyList<string> Verbs { get; init; }
+
+    /// <summary>The DTO name, used as the OpenAPI operation id.</summary>
+    public string Name => RequestType.Name;
+
+    /// <summary>A stable key for rate-limit counters: <c>POST /api/auth/login</c>.</summary>
+    public string Key => $"{string.Join(',', Verbs)} {Route.Template}";
+
+    /// <summary>Who may call it.</summary>
+    public required AuthPolicy Auth { get; init; }
+
+    /// <summary>Its rate limit, if any.</summary>
+    public RateLimitRule? RateLimit { get; init; }
+
+    /// <summary>The key of its error bodies.</summary>
+    public ErrorBodyStyle ErrorStyle { get; init; } = ErrorBodyStyle.Detail;
+
+    /// <summary>The status of a successful response.</summary>
+    public int SuccessStatus { get; init; } = StatusCodes.Status200OK;
+
+    /// <summary>The OpenAPI tag.</summary>
+    public string? Tag { get; init; }
+
+    /// <summary>The DTO's fields split into path variables and the rest.</summary>
+    public required RequestShape Request { get; init; }
+
+    /// <summary>Creates the service and calls its method.</summary>
+    public required ServiceInvoker Invoker { get; init; }
+}
+
+/// <summary>A request DTO's shape and which of its fields are path variables.</summary>
+internal sealed class RequestShape
+{
+    public RequestShape(Type requestType, RequestRoute route)
+    {
+        Type = TypeShape.Of(requestType);
+        var byName = Type.Fields.ToDictionary(f => f.WireName, StringComparer.Ordinal);
+        PathFields = route.PathVariables
+            .Select(v => byName.TryGetValue(v, out var f) ? f : throw new InvalidOperationException(
+                $"{requestType.Name}: route {route.Template} has {{{v}}} but the DTO has no property named '{v}'."))
+            .ToArray();
+        OtherFields = Type.Fields.Except(PathFields).ToArray();
+        FieldOrder = Type.Fields.Select((f, i) => (f.WireName, i)).ToDictionary(p => p.WireName, p => p.i, StringComparer.Ordinal);
+    }
+
+    /// <summary>The DTO type's shape.</summary>
+    public TypeShape Type { get; }
+
+    /// <summary>Fields bound from the path.</summary>
+    public IReadOnlyList<FieldShape> PathFields { get; }
+
+    /// <summary>Fields bound from the query string (GET, DELETE) or the JSON body (POST, PUT, PATCH).</summary>
+    public IReadOnlyList<FieldShape> OtherFields { get; }
+
+    /// <summary>Declaration index by wire name, to report errors in field order as Pydantic does.</summary>
+    public IReadOnlyDictionary<string, int> FieldOrder { get; }
+}

@@ -1,0 +1,3 @@
+using Discogsography.Host.Commands;
+
+return await HostCommandLine.Create().Parse(args).InvokeAsync();

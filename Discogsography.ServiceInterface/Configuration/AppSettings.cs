@@ -1,0 +1,112 @@
+namespace Discogsography.ServiceInterface.Configuration;
+
+/// <summary>Everything the service is configured with, read once from the environment at startup.</summary>
+public sealed class AppSettings
+{
+    /// <summary>The PostgreSQL server and credentials (required).</summary>
+    public required PostgresSettings Postgres { get; init; }
+
+    /// <summary>Access-token signing and lifetime.</summary>
+    public required JwtSettings Jwt { get; init; }
+
+    /// <summary>The Redis URL (<c>REDIS_HOST</c>); null selects the single-instance in-memory store.</summary>
+    public string? RedisUrl { get; init; }
+
+    /// <summary>The Fernet key for secrets at rest (<c>OAUTH_ENCRYPTION_KEY</c>); null stores them as plaintext, like the reference.</summary>
+    public string? OAuthEncryptionKey { get; init; }
+
+    /// <summary>How the service reaches Discogs.</summary>
+    public required DiscogsSettings Discogs { get; init; }
+
+    /// <summary>Snapshot lifetime and size.</summary>
+    public required SnapshotSettings Snapshots { get; init; }
+
+    /// <summary>Ports, bind address, CORS, logging and startup behaviour.</summary>
+    public required HostingSettings Hosting { get; init; }
+}
+
+/// <summary>The PostgreSQL connection (<c>POSTGRES_*</c>).</summary>
+public sealed class PostgresSettings
+{
+    /// <summary>Host name or address, from <c>POSTGRES_HOST</c> (<c>host:port</c>, split on the last colon).</summary>
+    public required string Host { get; init; }
+
+    /// <summary>Port, from <c>POSTGRES_HOST</c>; 5432 when the value has no port.</summary>
+    public int Port { get; init; } = 5432;
+
+    /// <summary>User name (<c>POSTGRES_USERNAME</c>, or <c>POSTGRES_USERNAME_FILE</c>).</summary>
+    public required string Username { get; init; }
+
+    /// <summary>Password (<c>POSTGRES_PASSWORD</c>, or <c>POSTGRES_PASSWORD_FILE</c>).</summary>
+    public required string Password { get; init; }
+
+    /// <summary>Database name (<c>POSTGRES_DATABASE</c>).</summary>
+    public required string Database { get; init; }
+}
+
+/// <summary>Access tokens (<c>JWT_*</c>).</summary>
+public sealed class JwtSettings
+{
+    /// <summary>The HMAC key, used as UTF-8 bytes (<c>JWT_SECRET_KEY</c>, or <c>JWT_SECRET_KEY_FILE</c>).</summary>
+    public required string SecretKey { get; init; }
+
+    /// <summary>Minutes an access token lives (<c>JWT_EXPIRE_MINUTES</c>, default 30; a non-integer becomes 30 as in the reference).</summary>
+    public int ExpireMinutes { get; init; } = 30;
+
+    /// <summary>Days a refresh token lives (<c>REFRESH_TOKEN_DAYS</c>, default 30).</summary>
+    public int RefreshTokenDays { get; init; } = 30;
+}
+
+/// <summary>Discogs endpoints and identity (<c>DISCOGS_*</c>).</summary>
+public sealed class DiscogsSettings
+{
+    /// <summary>The reference's default User-Agent.</summary>
+    public const string DefaultUserAgent = "discogsography/1.0 +https://github.com/SimplicityGuy/discogsography";
+
+    /// <summary>The User-Agent sent to Discogs (<c>DISCOGS_USER_AGENT</c>).</summary>
+    public string UserAgent { get; init; } = DefaultUserAgent;
+
+    /// <summary>The API base URL (<c>DISCOGS_API_URL</c>, default <c>https://api.discogs.com</c>); tests point it at a fake.</summary>
+    public string ApiUrl { get; init; } = "https://api.discogs.com";
+
+    /// <summary>The website base URL for the authorize page (<c>DISCOGS_WEB_URL</c>, default <c>https://www.discogs.com</c>).</summary>
+    public string WebUrl { get; init; } = "https://www.discogs.com";
+}
+
+/// <summary>Snapshots (<c>SNAPSHOT_*</c>).</summary>
+public sealed class SnapshotSettings
+{
+    /// <summary>Days a snapshot is kept (<c>SNAPSHOT_TTL_DAYS</c>, default 28).</summary>
+    public int TtlDays { get; init; } = 28;
+
+    /// <summary>Most nodes a snapshot may hold (<c>SNAPSHOT_MAX_NODES</c>, default 100).</summary>
+    public int MaxNodes { get; init; } = 100;
+}
+
+/// <summary>Process-level settings of ours (ARCHITECTURE.md §7) plus the reference's logging and CORS variables.</summary>
+public sealed class HostingSettings
+{
+    /// <summary>The origins CORS allows (<c>CORS_ORIGINS</c>, comma-separated; default localhost:3000 and localhost:8003).</summary>
+    public IReadOnlyList<string> CorsOrigins { get; init; } = ["http://localhost:3000", "http://localhost:8003"];
+
+    /// <summary>The API port (<c>API_PORT</c>, default 8004).</summary>
+    public int ApiPort { get; init; } = 8004;
+
+    /// <summary>The stand-alone health port (<c>HEALTH_PORT</c>, default 8005).</summary>
+    public int HealthPort { get; init; } = 8005;
+
+    /// <summary>The address the ports bind to (<c>BIND_ADDRESS</c>, default 127.0.0.1; the Docker image sets 0.0.0.0).</summary>
+    public string BindAddress { get; init; } = "127.0.0.1";
+
+    /// <summary>Minimum log level (<c>LOG_LEVEL</c>: DEBUG, INFO, WARNING, ERROR, CRITICAL; default INFO).</summary>
+    public string LogLevel { get; init; } = "INFO";
+
+    /// <summary>The deployment environment (<c>ENVIRONMENT</c>, default development); logs are JSON unless it is development.</summary>
+    public string Environment { get; init; } = "development";
+
+    /// <summary>Whether <c>serve</c> applies pending migrations before listening (<c>MIGRATE_ON_STARTUP</c>, default true).</summary>
+    public bool MigrateOnStartup { get; init; } = true;
+
+    /// <summary>True in the development environment.</summary>
+    public bool IsDevelopment => string.Equals(Environment, "development", StringComparison.OrdinalIgnoreCase);
+}

@@ -1,0 +1,107 @@
+namespace Discogsography.ServiceInterface.Configuration;
+
+/// <summary>
+/// Builds <see cref="AppSettings"/> from the environment with the reference's names and defaults
+/// (REFERENCE-API.md §1.3) plus ours (ARCHITECTURE.md §7). Every missing required variable is named in one line.
+/// </summary>
+public static class AppSettingsLoader
+{
+    private static readonly string[] PostgresVariables = ["POSTGRES_HOST", "POSTGRES_USERNAME", "POSTGRES_PASSWORD", "POSTGRES_DATABASE"];
+
+    /// <summary>Everything the <c>serve</c> verb needs.</summary>
+    public static AppSettings Load(EnvironmentReader env)
+    {
+        var missing = MissingOf(env, [.. PostgresVariables, "JWT_SECRET_KEY"]);
+        if (missing.Count > 0)
+            throw new SettingsException($"Missing required environment variables: {string.Join(", ", missing)}");
+        if (env.Plain("JWT_ALGORITHM") is { } algorithm && algorithm != "HS256")
+            throw new SettingsException($"Unsupported JWT algorithm: {algorithm}. Only HS256 is supported.");
+        return new AppSettings
+        {
+            Postgres = ReadPostgres(env),
+            Jwt = new JwtSettings
+            {
+                SecretKey = env.Secret("JWT_SECRET_KEY")!,
+                ExpireMinutes = Positive(env.LenientInt("JWT_EXPIRE_MINUTES", 30), 30),
+                RefreshTokenDays = Positive(env.LenientInt("REFRESH_TOKEN_DAYS", 30), 30),
+            },
+            RedisUrl = env.Plain("REDIS_HOST"),
+            OAuthEncryptionKey = env.Secret("OAUTH_ENCRYPTION_KEY"),
+            Discogs = ReadDiscogs(env),
+            Snapshots = new SnapshotSettings
+            {
+                TtlDays = Positive(env.LenientInt("SNAPSHOT_TTL_DAYS", 28), 28),
+                MaxNodes = Positive(env.LenientInt("SNAPSHOT_MAX_NODES", 100), 100),
+            },
+            Hosting = ReadHosting(env),
+        };
+    }
+
+    /// <summary>Only the database settings, for verbs such as <c>migrate</c> and <c>discogs-setup</c>; all four read as secrets.</summary>
+    public static PostgresSettings LoadPostgres(EnvironmentReader env)
+    {
+        var missing = MissingOf(env, PostgresVariables);
+        return missing.Count == 0
+            ? ReadPostgres(env)
+            : throw new SettingsException($"Missing required environment variables: {string.Join(", ", missing)}");
+    }
+
+    /// <summary>Splits <c>host:port</c> on the last colon (brackets allowed around IPv6); no port means 5432.</summary>
+    public static (string Host, int Port) SplitHostPort(string value)
+    {
+        var colon = value.LastIndexOf(':');
+        if (colon < 0 || value.EndsWith(']'))
+            return (value.Trim('[', ']'), 5432);
+        var portText = value[(colon + 1)..];
+        return int.TryParse(portText, out var port) && port is > 0 and <= 65535
+            ? (value[..colon].Trim('[', ']'), port)
+            : throw new SettingsException($"POSTGRES_HOST must be host:port, got '{value}'");
+    }
+
+    private static List<string> MissingOf(EnvironmentReader env, IEnumerable<string> names) =>
+        names.Where(name => env.Secret(name) is null).ToList();
+
+    private static PostgresSettings ReadPostgres(EnvironmentReader env)
+    {
+        var (host, port) = SplitHostPort(env.Secret("POSTGRES_HOST")!);
+        return new PostgresSettings
+        {
+            Host = host,
+            Port = port,
+            Username = env.Secret("POSTGRES_USERNAME")!,
+            Password = env.Secret("POSTGRES_PASSWORD")!,
+            Database = env.Secret("POSTGRES_DATABASE")!,
+        };
+    }
+
+    private static DiscogsSettings ReadDiscogs(EnvironmentReader env) => new()
+    {
+        UserAgent = env.Plain("DISCOGS_USER_AGENT") ?? DiscogsSettings.DefaultUserAgent,
+        ApiUrl = (env.Plain("DISCOGS_API_URL") ?? "https://api.discogs.com").TrimEnd('/'),
+        WebUrl = (env.Plain("DISCOGS_WEB_URL") ?? "https://www.discogs.com").TrimEnd('/'),
+    };
+
+    private static HostingSettings ReadHosting(EnvironmentReader env)
+    {
+        var defaults = new HostingSettings();
+        return new HostingSettings
+        {
+            CorsOrigins = ParseOrigins(env.Plain("CORS_ORIGINS")) ?? defaults.CorsOrigins,
+            ApiPort = env.Port("API_PORT", defaults.ApiPort),
+            HealthPort = env.Port("HEALTH_PORT", defaults.HealthPort),
+            BindAddress = env.Plain("BIND_ADDRESS") ?? defaults.BindAddress,
+            LogLevel = env.Plain("LOG_LEVEL") ?? defaults.LogLevel,
+            Environment = env.Plain("ENVIRONMENT") ?? defaults.Environment,
+            MigrateOnStartup = env.Flag("MIGRATE_ON_STARTUP", defaults.MigrateOnStartup),
+        };
+    }
+
+    /// <summary>Comma-separated, items trimmed, empty items dropped; an empty result means "use the defaults".</summary>
+    private static string[]? ParseOrigins(string? value)
+    {
+        var origins = value?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) ?? [];
+        return origins.Length > 0 ? origins : null;
+    }
+
+    private static int Positive(int value, int fallback) => value > 0 ? value : fallback;
+}

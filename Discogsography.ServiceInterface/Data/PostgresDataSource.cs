@@ -1,0 +1,36 @@
+using Dapper;
+using Discogsography.ServiceInterface.Configuration;
+using Npgsql;
+
+namespace Discogsography.ServiceInterface.Data;
+
+/// <summary>Builds the one <see cref="NpgsqlDataSource"/> of the process and configures Dapper once.</summary>
+public static class PostgresDataSource
+{
+    /// <summary>Seconds a connection attempt may take: a down database answers 503 quickly instead of hanging.</summary>
+    public const int ConnectTimeoutSeconds = 5;
+
+    /// <summary>Seconds an ordinary statement may run.</summary>
+    public const int CommandTimeoutSeconds = 30;
+
+    /// <summary>The connection string for <paramref name="settings"/> (the password is never logged by Npgsql).</summary>
+    public static string ConnectionString(PostgresSettings settings) => new NpgsqlConnectionStringBuilder
+    {
+        Host = settings.Host,
+        Port = settings.Port,
+        Username = settings.Username,
+        Password = settings.Password,
+        Database = settings.Database,
+        Timeout = ConnectTimeoutSeconds,
+        CommandTimeout = CommandTimeoutSeconds,
+        ApplicationName = "discogsography",
+        MaxPoolSize = 20,
+    }.ConnectionString;
+
+    /// <summary>Creates the data source.</summary>
+    public static NpgsqlDataSource Create(PostgresSettings settings)
+    {
+        DefaultTypeMap.MatchNamesWithUnderscores = true;
+        return new NpgsqlDataSourceBuilder(ConnectionString(settings)).Build();
+    }
+}

@@ -1,0 +1,26 @@
+namespace Discogsography.ServiceInterface.Infrastructure;
+
+/// <summary>The caller identified by a verified, unrevoked access token.</summary>
+/// <param name="Subject">The <c>sub</c> claim: the user's id as a lowercase hyphenated UUID.</param>
+/// <param name="Email">The <c>email</c> claim.</param>
+/// <param name="Roles">Roles from the <c>role</c> claim (empty for ordinary users).</param>
+/// <param name="TokenId">The <c>jti</c> claim, when present.</param>
+/// <param name="ExpiresAt">The <c>exp</c> claim.</param>
+/// <param name="SessionId">The <c>sid</c> claim of tokens issued with a refresh session.</param>
+public sealed record AuthenticatedUser(
+    string Subject,
+    string? Email,
+    IReadOnlyList<string> Roles,
+    string? TokenId,
+    DateTimeOffset? ExpiresAt,
+    Guid? SessionId)
+{
+    /// <summary>The subject as a UUID, or null when it is not one.</summary>
+    public Guid? UserId => Guid.TryParse(Subject, out var id) ? id : null;
+
+    /// <summary>True when the caller holds the admin role.</summary>
+    public bool IsAdmin => Roles.Contains(ServiceModel.Roles.Admin);
+
+    /// <summary>True when the caller holds <paramref name="role"/>.</summary>
+    public bool HasRole(string role) => Roles.Contains(role);
+}

@@ -1,0 +1,33 @@
+namespace Discogsography.ServiceInterface.Storage;
+
+/// <summary>The count of a fixed-window counter after an increment, and the time until the window resets.</summary>
+public readonly record struct WindowCount(long Count, TimeSpan Remaining);
+
+/// <summary>
+/// The shared state the service keeps outside PostgreSQL (revoked tokens, OAuth state, cooldowns, snapshots,
+/// rate-limit counters). Redis when <c>REDIS_HOST</c> is set, so instances share it; in memory otherwise.
+/// Key names come from <see cref="RedisKeys"/>.
+/// </summary>
+public interface IKeyValueStore
+{
+    /// <summary>What backs the store, for logs and readiness: <c>redis</c> or <c>in-memory</c>.</summary>
+    string Kind { get; }
+
+    /// <summary>The value, or null when missing or expired.</summary>
+    Task<string?> GetAsync(string key, CancellationToken cancellationToken);
+
+    /// <summary>Sets a value, replacing any previous one, expiring after <paramref name="ttl"/> when given.</summary>
+    Task SetAsync(string key, string value, TimeSpan? ttl, CancellationToken cancellationToken);
+
+    /// <summary>Sets a value only when the key is absent; true when it was set.</summary>
+    Task<bool> SetIfAbsentAsync(string key, string value, TimeSpan ttl, CancellationToken cancellationToken);
+
+    /// <summary>Removes a key; true when it existed.</summary>
+    Task<bool> DeleteAsync(string key, CancellationToken cancellationToken);
+
+    /// <summary>Increments a counter that starts a fixed window of <paramref name="window"/> on its first increment.</summary>
+    Task<WindowCount> IncrementWindowAsync(string key, TimeSpan window, CancellationToken cancellationToken);
+
+    /// <summary>Throws when the store cannot be reached.</summary>
+    Task PingAsync(CancellationToken cancellationToken);
+}

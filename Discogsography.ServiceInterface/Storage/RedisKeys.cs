@@ -1,0 +1,20 @@
+namespace Discogsography.ServiceInterface.Storage;
+
+/// <summary>Every key name, in one place, exactly as the reference writes them (REFERENCE-API.md §11).</summary>
+public static class RedisKeys
+{
+    /// <summary>A logged-out access token: <c>revoked:jti:&lt;jti&gt;</c>.</summary>
+    public static string RevokedToken(string jti) => $"revoked:jti:{jti}";
+
+    /// <summary>A pending Discogs OAuth flow: <c>discogs:oauth:state:&lt;request token&gt;</c>.</summary>
+    public static string OAuthState(string requestToken) => $"discogs:oauth:state:{requestToken}";
+
+    /// <summary>A user's sync cooldown: <c>sync:cooldown:&lt;user id&gt;</c>.</summary>
+    public static string SyncCooldown(string userId) => $"sync:cooldown:{userId}";
+
+    /// <summary>A saved graph snapshot: <c>snapshot:&lt;token&gt;</c>.</summary>
+    public static string Snapshot(string token) => $"snapshot:{token}";
+
+    /// <summary>A rate-limit window of one route and client IP (ours: the reference keeps these in memory).</summary>
+    public static string RateLimit(string route, string clientIp) => $"ratelimit:{route}:{clientIp}";
+}
