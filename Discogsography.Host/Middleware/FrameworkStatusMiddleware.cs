@@ -4,9 +4,10 @@ using Microsoft.AspNetCore.Routing.Template;
 namespace Discogsography.Host.Middleware;
 
 /// <summary>
-/// Gives the framework's own empty 404 and 405 responses the reference's JSON bodies
-/// (<c>{"detail":"Not Found"}</c>, <c>{"detail":"Method Not Allowed"}</c> with <c>Allow</c>), and, like
-/// Starlette's <c>redirect_slashes</c>, answers a known path with a trailing slash with a 307 to the path without it.
+/// Like Starlette's <c>redirect_slashes</c>, answers a known path with a trailing slash with a 307 to the path
+/// without it (ASP.NET routing would silently match it); and gives the framework's own empty 404 and 405
+/// responses the reference's JSON bodies (<c>{"detail":"Not Found"}</c>, <c>{"detail":"Method Not Allowed"}</c>
+/// with <c>Allow</c>).
 /// </summary>
 internal sealed class FrameworkStatusMiddleware(RequestDelegate next, ServiceCatalog catalog)
 {
@@ -17,16 +18,16 @@ internal sealed class FrameworkStatusMiddleware(RequestDelegate next, ServiceCat
 
     public async Task InvokeAsync(HttpContext context)
     {
-        await next(context);
         var response = context.Response;
-        if (response.HasStarted || response.ContentLength > 0 || response.ContentType is not null)
-            return;
-        if (response.StatusCode == StatusCodes.Status404NotFound && context.GetEndpoint() is null && RedirectTarget(context) is { } location)
+        if (RedirectTarget(context) is { } location)
         {
             response.StatusCode = StatusCodes.Status307TemporaryRedirect;
             response.Headers.Location = location;
             return;
         }
+        await next(context);
+        if (response.HasStarted || response.ContentLength > 0 || response.ContentType is not null)
+            return;
         var detail = response.StatusCode switch
         {
             StatusCodes.Status404NotFound => "Not Found",

@@ -81,6 +81,12 @@ internal sealed class RequestShape
                 $"{requestType.Name}: route {route.Template} has {{{v}}} but the DTO has no property named '{v}'."))
             .ToArray();
         OtherFields = Type.Fields.Except(PathFields).ToArray();
+        var segments = route.Template.Split('/');
+        PathSegmentOf = route.PathVariables.ToDictionary(
+            v => v,
+            v => Array.IndexOf(segments, "{" + v + "}") is var index and >= 0 ? index : throw new InvalidOperationException(
+                $"{requestType.Name}: route variable {{{v}}} of {route.Template} must be a whole path segment."),
+            StringComparer.Ordinal);
         FieldOrder = Type.Fields.Select((f, i) => (f.WireName, i)).ToDictionary(p => p.WireName, p => p.i, StringComparer.Ordinal);
     }
 
@@ -89,6 +95,9 @@ internal sealed class RequestShape
 
     /// <summary>Fields bound from the path.</summary>
     public IReadOnlyList<FieldShape> PathFields { get; }
+
+    /// <summary>The index of each path variable's segment in the route template (split on <c>/</c>).</summary>
+    public IReadOnlyDictionary<string, int> PathSegmentOf { get; }
 
     /// <summary>Fields bound from the query string (GET, DELETE) or the JSON body (POST, PUT, PATCH).</summary>
     public IReadOnlyList<FieldShape> OtherFields { get; }

@@ -1,7 +1,7 @@
 namespace Discogsography.ServiceInterface.Configuration;
 
 /// <summary>Everything the service is configured with, read once from the environment at startup.</summary>
-public sealed class AppSettings
+public sealed record AppSettings
 {
     /// <summary>The PostgreSQL server and credentials (required).</summary>
     public required PostgresSettings Postgres { get; init; }
@@ -26,7 +26,7 @@ public sealed class AppSettings
 }
 
 /// <summary>The PostgreSQL connection (<c>POSTGRES_*</c>).</summary>
-public sealed class PostgresSettings
+public sealed record PostgresSettings
 {
     /// <summary>Host name or address, from <c>POSTGRES_HOST</c> (<c>host:port</c>, split on the last colon).</summary>
     public required string Host { get; init; }
@@ -45,7 +45,7 @@ public sealed class PostgresSettings
 }
 
 /// <summary>Access tokens (<c>JWT_*</c>).</summary>
-public sealed class JwtSettings
+public sealed record JwtSettings
 {
     /// <summary>The HMAC key, used as UTF-8 bytes (<c>JWT_SECRET_KEY</c>, or <c>JWT_SECRET_KEY_FILE</c>).</summary>
     public required string SecretKey { get; init; }
@@ -58,7 +58,7 @@ public sealed class JwtSettings
 }
 
 /// <summary>Discogs endpoints and identity (<c>DISCOGS_*</c>).</summary>
-public sealed class DiscogsSettings
+public sealed record DiscogsSettings
 {
     /// <summary>The reference's default User-Agent.</summary>
     public const string DefaultUserAgent = "discogsography/1.0 +https://github.com/SimplicityGuy/discogsography";
@@ -74,7 +74,7 @@ public sealed class DiscogsSettings
 }
 
 /// <summary>Snapshots (<c>SNAPSHOT_*</c>).</summary>
-public sealed class SnapshotSettings
+public sealed record SnapshotSettings
 {
     /// <summary>Days a snapshot is kept (<c>SNAPSHOT_TTL_DAYS</c>, default 28).</summary>
     public int TtlDays { get; init; } = 28;
@@ -84,7 +84,7 @@ public sealed class SnapshotSettings
 }
 
 /// <summary>Process-level settings of ours (ARCHITECTURE.md §7) plus the reference's logging and CORS variables.</summary>
-public sealed class HostingSettings
+public sealed record HostingSettings
 {
     /// <summary>The origins CORS allows (<c>CORS_ORIGINS</c>, comma-separated; default localhost:3000 and localhost:8003).</summary>
     public IReadOnlyList<string> CorsOrigins { get; init; } = ["http://localhost:3000", "http://localhost:8003"];

@@ -27,11 +27,29 @@ internal static class RequestBinder
 
     private static void BindPath(RequestShape shape, HttpContext context, object request, List<ValidationErrorItem> errors)
     {
+        if (shape.PathFields.Count == 0)
+            return;
+        var segments = RawPathSegments(context);
         foreach (var field in shape.PathFields)
         {
-            var text = context.Request.RouteValues[field.WireName]?.ToString() ?? "";
+            var index = shape.PathSegmentOf[field.WireName];
+            var text = index < segments.Length
+                ? Uri.UnescapeDataString(segments[index])
+                : context.Request.RouteValues[field.WireName]?.ToString() ?? "";
             BindText(field, text, ValidationErrors.Loc("path", field.WireName), request, errors);
         }
+    }
+
+    /// <summary>
+    /// The path as the client sent it, split on <c>/</c>. Routing leaves <c>%2F</c> encoded in route values (and
+    /// decodes <c>%25</c>, so the two cannot be told apart there); decoding each raw segment once gives
+    /// <c>AC/DC</c> for <c>AC%2FDC</c> and <c>a%2F</c> for <c>a%252F</c>.
+    /// </summary>
+    private static string[] RawPathSegments(HttpContext context)
+    {
+        var raw = context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestFeature>()?.RawTarget ?? context.Request.Path.Value ?? "";
+        var query = raw.IndexOf('?');
+        return (query >= 0 ? raw[..query] : raw).Split('/');
     }
 
     private static void BindQuery(RequestShape shape, IQueryCollection query, object request, List<ValidationErrorItem> errors)

@@ -1,0 +1,47 @@
+using Dapper;
+using Discogsography.ServiceModel;
+
+namespace Discogsography.Tests.Infrastructure;
+
+/// <summary>
+/// Base of tests against the shared host: each test starts with empty tables, an empty Redis, real time and no
+/// captured logs, and gets a typed client and a raw HttpClient for what the typed client hides (headers, bytes).
+/// </summary>
+public abstract class ApiTest
+{
+    private HttpClient? http;
+
+    /// <summary>The typed client, as users call the API.</summary>
+    protected JsonApiClient Client { get; private set; } = null!;
+
+    /// <summary>A raw client on the API port.</summary>
+    protected HttpClient Http => http!;
+
+    protected static TestHost Host => TestServers.Host;
+
+    [SetUp]
+    public async Task ResetStateAsync()
+    {
+        await using (var connection = await TestServers.Database.OpenConnectionAsync())
+        {
+            var tables = (await connection.QueryAsync<string>("""
+                SELECT quote_ident(schemaname) || '.' || quote_ident(tablename) FROM pg_tables
+                WHERE schemaname NOT IN ('pg_catalog', 'information_schema') AND tablename <> 'schema_migrations'
+                """)).ToArray();
+            if (tables.Length > 0)
+                await connection.ExecuteAsync($"TRUNCATE {string.Join(", ", tables)} RESTART IDENTITY CASCADE");
+        }
+        await TestServers.Redis.FlushDatabaseAsync();
+        Host.Clock.Reset();
+        Host.Logs.Clear();
+        http = new HttpClient { BaseAddress = Host.ApiUrl };
+        Client = new JsonApiClient(new HttpClient { BaseAddress = Host.ApiUrl });
+    }
+
+    [TearDown]
+    public void DisposeClients()
+    {
+        http?.Dispose();
+        Client.Dispose();
+    }
+}

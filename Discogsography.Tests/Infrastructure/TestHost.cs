@@ -1,0 +1,79 @@
+using System.Reflection;
+using Discogsography.Host;
+using Discogsography.ServiceInterface.Configuration;
+
+namespace Discogsography.Tests.Infrastructure;
+
+/// <summary>A running API host on free ports (the real Kestrel, both ports), stopped on dispose.</summary>
+public sealed class TestHost : IAsyncDisposable
+{
+    private readonly WebApplication app;
+
+    private TestHost(WebApplication app, AppSettings settings, LogCapture logs, TestClock clock)
+    {
+        this.app = app;
+        Settings = settings;
+        Logs = logs;
+        Clock = clock;
+    }
+
+    public AppSettings Settings { get; }
+
+    /// <summary>Everything the host logged.</summary>
+    public LogCapture Logs { get; }
+
+    /// <summary>The host's clock.</summary>
+    public TestClock Clock { get; }
+
+    public IServiceProvider Services => app.Services;
+
+    /// <summary><c>http://127.0.0.1:&lt;API_PORT&gt;</c>.</summary>
+    public Uri ApiUrl => new($"http://127.0.0.1:{Settings.Hosting.ApiPort}");
+
+    /// <summary><c>http://127.0.0.1:&lt;HEALTH_PORT&gt;</c>.</summary>
+    public Uri HealthUrl => new($"http://127.0.0.1:{Settings.Hosting.HealthPort}");
+
+    /// <summary>Test settings over the given database and Redis URL, on fresh ports.</summary>
+    public static AppSettings SettingsFor(PostgresSettings postgres, string? redisUrl) => new()
+    {
+        Postgres = postgres,
+        Jwt = new JwtSettings { SecretKey = "test-jwt-secret-for-unit-tests" },
+        RedisUrl = redisUrl,
+        Discogs = new DiscogsSettings(),
+        Snapshots = new SnapshotSettings(),
+        Hosting = new HostingSettings
+        {
+            ApiPort = Ports.Free(),
+            HealthPort = Ports.Free(),
+            Environment = "test",
+            LogLevel = "DEBUG",
+            MigrateOnStartup = false,
+        },
+    };
+
+    /// <summary>Builds and starts a host; the test assembly's services and DTOs are added to the real ones.</summary>
+    public static async Task<TestHost> StartAsync(AppSettings settings)
+    {
+        var logs = new LogCapture();
+        var clock = new TestClock();
+        var app = ApiHost.Build(settings, new ApiHostOptions
+        {
+            ServiceAssemblies = [ConfigureServicesAssembly, Assembly.GetExecutingAssembly()],
+            ConfigureServices = services =>
+            {
+                services.AddSingleton<TimeProvider>(clock);
+                services.AddSingleton<ILoggerProvider>(logs);
+            },
+        });
+        await app.StartAsync();
+        return new TestHost(app, settings, logs, clock);
+    }
+
+    private static Assembly ConfigureServicesAssembly => typeof(ServiceInterface.Infrastructure.Service).Assembly;
+
+    public async ValueTask DisposeAsync()
+    {
+        await app.StopAsync();
+        await app.DisposeAsync();
+    }
+}

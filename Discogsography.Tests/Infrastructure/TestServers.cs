@@ -1,0 +1,75 @@
+using Discogsography.ServiceInterface.Configuration;
+using Discogsography.ServiceInterface.Data;
+using Discogsography.ServiceInterface.Redis;
+using Discogsography.Tests.Infrastructure;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+
+namespace Discogsography.Tests;
+
+/// <summary>
+/// The servers the whole test run shares, started once: a fresh, migrated database on the PostgreSQL that
+/// ./test.sh started, its Redis, and one API host over both. Tests reset state in <see cref="ApiTest"/>.
+/// </summary>
+[SetUpFixture]
+public sealed class TestServers
+{
+    private static TestDatabase? database;
+    private static TestHost? host;
+    private static NpgsqlDataSource? dataSource;
+    private static RedisClient? redis;
+
+    /// <summary>The PostgreSQL server (connected to its default test database).</summary>
+    public static PostgresSettings PostgresServer { get; private set; } = null!;
+
+    /// <summary>The Redis URL from the environment.</summary>
+    public static string RedisUrl { get; private set; } = null!;
+
+    /// <summary>The shared API host.</summary>
+    public static TestHost Host => host ?? throw new InvalidOperationException("The test servers did not start.");
+
+    /// <summary>A data source on the shared host's database, for assertions.</summary>
+    public static NpgsqlDataSource Database => dataSource!;
+
+    /// <summary>A client on the shared Redis, for assertions and resets.</summary>
+    public static RedisClient Redis => redis!;
+
+    [OneTimeSetUp]
+    public async Task StartAsync()
+    {
+        var env = EnvironmentReader.FromProcess();
+        PostgresServer = TryLoadPostgres(env);
+        RedisUrl = env.Plain("REDIS_HOST")
+                   ?? throw new InvalidOperationException("REDIS_HOST is not set: run ./test.sh, or `source .services/test/env` after scripts/services.sh start --dir .services/test.");
+        database = await TestDatabase.CreateAsync(PostgresServer, "shared");
+        dataSource = PostgresDataSource.Create(database.Settings);
+        await new MigrationRunner(dataSource, NullLogger<MigrationRunner>.Instance).MigrateAsync(CancellationToken.None);
+        redis = new RedisClient(RedisSettings.Parse(RedisUrl));
+        host = await TestHost.StartAsync(TestHost.SettingsFor(database.Settings, RedisUrl));
+    }
+
+    [OneTimeTearDown]
+    public async Task StopAsync()
+    {
+        if (host is not null)
+            await host.DisposeAsync();
+        if (redis is not null)
+            await redis.DisposeAsync();
+        if (dataSource is not null)
+            await dataSource.DisposeAsync();
+        if (database is not null)
+            await database.DisposeAsync();
+    }
+
+    private static PostgresSettings TryLoadPostgres(EnvironmentReader env)
+    {
+        try
+        {
+            return AppSettingsLoader.LoadPostgres(env);
+        }
+        catch (SettingsException e)
+        {
+            throw new InvalidOperationException($"{e.Message}: run ./test.sh, or `source .services/test/env` after scripts/services.sh start --dir .services/test.");
+        }
+    }
+}

@@ -1,0 +1,99 @@
+using Discogsography.ServiceInterface.Redis;
+using Discogsography.ServiceInterface.Storage;
+using Discogsography.Tests.Infrastructure;
+
+namespace Discogsography.Tests.Integration.Storage;
+
+/// <summary>The Redis and in-memory stores behave the same, so single-instance mode is not a different product.</summary>
+[TestFixture("redis")]
+[TestFixture("in-memory")]
+public sealed class KeyValueStoreContractTests(string kind)
+{
+    private static readonly TimeSpan ShortTtl = TimeSpan.FromMilliseconds(200);
+    private readonly TestClock clock = new();
+    private RedisClient? redis;
+    private IKeyValueStore store = null!;
+
+    [SetUp]
+    public async Task CreateStoreAsync()
+    {
+        if (kind == "redis")
+        {
+            redis = new RedisClient(RedisSettings.Parse(TestServers.RedisUrl));
+            await redis.FlushDatabaseAsync();
+            store = new RedisKeyValueStore(redis);
+        }
+        else
+        {
+            store = new InMemoryKeyValueStore(clock);
+        }
+    }
+
+    [TearDown]
+    public async Task DisposeAsync()
+    {
+        if (redis is not null)
+            await redis.DisposeAsync();
+    }
+
+    [Test]
+    public async Task A_value_is_readable_until_it_expires()
+    {
+        await store.SetAsync("a", "1", ShortTtl, CancellationToken.None);
+        var before = await store.GetAsync("a", CancellationToken.None);
+        await PassAsync(ShortTtl * 2);
+
+        Assert.That((before, await store.GetAsync("a", CancellationToken.None)), Is.EqualTo(("1", (string?)null)));
+    }
+
+    [Test]
+    public async Task A_value_without_ttl_stays()
+    {
+        await store.SetAsync("a", "1", null, CancellationToken.None);
+        await PassAsync(ShortTtl * 2);
+
+        Assert.That(await store.GetAsync("a", CancellationToken.None), Is.EqualTo("1"));
+    }
+
+    [Test]
+    public async Task Set_if_absent_only_sets_a_missing_or_expired_key()
+    {
+        var first = await store.SetIfAbsentAsync("s", "1", ShortTtl, CancellationToken.None);
+        var second = await store.SetIfAbsentAsync("s", "2", ShortTtl, CancellationToken.None);
+        await PassAsync(ShortTtl * 2);
+        var afterExpiry = await store.SetIfAbsentAsync("s", "3", ShortTtl, CancellationToken.None);
+
+        Assert.That((first, second, afterExpiry), Is.EqualTo((true, false, true)));
+        Assert.That(await store.GetAsync("s", CancellationToken.None), Is.EqualTo("3"));
+    }
+
+    [Test]
+    public async Task Delete_removes_and_reports_whether_the_key_existed()
+    {
+        await store.SetAsync("d", "1", null, CancellationToken.None);
+
+        Assert.That(await store.DeleteAsync("d", CancellationToken.None), Is.True);
+        Assert.That(await store.DeleteAsync("d", CancellationToken.None), Is.False);
+        Assert.That(await store.GetAsync("d", CancellationToken.None), Is.Null);
+    }
+
+    [Test]
+    public async Task A_window_counter_restarts_after_its_window()
+    {
+        var one = await store.IncrementWindowAsync("w", ShortTtl, CancellationToken.None);
+        var two = await store.IncrementWindowAsync("w", ShortTtl, CancellationToken.None);
+        await PassAsync(ShortTtl * 2);
+        var fresh = await store.IncrementWindowAsync("w", ShortTtl, CancellationToken.None);
+
+        Assert.That((one.Count, two.Count, fresh.Count), Is.EqualTo((1L, 2L, 1L)));
+        Assert.That(two.Remaining, Is.GreaterThan(TimeSpan.Zero).And.LessThanOrEqualTo(ShortTtl));
+    }
+
+    private async Task PassAsync(TimeSpan time)
+    {
+        if (kind == "redis")
+            await Task.Delay(time);
+        else
+            clock.Advance(time);
+    }
+}
