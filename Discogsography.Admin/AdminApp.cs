@@ -22,6 +22,9 @@ public static class AdminApp
             builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
         else
             builder.Logging.AddJsonConsole(o => o.UseUtcTimestamp = true);
+        // Per-request framework logs would print every API call (and its URL) at Information.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
         builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Parse(settings.BindAddress), settings.Port));
         builder.Services.AddSingleton(settings);
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();

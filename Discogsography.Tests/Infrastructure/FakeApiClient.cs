@@ -1,0 +1,42 @@
+using System.Net;
+using Discogsography.Admin.Services;
+using Discogsography.ServiceModel;
+
+namespace Discogsography.Tests.Infrastructure;
+
+/// <summary>An <see cref="IApiClient"/> for component tests: answers each request type with a canned function.</summary>
+public sealed class FakeApiClient : IApiClient
+{
+    private readonly Dictionary<Type, Func<object, object>> handlers = [];
+
+    /// <summary>Every request sent, in order.</summary>
+    public List<object> Sent { get; } = [];
+
+    public string? BearerToken { get; set; }
+
+    /// <summary>Answers <typeparamref name="TRequest"/> with <paramref name="handler"/>'s result (or exception).</summary>
+    public FakeApiClient On<TRequest, TResponse>(Func<TRequest, TResponse> handler) where TRequest : IReturn<TResponse>
+    {
+        handlers[typeof(TRequest)] = request => handler((TRequest)request)!;
+        return this;
+    }
+
+    /// <summary>An <see cref="ApiException"/> as the real client would raise it.</summary>
+    public static ApiException Error(HttpStatusCode status, string message) => new(status, message, [], $$"""{"detail":"{{message}}"}""", null);
+
+    public Task<TResponse> SendAsync<TResponse>(IReturn<TResponse> request, CancellationToken cancellationToken = default)
+    {
+        Sent.Add(request);
+        return handlers.TryGetValue(request.GetType(), out var handler)
+            ? Task.FromResult((TResponse)handler(request))
+            : throw new InvalidOperationException($"No fake answer for {request.GetType().Name}");
+    }
+
+    public Task SendAsync(IReturnVoid request, CancellationToken cancellationToken = default)
+    {
+        Sent.Add(request);
+        if (handlers.TryGetValue(request.GetType(), out var handler))
+            handler(request);
+        return Task.CompletedTask;
+    }
+}

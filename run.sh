@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# The one command to run Discogsography.NET on this machine: installs what is missing, starts private
+# PostgreSQL and Redis (127.0.0.1, free ports, data in .services/dev), builds, migrates, and runs the API and
+# the Admin dashboard, printing their URLs. Ctrl-C stops everything this script started.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")"
+
+configuration=${CONFIGURATION:-Release}
+services_dir=.services/dev
+pids=()
+started_services=false
+
+stop_all() {
+  trap - INT TERM EXIT
+  [ ${#pids[@]} -gt 0 ] && kill "${pids[@]}" 2>/dev/null && wait "${pids[@]}" 2>/dev/null
+  $started_services && scripts/services.sh stop --dir "$services_dir" >/dev/null 2>&1
+  echo "run.sh: stopped."
+}
+
+scripts/prerequisites.sh
+scripts/services.sh status --dir "$services_dir" | grep -q 'postgresql: running' || started_services=true
+trap stop_all INT TERM EXIT
+scripts/services.sh start --dir "$services_dir" >/dev/null
+# shellcheck disable=SC1091
+source "$services_dir/env"
+
+# Development secrets are generated once and kept (git-ignored) so tokens survive restarts.
+[ -f "$services_dir/jwt-secret" ] || (umask 077; head -c 48 /dev/urandom | base64 | tr -d '\n' > "$services_dir/jwt-secret")
+export JWT_SECRET_KEY=${JWT_SECRET_KEY:-$(cat "$services_dir/jwt-secret")}
+export API_PORT=${API_PORT:-8004} HEALTH_PORT=${HEALTH_PORT:-8005} ADMIN_PORT=${ADMIN_PORT:-8003}
+export API_BASE_URL=${API_BASE_URL:-http://127.0.0.1:$API_PORT}
+
+dotnet build Discogsography.sln -c "$configuration" -nologo -clp:ErrorsOnly
+host_dir=Discogsography.Host/bin/$configuration/net10.0
+admin_dir=Discogsography.Admin/bin/$configuration/net10.0
+dotnet "$host_dir/Discogsography.Host.dll" migrate
+
+# `exec` so the PID we keep is the app's own (killing a `dotnet run` wrapper leaves the app running).
+(cd "$host_dir" && exec dotnet Discogsography.Host.dll serve) & pids+=($!)
+(cd "$admin_dir" && exec dotnet Discogsography.Admin.dll) & pids+=($!)
+
+for _ in $(seq 1 100); do
+  curl -fs "http://127.0.0.1:$HEALTH_PORT/health" >/dev/null 2>&1 && curl -fs "http://127.0.0.1:$ADMIN_PORT/" >/dev/null 2>&1 && break
+  sleep 0.3
+done
+
+cat <<INFO
+
+  Discogsography.NET is running.
+    API            http://127.0.0.1:$API_PORT        (OpenAPI: /openapi/v1.json, Swagger UI: /docs)
+    Health         http://127.0.0.1:$HEALTH_PORT/health
+    Admin          http://127.0.0.1:$ADMIN_PORT
+    PostgreSQL     $POSTGRES_HOST   Redis: ${REDIS_HOST##*@}   (environment: source $services_dir/env)
+  Press Ctrl-C to stop.
+
+INFO
+wait -n "${pids[@]}"
