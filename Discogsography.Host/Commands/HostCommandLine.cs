@@ -11,6 +11,7 @@ internal static class HostCommandLine
         {
             ServeCommand.Create(),
             MigrateCommand.Create(),
+            HealthcheckCommand.Create(),
         };
         root.SetAction((_, cancellationToken) => ServeCommand.RunAsync(cancellationToken));
         return root;
