@@ -65,6 +65,11 @@ internal sealed class Operation
     /// <summary>The DTO's fields split into path variables and the rest.</summary>
     public required RequestShape Request { get; init; }
 
+    /// <summary><c>IValidator&lt;TRequest&gt;</c>, resolved per request when a validator is registered.</summary>
+    public Type ValidatorType => validatorType ??= typeof(FluentValidation.IValidator<>).MakeGenericType(RequestType);
+
+    private Type? validatorType;
+
     /// <summary>Creates the service and calls its method.</summary>
     public required ServiceInvoker Invoker { get; init; }
 }

@@ -19,8 +19,7 @@ internal static partial class RequestValidation
     {
         var errors = new List<ValidationErrorItem>();
         var request = RequestBinder.Bind(operation, context, body, errors);
-        var validatorType = typeof(IValidator<>).MakeGenericType(operation.RequestType);
-        if (context.RequestServices.GetService(validatorType) is IValidator validator)
+        if (context.RequestServices.GetService(operation.ValidatorType) is IValidator validator)
             await AddValidatorFailuresAsync(operation, context, validator, request, errors);
         if (errors.Count > 0)
             throw new RequestValidationException(InFieldOrder(operation.Request, errors));
