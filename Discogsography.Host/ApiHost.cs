@@ -39,7 +39,7 @@ public static class ApiHost
         services.AddSingleton(TimeProvider.System);
         services.AddDatabase(settings.Postgres);
         services.AddKeyValueStore(settings.RedisUrl);
-        services.AddAuthentication(settings.Jwt);
+        services.AddAuthentication(settings);
         var catalog = services.AddTypedServices(options.ServiceAssemblies);
         services.AddOpenApiDocument();
         options.ConfigureServices?.Invoke(services);

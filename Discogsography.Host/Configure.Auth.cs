@@ -1,19 +1,31 @@
 using Discogsography.Host.Pipeline;
+using Discogsography.ServiceInterface.Audit;
 using Discogsography.ServiceInterface.Auth;
 using Discogsography.ServiceInterface.Configuration;
+using Discogsography.ServiceInterface.Data;
 using Discogsography.ServiceInterface.Infrastructure;
+using Discogsography.ServiceInterface.Maintenance;
 using Discogsography.ServiceInterface.RateLimiting;
 
 namespace Discogsography.Host;
 
-/// <summary>Bearer authentication and rate limiting.</summary>
+/// <summary>Accounts, tokens, sessions, the audit log, rate limiting and their periodic clean-up.</summary>
 internal static class ConfigureAuth
 {
-    public static void AddAuthentication(this IServiceCollection services, JwtSettings jwt)
+    public static void AddAuthentication(this IServiceCollection services, AppSettings settings)
     {
-        services.AddSingleton(JwtCodec.FromSecret(jwt.SecretKey));
+        services.AddSingleton(settings.Jwt);
+        services.AddSingleton(settings.Security);
+        services.AddSingleton(JwtCodec.FromSecret(settings.Jwt.SecretKey));
+        services.AddSingleton<AccessTokenIssuer>();
+        services.AddSingleton<UserQueries>();
+        services.AddSingleton<SessionQueries>();
+        services.AddSingleton<AuthSessions>();
+        services.AddSingleton<AuditLog>();
         services.AddSingleton<IAccessTokenAuthenticator, JwtAccessTokenAuthenticator>();
         services.AddSingleton<RequestAuthentication>();
         services.AddSingleton<RateLimiter>();
+        services.AddSingleton<MaintenanceJob>();
+        services.AddHostedService<MaintenanceWorker>();
     }
 }

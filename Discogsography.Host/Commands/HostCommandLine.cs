@@ -12,6 +12,7 @@ internal static class HostCommandLine
             ServeCommand.Create(),
             MigrateCommand.Create(),
             HealthcheckCommand.Create(),
+            CreateAdminCommand.Create(),
         };
         root.SetAction((_, cancellationToken) => ServeCommand.RunAsync(cancellationToken));
         return root;

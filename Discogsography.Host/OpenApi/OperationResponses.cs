@@ -20,7 +20,7 @@ internal static class OperationResponses
         if (operation.Auth.Mode == AuthMode.Required)
             responses["401"] = new OpenApiResponse { Description = "Missing, invalid, expired or revoked bearer token" };
         if (operation.Auth.Roles.Count > 0)
-            responses["403"] = new OpenApiResponse { Description = $"Requires the {string.Join(", ", operation.Auth.Roles)} role" };
+            responses["403"] = new OpenApiResponse { Description = string.Join("; ", operation.Auth.Roles.Select(r => r.DeniedMessage)) };
         if (operation.RateLimit is { } limit)
             responses["429"] = new OpenApiResponse { Description = $"Rate limit exceeded ({limit} per client IP); see Retry-After" };
         responses["503"] = new OpenApiResponse { Description = "A dependency (PostgreSQL, Redis) is unavailable; see Retry-After" };

@@ -17,8 +17,11 @@ internal enum AuthMode
     Required,
 }
 
+/// <summary>A role a route requires, and the 403 detail when the caller lacks it.</summary>
+internal sealed record RoleRequirement(string Role, string DeniedMessage);
+
 /// <summary>The authentication a route declares through its attributes.</summary>
-internal sealed record AuthPolicy(AuthMode Mode, IReadOnlyList<string> Roles, string MissingCredentialsMessage)
+internal sealed record AuthPolicy(AuthMode Mode, IReadOnlyList<RoleRequirement> Roles, string MissingCredentialsMessage)
 {
     public static readonly AuthPolicy Anonymous = new(AuthMode.Anonymous, [], "Not authenticated");
 }

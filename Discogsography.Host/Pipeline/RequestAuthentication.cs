@@ -22,9 +22,9 @@ internal sealed class RequestAuthentication(IAccessTokenAuthenticator authentica
         if (token is null)
             throw HttpError.Unauthorized(policy.MissingCredentialsMessage).As(ErrorBodyStyle.Detail).WithBearerChallenge();
         var user = await authenticator.AuthenticateAsync(token, context.RequestAborted);
-        var missingRole = policy.Roles.FirstOrDefault(role => !user.HasRole(role));
-        if (missingRole is not null)
-            throw HttpError.Forbidden($"This action requires the {missingRole} role").As(ErrorBodyStyle.Detail);
+        var missing = policy.Roles.FirstOrDefault(requirement => !user.HasRole(requirement.Role));
+        if (missing is not null)
+            throw HttpError.Forbidden(missing.DeniedMessage).As(ErrorBodyStyle.Detail);
         return user;
     }
 

@@ -114,7 +114,7 @@ internal sealed class ServiceCatalog
     {
         MemberInfo[] declarers = [requestType, handler.Method, handler.ServiceType];
         var authenticate = declarers.SelectMany(d => d.GetCustomAttributes<AuthenticateAttribute>(inherit: true)).ToArray();
-        var roles = authenticate.OfType<RequiredRoleAttribute>().Select(r => r.Role).Distinct().ToArray();
+        var roles = authenticate.OfType<RequiredRoleAttribute>().Select(r => new RoleRequirement(r.Role, r.DeniedMessage)).Distinct().ToArray();
         var message = authenticate.FirstOrDefault(a => a is not RequiredRoleAttribute)?.MissingCredentialsMessage ?? "Not authenticated";
         if (authenticate.Length > 0)
             return new AuthPolicy(AuthMode.Required, roles, message);

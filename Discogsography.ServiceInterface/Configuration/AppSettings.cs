@@ -23,6 +23,19 @@ public sealed record AppSettings
 
     /// <summary>Ports, bind address, CORS, logging and startup behaviour.</summary>
     public required HostingSettings Hosting { get; init; }
+
+    /// <summary>Rate limiting and audit retention.</summary>
+    public SecuritySettings Security { get; init; } = new();
+}
+
+/// <summary>Rate limits and the audit log.</summary>
+public sealed record SecuritySettings
+{
+    /// <summary>Whether per-IP rate limits apply (<c>RATELIMIT_ENABLED</c>, slowapi's variable; default true). Benchmarks turn them off.</summary>
+    public bool RateLimitsEnabled { get; init; } = true;
+
+    /// <summary>Days audit entries are kept before the periodic purge removes them (<c>AUDIT_RETENTION_DAYS</c>, default 90).</summary>
+    public int AuditRetentionDays { get; init; } = 90;
 }
 
 /// <summary>The PostgreSQL connection (<c>POSTGRES_*</c>).</summary>

@@ -34,6 +34,11 @@ public static class AppSettingsLoader
                 MaxNodes = Positive(env.LenientInt("SNAPSHOT_MAX_NODES", 100), 100),
             },
             Hosting = ReadHosting(env),
+            Security = new SecuritySettings
+            {
+                RateLimitsEnabled = env.Flag("RATELIMIT_ENABLED", true),
+                AuditRetentionDays = Positive(env.LenientInt("AUDIT_RETENTION_DAYS", 90), 90),
+            },
         };
     }
 

@@ -30,7 +30,17 @@ public static class PostgresDataSource
     /// <summary>Creates the data source.</summary>
     public static NpgsqlDataSource Create(PostgresSettings settings)
     {
-        DefaultTypeMap.MatchNamesWithUnderscores = true;
+        ConfigureDapper();
         return new NpgsqlDataSourceBuilder(ConnectionString(settings)).Build();
     }
+
+    private static readonly Lazy<bool> DapperConfigured = new(() =>
+    {
+        DefaultTypeMap.MatchNamesWithUnderscores = true;
+        SqlMapper.AddTypeHandler(new DateTimeOffsetTypeHandler());
+        return true;
+    });
+
+    /// <summary>Dapper's process-wide settings, applied once: snake_case columns and UTC timestamps.</summary>
+    public static void ConfigureDapper() => _ = DapperConfigured.Value;
 }

@@ -16,6 +16,9 @@ public sealed class ServiceContext(HttpContext httpContext, AuthenticatedUser? u
 
     /// <summary>The client's IP as the rate limiter keys it (<c>127.0.0.1</c> when unknown, like slowapi).</summary>
     public string ClientIp => ClientAddress.Of(HttpContext);
+
+    /// <summary>The User-Agent header, cut to the 512 characters the tables keep; null when absent.</summary>
+    public string? UserAgent => HttpContext.Request.Headers.UserAgent.ToString() is { Length: > 0 } agent ? agent[..Math.Min(agent.Length, 512)] : null;
 }
 
 /// <summary>The client address rules shared by services and the rate limiter.</summary>

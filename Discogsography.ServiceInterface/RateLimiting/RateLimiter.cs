@@ -1,3 +1,4 @@
+using Discogsography.ServiceInterface.Configuration;
 using Discogsography.ServiceInterface.Infrastructure;
 using Discogsography.ServiceInterface.Storage;
 using Discogsography.ServiceModel;
@@ -9,11 +10,13 @@ namespace Discogsography.ServiceInterface.RateLimiting;
 /// (the reference counts per process). Over the limit: 429 <c>{"error": "Rate limit exceeded: …"}</c> with a
 /// <c>Retry-After</c> the reference never sent.
 /// </summary>
-public sealed class RateLimiter(IKeyValueStore store)
+public sealed class RateLimiter(IKeyValueStore store, SecuritySettings settings)
 {
     /// <summary>Counts this request; throws the 429 when the window's limit is already used up.</summary>
     public async Task HitAsync(string route, string clientIp, RateLimitRule rule, CancellationToken cancellationToken)
     {
+        if (!settings.RateLimitsEnabled)
+            return;
         var window = await store.IncrementWindowAsync(RedisKeys.RateLimit(route, clientIp), rule.Window, cancellationToken);
         if (window.Count <= rule.Amount)
             return;

@@ -6,6 +6,12 @@ public static class RedisKeys
     /// <summary>A logged-out access token: <c>revoked:jti:&lt;jti&gt;</c>.</summary>
     public static string RevokedToken(string jti) => $"revoked:jti:{jti}";
 
+    /// <summary>An ended session: its access tokens are refused until they would have expired anyway (ours).</summary>
+    public static string RevokedSession(Guid sessionId) => $"revoked:sid:{sessionId}";
+
+    /// <summary>Throttles session activity writes to one a minute per session (ours).</summary>
+    public static string SessionTouched(Guid sessionId) => $"session:touched:{sessionId}";
+
     /// <summary>A pending Discogs OAuth flow: <c>discogs:oauth:state:&lt;request token&gt;</c>.</summary>
     public static string OAuthState(string requestToken) => $"discogs:oauth:state:{requestToken}";
 

@@ -20,6 +20,9 @@ public sealed class RequiredRoleAttribute(string role) : AuthenticateAttribute
 {
     /// <summary>The role the caller must hold.</summary>
     public string Role { get; } = role;
+
+    /// <summary>The 403 detail: <c>Admin privileges required</c> for the admin role.</summary>
+    public string DeniedMessage { get; init; } = role == Roles.Admin ? "Admin privileges required" : $"The {role} role is required";
 }
 
 /// <summary>

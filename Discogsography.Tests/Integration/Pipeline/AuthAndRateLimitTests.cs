@@ -67,7 +67,7 @@ public sealed class AuthAndRateLimitTests : ApiTest
 
         var admin = await Client.SendAsync(new GetAdminProbe());
 
-        Assert.That((refused.StatusCode, refused.ErrorMessage), Is.EqualTo((HttpStatusCode.Forbidden, "This action requires the admin role")));
+        Assert.That((refused.StatusCode, refused.ErrorMessage), Is.EqualTo((HttpStatusCode.Forbidden, "Admin privileges required")));
         Assert.That(admin.Caller, Is.EqualTo(UserId));
     }
 

@@ -9,7 +9,7 @@ internal static class HostProcess
     private static readonly string[] Configuration =
     [
         "POSTGRES_HOST", "POSTGRES_USERNAME", "POSTGRES_PASSWORD", "POSTGRES_DATABASE", "JWT_SECRET_KEY", "REDIS_HOST",
-        "API_PORT", "HEALTH_PORT", "OAUTH_ENCRYPTION_KEY", "CORS_ORIGINS",
+        "API_PORT", "HEALTH_PORT", "OAUTH_ENCRYPTION_KEY", "CORS_ORIGINS", "ADMIN_PASSWORD",
     ];
 
     public static string Dll => Path.Combine(RepositoryPaths.OutputOf("Discogsography.Host"), "Discogsography.Host.dll");
@@ -17,7 +17,7 @@ internal static class HostProcess
     /// <summary>Starts the Host with only <paramref name="environment"/> as configuration.</summary>
     public static System.Diagnostics.Process Start(IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
         start.ArgumentList.Add(Dll);
         foreach (var argument in arguments)
             start.ArgumentList.Add(argument);

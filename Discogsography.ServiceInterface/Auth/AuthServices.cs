@@ -1,0 +1,72 @@
+using Discogsography.ServiceInterface.Audit;
+using Discogsography.ServiceInterface.Data;
+using Discogsography.ServiceInterface.Infrastructure;
+using Discogsography.ServiceInterface.Storage;
+using Discogsography.ServiceInterface.Validators;
+using Discogsography.ServiceModel;
+
+namespace Discogsography.ServiceInterface.Auth;
+
+/// <summary>Register, login, logout and <c>/me</c> (REFERENCE-API.md §4.2–4.5).</summary>
+public sealed class AuthServices(UserQueries users, AuthSessions sessions, AuditLog audit, IKeyValueStore store, TimeProvider time) : Service
+{
+    private const string RegistrationProcessed = "Registration processed";
+
+    /// <summary>
+    /// Blind registration: the password is hashed first and the answer is the same 201 whether the email was new
+    /// or taken, so registration cannot be used to discover accounts.
+    /// </summary>
+    public async Task<RegisterResponse> Post(Register request)
+    {
+        var email = RegisterValidator.Normalize(request.Email);
+        var hash = PasswordHasher.Hash(request.Password);
+        var created = await users.InsertAsync(email, hash, isAdmin: false, Aborted);
+        var userId = created ?? (await users.FindByEmailAsync(email, Aborted))?.Id;
+        await audit.RecordAsync(Context, new AuditEntry("register", userId, "user", userId?.ToString(),
+            new Dictionary<string, object?> { ["outcome"] = created is null ? "duplicate" : "created" }));
+        return new RegisterResponse { Message = RegistrationProcessed };
+    }
+
+    /// <summary>
+    /// Unknown email, inactive account and wrong password give the same 401 after the same PBKDF2 work (the
+    /// unknown email against a dummy hash, the inactive account against its real one).
+    /// </summary>
+    public async Task<LoginResponse> Post(Login request)
+    {
+        var email = RegisterValidator.Normalize(request.Email);
+        var user = await users.FindByEmailAsync(email, Aborted);
+        var passwordMatches = PasswordHasher.Verify(request.Password, user?.HashedPassword ?? PasswordHasher.DummyHash);
+        if (user is null || !user.IsActive || !passwordMatches)
+        {
+            var reason = user is null ? "unknown_email" : !user.IsActive ? "inactive" : "wrong_password";
+            await audit.RecordAsync(Context, new AuditEntry("login_failure", user?.Id, "user", user?.Id.ToString(),
+                new Dictionary<string, object?> { ["email"] = email, ["reason"] = reason }));
+            throw HttpError.Unauthorized("Incorrect email or password").WithBearerChallenge();
+        }
+        var tokens = await sessions.StartAsync(user, Context.ClientIp, Context.UserAgent, Aborted);
+        await audit.RecordAsync(Context, new AuditEntry("login_success", user.Id, "session", tokens.SessionId.ToString()));
+        return new LoginResponse { AccessToken = tokens.Access.Token, ExpiresIn = tokens.Access.ExpiresInSeconds, RefreshToken = tokens.RefreshToken };
+    }
+
+    /// <summary>Revokes this access token (REFERENCE-API.md §3.4 TTL) and ends its session.</summary>
+    public async Task<LogoutResponse> Post(Logout request)
+    {
+        if (Caller.TokenId is { } jti)
+        {
+            var remaining = Caller.ExpiresAt is { } exp ? exp - time.GetUtcNow() : TimeSpan.FromHours(1);
+            await store.SetAsync(RedisKeys.RevokedToken(jti), "1", remaining < TimeSpan.FromSeconds(60) ? TimeSpan.FromSeconds(60) : remaining, Aborted);
+        }
+        if (Caller is { UserId: { } userId, SessionId: { } sessionId })
+            await sessions.EndAsync(userId, "logout", Aborted, only: sessionId);
+        await audit.RecordAsync(Context, new AuditEntry("logout", Caller.UserId, "session", Caller.SessionId?.ToString()));
+        return new LogoutResponse { LoggedOut = true };
+    }
+
+    /// <summary>The caller's account; inactive accounts are still returned, as in the reference.</summary>
+    public async Task<MeResponse> Get(GetMe request)
+    {
+        var userId = Caller.UserId ?? throw HttpError.Unauthorized("Invalid token");
+        var user = await users.FindByIdAsync(userId, Aborted) ?? throw HttpError.NotFound("User not found");
+        return new MeResponse { Id = user.Id, Email = user.Email, IsActive = user.IsActive, CreatedAt = user.CreatedAt, IsAdmin = user.IsAdmin };
+    }
+}

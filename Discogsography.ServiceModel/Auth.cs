@@ -1,0 +1,138 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Discogsography.ServiceModel;
+
+/// <summary>Creates an account. Always answers 201 with the same body, whether or not the email was taken.</summary>
+[Route("/api/auth/register", "POST"), Tag(Tags.Auth), RateLimit("3/minute"), SuccessStatus(201)]
+public class Register : IReturn<RegisterResponse>
+{
+    /// <summary>Stripped and lowercased before it is checked and stored.</summary>
+    public required string Email { get; set; }
+
+    /// <summary>At least 8 characters.</summary>
+    [MinLength(8)]
+    public required string Password { get; set; }
+}
+
+/// <summary><c>{"message": "Registration processed"}</c>.</summary>
+public class RegisterResponse
+{
+    public required string Message { get; set; }
+}
+
+/// <summary>Exchanges email and password for an access token and a refresh token (a new session).</summary>
+[Route("/api/auth/login", "POST"), Tag(Tags.Auth), RateLimit("5/minute")]
+public class Login : IReturn<LoginResponse>
+{
+    /// <summary>Stripped and lowercased; not otherwise validated.</summary>
+    public required string Email { get; set; }
+
+    public required string Password { get; set; }
+}
+
+/// <summary>The reference's login response plus the session's refresh token.</summary>
+public class LoginResponse
+{
+    /// <summary>HS256 JWT for <c>Authorization: Bearer</c>.</summary>
+    public required string AccessToken { get; set; }
+
+    /// <summary>Always <c>bearer</c>.</summary>
+    public string TokenType { get; set; } = "bearer";
+
+    /// <summary>Seconds the access token is valid (<c>JWT_EXPIRE_MINUTES</c> × 60).</summary>
+    public int ExpiresIn { get; set; }
+
+    /// <summary>Exchange it at <c>POST /api/auth/refresh</c> for new tokens; each refresh token works once.</summary>
+    public required string RefreshToken { get; set; }
+}
+
+/// <summary>Revokes the presented access token and ends its session.</summary>
+[Route("/api/auth/logout", "POST"), Tag(Tags.Auth), Authenticate]
+public class Logout : IReturn<LogoutResponse>;
+
+/// <summary><c>{"logged_out": true}</c>.</summary>
+public class LogoutResponse
+{
+    public bool LoggedOut { get; set; }
+}
+
+/// <summary>The caller's account.</summary>
+[Route("/api/auth/me", "GET"), Tag(Tags.Auth), Authenticate]
+public class GetMe : IReturn<MeResponse>;
+
+/// <summary>The reference's <c>/me</c> fields, plus <c>is_admin</c>.</summary>
+public class MeResponse
+{
+    public Guid Id { get; set; }
+
+    public required string Email { get; set; }
+
+    public bool IsActive { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public bool IsAdmin { get; set; }
+}
+
+/// <summary>Rotates a refresh token: the old one stops working, new tokens come back. A reused one ends its session.</summary>
+[Route("/api/auth/refresh", "POST"), Tag(Tags.Auth), RateLimit("30/minute")]
+public class RefreshSession : IReturn<LoginResponse>
+{
+    public required string RefreshToken { get; set; }
+}
+
+/// <summary>The caller's active sessions.</summary>
+[Route("/api/auth/sessions", "GET"), Tag(Tags.Auth), Authenticate]
+public class ListSessions : IReturn<ListSessionsResponse>;
+
+/// <summary><c>{"sessions": [...]}</c>, most recently used first.</summary>
+public class ListSessionsResponse
+{
+    public required List<SessionInfo> Sessions { get; set; }
+}
+
+/// <summary>One login of the caller.</summary>
+public class SessionInfo
+{
+    public Guid Id { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset LastUsedAt { get; set; }
+
+    public DateTimeOffset ExpiresAt { get; set; }
+
+    public string? Ip { get; set; }
+
+    public string? UserAgent { get; set; }
+
+    /// <summary>True for the session of the token making this request.</summary>
+    public bool Current { get; set; }
+}
+
+/// <summary>Ends one of the caller's sessions; its access tokens stop working at once.</summary>
+[Route("/api/auth/sessions/{id}", "DELETE"), Tag(Tags.Auth), Authenticate]
+public class EndSession : IReturnVoid
+{
+    public required Guid Id { get; set; }
+}
+
+/// <summary>Changes the caller's password and ends every other session.</summary>
+[Route("/api/auth/password", "POST"), Tag(Tags.Auth), Authenticate, RateLimit("5/minute")]
+public class ChangePassword : IReturn<ChangePasswordResponse>
+{
+    public required string CurrentPassword { get; set; }
+
+    /// <summary>At least 8 characters.</summary>
+    [MinLength(8)]
+    public required string NewPassword { get; set; }
+}
+
+/// <summary><c>{"changed": true, "sessions_ended": n}</c>.</summary>
+public class ChangePasswordResponse
+{
+    public bool Changed { get; set; }
+
+    /// <summary>How many other sessions were ended.</summary>
+    public int SessionsEnded { get; set; }
+}
