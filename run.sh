@@ -51,6 +51,9 @@ cat <<INFO
     Health         http://127.0.0.1:$HEALTH_PORT/health
     Admin          http://127.0.0.1:$ADMIN_PORT
     PostgreSQL     $POSTGRES_HOST   Redis: ${REDIS_HOST##*@}   (environment: source $services_dir/env)
+
+  First administrator (in another terminal):
+    source $services_dir/env && dotnet $host_dir/Discogsography.Host.dll create-admin --email you@example.com
   Press Ctrl-C to stop.
 
 INFO

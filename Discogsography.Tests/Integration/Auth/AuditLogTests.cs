@@ -30,6 +30,24 @@ public sealed class AuditLogTests : ApiTest
     }
 
     [Test]
+    public async Task Ending_a_session_and_reusing_a_refresh_token_are_recorded_with_the_session()
+    {
+        var first = await Accounts.RegisterAndLoginAsync(Client, "ends@example.com");
+        using var other = Accounts.NewClient();
+        var second = await other.SendAsync(new Login { Email = "ends@example.com", Password = Accounts.Password });
+        var otherSession = (await Client.SendAsync(new ListSessions())).Sessions.Single(s => !s.Current).Id;
+        await Client.SendAsync(new EndSession { Id = otherSession });
+        await Client.SendAsync(new RefreshSession { RefreshToken = first.RefreshToken });
+        Assert.ThrowsAsync<ApiException>(() => Client.SendAsync(new RefreshSession { RefreshToken = first.RefreshToken }));
+
+        var rows = await AuditRowsAsync();
+
+        Assert.That(rows.Single(r => r.Action == "session_end").ResourceId, Is.EqualTo(otherSession.ToString()));
+        Assert.That(rows.Single(r => r.Action == "refresh_token_reuse").ResourceId, Is.Not.EqualTo(otherSession.ToString()));
+        Assert.That(second.RefreshToken, Is.Not.Empty);
+    }
+
+    [Test]
     public async Task A_failed_login_for_an_unknown_email_is_recorded_without_a_user()
     {
         Assert.ThrowsAsync<ApiException>(() => Client.SendAsync(new Login { Email = "ghost@example.com", Password = "whatever-password" }));
