@@ -27,6 +27,8 @@ source "$services_dir/env"
 # Development secrets are generated once and kept (git-ignored) so tokens survive restarts.
 [ -f "$services_dir/jwt-secret" ] || (umask 077; head -c 48 /dev/urandom | base64 | tr -d '\n' > "$services_dir/jwt-secret")
 export JWT_SECRET_KEY=${JWT_SECRET_KEY:-$(cat "$services_dir/jwt-secret")}
+[ -f "$services_dir/fernet-key" ] || (umask 077; head -c 32 /dev/urandom | base64 | tr '+/' '-_' | tr -d '\n' > "$services_dir/fernet-key")
+export OAUTH_ENCRYPTION_KEY=${OAUTH_ENCRYPTION_KEY:-$(cat "$services_dir/fernet-key")}
 export API_PORT=${API_PORT:-8004} HEALTH_PORT=${HEALTH_PORT:-8005} ADMIN_PORT=${ADMIN_PORT:-8003}
 export API_BASE_URL=${API_BASE_URL:-http://127.0.0.1:$API_PORT}
 
@@ -54,6 +56,8 @@ cat <<INFO
 
   First administrator (in another terminal):
     source $services_dir/env && dotnet $host_dir/Discogsography.Host.dll create-admin --email you@example.com
+  Discogs app credentials (from https://www.discogs.com/settings/developers):
+    source $services_dir/env && OAUTH_ENCRYPTION_KEY=\$(cat $services_dir/fernet-key) dotnet $host_dir/Discogsography.Host.dll discogs-setup --consumer-key KEY --consumer-secret SECRET
   Press Ctrl-C to stop.
 
 INFO

@@ -40,6 +40,7 @@ public static class ApiHost
         services.AddDatabase(settings.Postgres);
         services.AddKeyValueStore(settings.RedisUrl);
         services.AddAuthentication(settings);
+        services.AddDiscogs(settings);
         var catalog = services.AddTypedServices(options.ServiceAssemblies);
         services.AddOpenApiDocument();
         options.ConfigureServices?.Invoke(services);

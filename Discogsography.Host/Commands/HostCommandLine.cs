@@ -13,6 +13,7 @@ internal static class HostCommandLine
             MigrateCommand.Create(),
             HealthcheckCommand.Create(),
             CreateAdminCommand.Create(),
+            DiscogsSetupCommand.Create(),
         };
         root.SetAction((_, cancellationToken) => ServeCommand.RunAsync(cancellationToken));
         return root;

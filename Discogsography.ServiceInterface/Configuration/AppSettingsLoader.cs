@@ -16,6 +16,9 @@ public static class AppSettingsLoader
             throw new SettingsException($"Missing required environment variables: {string.Join(", ", missing)}");
         if (env.Plain("JWT_ALGORITHM") is { } algorithm && algorithm != "HS256")
             throw new SettingsException($"Unsupported JWT algorithm: {algorithm}. Only HS256 is supported.");
+        var encryptionKey = env.Secret("OAUTH_ENCRYPTION_KEY");
+        if (encryptionKey is not null && !Security.Fernet.IsValidKey(encryptionKey))
+            throw new SettingsException(Security.SecretProtector.InvalidKeyMessage);
         return new AppSettings
         {
             Postgres = ReadPostgres(env),
@@ -26,7 +29,7 @@ public static class AppSettingsLoader
                 RefreshTokenDays = Positive(env.LenientInt("REFRESH_TOKEN_DAYS", 30), 30),
             },
             RedisUrl = env.Plain("REDIS_HOST"),
-            OAuthEncryptionKey = env.Secret("OAUTH_ENCRYPTION_KEY"),
+            OAuthEncryptionKey = encryptionKey,
             Discogs = ReadDiscogs(env),
             Snapshots = new SnapshotSettings
             {

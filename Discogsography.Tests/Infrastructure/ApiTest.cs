@@ -32,6 +32,7 @@ public abstract class ApiTest
                 await connection.ExecuteAsync($"TRUNCATE {string.Join(", ", tables)} RESTART IDENTITY CASCADE");
         }
         await TestServers.Redis.FlushDatabaseAsync();
+        TestServers.Discogs.Reset();
         Host.Clock.Reset();
         Host.Logs.Clear();
         http = new HttpClient { BaseAddress = Host.ApiUrl };

@@ -33,13 +33,17 @@ public sealed class TestHost : IAsyncDisposable
     /// <summary><c>http://127.0.0.1:&lt;HEALTH_PORT&gt;</c>.</summary>
     public Uri HealthUrl => new($"http://127.0.0.1:{Settings.Hosting.HealthPort}");
 
-    /// <summary>Test settings over the given database and Redis URL, on fresh ports.</summary>
-    public static AppSettings SettingsFor(PostgresSettings postgres, string? redisUrl) => new()
+    /// <summary>The Fernet key test hosts encrypt secrets at rest with.</summary>
+    public static readonly string EncryptionKey = ServiceInterface.Security.Fernet.GenerateKey();
+
+    /// <summary>Test settings over the given database, Redis URL and (fake) Discogs, on fresh ports.</summary>
+    public static AppSettings SettingsFor(PostgresSettings postgres, string? redisUrl, Uri? discogs = null) => new()
     {
         Postgres = postgres,
         Jwt = new JwtSettings { SecretKey = "test-jwt-secret-for-unit-tests" },
         RedisUrl = redisUrl,
-        Discogs = new DiscogsSettings(),
+        OAuthEncryptionKey = EncryptionKey,
+        Discogs = discogs is null ? new DiscogsSettings() : new DiscogsSettings { ApiUrl = discogs.ToString().TrimEnd('/'), WebUrl = discogs.ToString().TrimEnd('/') },
         Snapshots = new SnapshotSettings(),
         Hosting = new HostingSettings
         {
@@ -62,6 +66,11 @@ public sealed class TestHost : IAsyncDisposable
             ConfigureServices = services =>
             {
                 services.AddSingleton<TimeProvider>(clock);
+                // Retries as in production, but with delays small enough for tests.
+                services.AddSingleton(new ServiceInterface.Discogs.DiscogsRetryOptions
+                {
+                    BaseDelay = TimeSpan.FromMilliseconds(20), MaxRetryAfter = TimeSpan.FromSeconds(2), AttemptTimeout = TimeSpan.FromSeconds(3),
+                });
                 services.AddSingleton<ILoggerProvider>(logs);
             },
         });

@@ -18,6 +18,7 @@ public sealed class TestServers
     private static TestHost? host;
     private static NpgsqlDataSource? dataSource;
     private static RedisClient? redis;
+    private static FakeDiscogs? discogs;
 
     /// <summary>The PostgreSQL server (connected to its default test database).</summary>
     public static PostgresSettings PostgresServer { get; private set; } = null!;
@@ -34,6 +35,9 @@ public sealed class TestServers
     /// <summary>A client on the shared Redis, for assertions and resets.</summary>
     public static RedisClient Redis => redis!;
 
+    /// <summary>The fake Discogs the shared host talks to.</summary>
+    public static FakeDiscogs Discogs => discogs!;
+
     [OneTimeSetUp]
     public async Task StartAsync()
     {
@@ -45,7 +49,8 @@ public sealed class TestServers
         dataSource = PostgresDataSource.Create(database.Settings);
         await new MigrationRunner(dataSource, NullLogger<MigrationRunner>.Instance).MigrateAsync(CancellationToken.None);
         redis = new RedisClient(RedisSettings.Parse(RedisUrl));
-        host = await TestHost.StartAsync(TestHost.SettingsFor(database.Settings, RedisUrl));
+        discogs = await FakeDiscogs.StartAsync();
+        host = await TestHost.StartAsync(TestHost.SettingsFor(database.Settings, RedisUrl, discogs.Url));
     }
 
     [OneTimeTearDown]
@@ -55,6 +60,8 @@ public sealed class TestServers
             await host.DisposeAsync();
         if (redis is not null)
             await redis.DisposeAsync();
+        if (discogs is not null)
+            await discogs.DisposeAsync();
         if (dataSource is not null)
             await dataSource.DisposeAsync();
         if (database is not null)
