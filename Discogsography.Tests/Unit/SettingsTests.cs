@@ -99,6 +99,16 @@ public sealed class SettingsTests
     }
 
     [Test]
+    public void An_invalid_OAUTH_ENCRYPTION_KEY_stops_startup_and_a_valid_one_is_kept()
+    {
+        var invalid = Assert.Throws<SettingsException>(() => Load(With("OAUTH_ENCRYPTION_KEY", "not-a-key")))!;
+        var key = ServiceInterface.Security.Fernet.GenerateKey();
+
+        Assert.That(invalid.Message, Does.StartWith("OAUTH_ENCRYPTION_KEY must be a Fernet key"));
+        Assert.That(Load(With("OAUTH_ENCRYPTION_KEY", key)).OAuthEncryptionKey, Is.EqualTo(key));
+    }
+
+    [Test]
     public void An_invalid_port_stops_startup_naming_the_variable()
     {
         var error = Assert.Throws<SettingsException>(() => Load(With("API_PORT", "eighty")))!;
