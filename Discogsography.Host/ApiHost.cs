@@ -41,6 +41,7 @@ public static class ApiHost
         services.AddKeyValueStore(settings.RedisUrl);
         services.AddAuthentication(settings);
         services.AddDiscogs(settings);
+        services.AddCatalog();
         var catalog = services.AddTypedServices(options.ServiceAssemblies);
         services.AddOpenApiDocument();
         options.ConfigureServices?.Invoke(services);

@@ -1,3 +1,4 @@
+using Discogsography.ServiceInterface.Catalog.Import;
 using Discogsography.ServiceInterface.Configuration;
 using Discogsography.ServiceInterface.Data;
 using Npgsql;
@@ -13,7 +14,7 @@ internal static class CommandGuard
         {
             return await action();
         }
-        catch (Exception e) when (e is SettingsException or MigrationException)
+        catch (Exception e) when (e is SettingsException or MigrationException or DumpFormatException or ImportInProgressException)
         {
             return Fail(e.Message);
         }

@@ -14,6 +14,7 @@ internal static class HostCommandLine
             HealthcheckCommand.Create(),
             CreateAdminCommand.Create(),
             DiscogsSetupCommand.Create(),
+            ImportCommand.Create(),
         };
         root.SetAction((_, cancellationToken) => ServeCommand.RunAsync(cancellationToken));
         return root;

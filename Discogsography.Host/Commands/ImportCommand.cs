@@ -1,0 +1,49 @@
+using System.CommandLine;
+using Discogsography.ServiceInterface.Catalog.Import;
+using Discogsography.ServiceInterface.Configuration;
+using Discogsography.ServiceInterface.Data;
+using Microsoft.Extensions.Logging.Abstractions;
+using Spectre.Console;
+
+namespace Discogsography.Host.Commands;
+
+/// <summary>
+/// <c>import PATH...</c>: loads Discogs dump files (or every dump file in a folder, the newest of each kind) into
+/// the catalogue with an atomic switch. Progress bars on a terminal, log lines every few seconds otherwise.
+/// </summary>
+internal static class ImportCommand
+{
+    public static Command Create()
+    {
+        var paths = new Argument<string[]>("paths") { Description = "Dump files (discogs_YYYYMMDD_<kind>.xml[.gz]) or folders holding them.", Arity = ArgumentArity.OneOrMore };
+        var command = new Command("import", "Import Discogs data dump files into the catalogue (any subset, any order).") { paths };
+        command.SetAction((parse, cancellationToken) => CommandGuard.RunAsync(() => RunAsync(parse.GetRequiredValue(paths), cancellationToken)));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(string[] paths, CancellationToken cancellationToken)
+    {
+        var files = paths.SelectMany(p => Directory.Exists(p) ? DumpFile.InDirectory(p) : [DumpFile.Of(p)]).ToArray();
+        var postgres = AppSettingsLoader.LoadPostgres(EnvironmentReader.FromProcess());
+        await using var dataSource = PostgresDataSource.Create(postgres);
+        await new MigrationRunner(dataSource, NullLogger<MigrationRunner>.Instance).MigrateAsync(cancellationToken);
+        var importer = new CatalogImporter(dataSource, TimeProvider.System);
+        var outcome = await ImportWithProgressAsync(importer, files, cancellationToken);
+        foreach (var load in outcome.Files)
+            Console.WriteLine($"{Path.GetFileName(load.File.Path)}: {load.Records:N0} records");
+        Console.WriteLine($"Catalogue {outcome.ImportId} is live (import took {outcome.Elapsed.TotalSeconds:0.0} s).");
+        return 0;
+    }
+
+    private static async Task<ImportOutcome> ImportWithProgressAsync(CatalogImporter importer, DumpFile[] files, CancellationToken cancellationToken)
+    {
+        if (!Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive)
+        {
+            return await AnsiConsole.Progress()
+                .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
+                .StartAsync(context => importer.ImportAsync(files, new SpectreImportProgress(context), cancellationToken));
+        }
+        using var loggers = LoggerFactory.Create(logging => logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; }));
+        return await importer.ImportAsync(files, new LogImportProgress(loggers.CreateLogger("Discogsography.Import")), cancellationToken);
+    }
+}

@@ -1,0 +1,83 @@
+using Discogsography.ServiceModel;
+
+namespace Discogsography.ServiceInterface.Catalog;
+
+/// <summary>
+/// The reference's autocomplete cache (REFERENCE-API.md §4.7): in process, keyed by (q lowercased and stripped,
+/// type, limit), FIFO — when it holds its capacity (512) before an insert, the quarter inserted first is
+/// evicted. Ours also forgets everything when a new catalogue is imported.
+/// </summary>
+public sealed class AutocompleteCache(int capacity = AutocompleteCache.DefaultCapacity)
+{
+    public const int DefaultCapacity = 512;
+
+    private readonly Dictionary<(string Query, string Type, int Limit), IReadOnlyList<AutocompleteResult>> entries = [];
+    private readonly Queue<(string, string, int)> insertionOrder = new();
+    private readonly Lock gate = new();
+    private Guid? catalog;
+
+    /// <summary>How many entries it holds.</summary>
+    public int Count
+    {
+        get
+        {
+            lock (gate)
+                return entries.Count;
+        }
+    }
+
+    /// <summary>The cache key of a request: Python's <c>q.lower().strip()</c>, the lowercased type, the limit.</summary>
+    public static (string, string, int) KeyOf(string query, string type, int limit) => (query.ToLowerInvariant().Trim(), type.ToLowerInvariant(), limit);
+
+    public bool TryGet((string, string, int) key, Guid? catalogVersion, out IReadOnlyList<AutocompleteResult> results)
+    {
+        lock (gate)
+        {
+            Invalidate(catalogVersion);
+            return entries.TryGetValue(key, out results!);
+        }
+    }
+
+    public void Add((string, string, int) key, Guid? catalogVersion, IReadOnlyList<AutocompleteResult> results)
+    {
+        lock (gate)
+        {
+            Invalidate(catalogVersion);
+            if (entries.ContainsKey(key))
+                return;
+            if (entries.Count >= capacity)
+            {
+                for (var i = 0; i < Math.Max(1, capacity / 4) && insertionOrder.TryDequeue(out var oldest); i++)
+                    entries.Remove(oldest);
+            }
+            entries[key] = results;
+            insertionOrder.Enqueue(key);
+        }
+    }
+
+    private void Invalidate(Guid? catalogVersion)
+    {
+        if (catalogVersion == catalog)
+            return;
+        entries.Clear();
+        insertionOrder.Clear();
+        catalog = catalogVersion;
+    }
+}
+
+/// <summary>The live catalogue's version, re-read at most every two seconds so cache hits cost no query.</summary>
+public sealed class CatalogVersion(IGraphStore graph, TimeProvider time)
+{
+    private static readonly TimeSpan Refresh = TimeSpan.FromSeconds(2);
+    private Guid? version;
+    private DateTimeOffset readAt = DateTimeOffset.MinValue;
+
+    public async Task<Guid?> CurrentAsync(CancellationToken cancellationToken)
+    {
+        if (time.GetUtcNow() - readAt < Refresh)
+            return version;
+        version = await graph.CatalogVersionAsync(cancellationToken);
+        readAt = time.GetUtcNow();
+        return version;
+    }
+}

@@ -1,0 +1,193 @@
+using System.ComponentModel.DataAnnotations;
+using System.Text.Json.Serialization;
+using Discogsography.ServiceModel.Serialization;
+
+namespace Discogsography.ServiceModel;
+
+/// <summary>Names starting with (then resembling) <c>q</c>, for the search box.</summary>
+[Route("/api/autocomplete", "GET"), Tag(Tags.Explore), RateLimit("30/minute"), ErrorBody(ErrorBodyStyle.Error)]
+public class Autocomplete : IReturn<AutocompleteResponse>
+{
+    /// <summary>At least 2 characters.</summary>
+    [MinLength(2)]
+    public required string Q { get; set; }
+
+    /// <summary><c>artist</c>, <c>genre</c>, <c>label</c> or <c>style</c> (case-insensitive).</summary>
+    public string Type { get; set; } = "artist";
+
+    [Range(1, 50)]
+    public int Limit { get; set; } = 10;
+}
+
+public class AutocompleteResponse
+{
+    public required List<AutocompleteResult> Results { get; set; }
+}
+
+public class AutocompleteResult
+{
+    /// <summary>The Discogs id as a string, or the name for genres and styles.</summary>
+    public required string Id { get; set; }
+
+    public required string Name { get; set; }
+
+    /// <summary>Higher is better: prefix matches score above 1, fuzzy matches below; genres and styles score 1.0.</summary>
+    public double Score { get; set; }
+}
+
+/// <summary>An entity found by exact name, with the size of each category it can expand into.</summary>
+[Route("/api/explore", "GET"), Tag(Tags.Explore), ErrorBody(ErrorBodyStyle.Error)]
+public class Explore : IReturn<ExploreResponse>
+{
+    /// <summary>The exact, case-sensitive name (may be empty).</summary>
+    public required string Name { get; set; }
+
+    public string Type { get; set; } = "artist";
+}
+
+public class ExploreResponse
+{
+    public required ExploreCenter Center { get; set; }
+
+    public required List<ExploreCategory> Categories { get; set; }
+}
+
+public class ExploreCenter
+{
+    public required string Id { get; set; }
+
+    public required string Name { get; set; }
+
+    public required string Type { get; set; }
+}
+
+public class ExploreCategory
+{
+    /// <summary><c>cat-&lt;category&gt;</c>.</summary>
+    public required string Id { get; set; }
+
+    /// <summary>The category's label, e.g. <c>Aliases &amp; Members</c>.</summary>
+    public required string Name { get; set; }
+
+    public required string Category { get; set; }
+
+    public int Count { get; set; }
+}
+
+/// <summary>One page of an entity's neighbours in a category.</summary>
+[Route("/api/expand", "GET"), Tag(Tags.Explore), ErrorBody(ErrorBodyStyle.Error)]
+public class Expand : IReturn<ExpandResponse>
+{
+    /// <summary>The parent entity's name.</summary>
+    public required string NodeId { get; set; }
+
+    public required string Type { get; set; }
+
+    public required string Category { get; set; }
+
+    [Range(1, 200)]
+    public int Limit { get; set; } = 50;
+
+    [Range(0, int.MaxValue)]
+    public int Offset { get; set; }
+}
+
+public class ExpandResponse
+{
+    public required List<ExpandChild> Children { get; set; }
+
+    public int Total { get; set; }
+
+    public int Offset { get; set; }
+
+    public int Limit { get; set; }
+
+    public bool HasMore { get; set; }
+}
+
+/// <summary>
+/// A neighbour: release children carry <c>year</c> (null when undated); counted children carry <c>release_count</c>.
+/// </summary>
+[JsonConverter(typeof(ExpandChildConverter))]
+public class ExpandChild
+{
+    public required string Id { get; set; }
+
+    public required string Name { get; set; }
+
+    /// <summary><c>release</c>, <c>artist</c>, <c>label</c>, <c>genre</c> or <c>style</c>.</summary>
+    public required string Type { get; set; }
+
+    /// <summary>Only for releases.</summary>
+    public int? Year { get; set; }
+
+    /// <summary>Distinct releases linking the parent to this child, where the category counts them.</summary>
+    public int? ReleaseCount { get; set; }
+}
+
+/// <summary>Details of one entity; the fields present depend on its type (see <see cref="NodeDetails.NodeKind"/>).</summary>
+[Route("/api/node/{node_id}", "GET"), Tag(Tags.Explore), ErrorBody(ErrorBodyStyle.Error)]
+public class GetNode : IReturn<NodeDetails>
+{
+    /// <summary>An id, or a name/title.</summary>
+    public required string NodeId { get; set; }
+
+    public string Type { get; set; } = "artist";
+}
+
+/// <summary>
+/// artist: <c>{id, name, genres, styles, release_count, groups}</c>; release: <c>{id, name, year, artists, labels,
+/// genres, styles}</c>; label: <c>{id, name, release_count}</c>; genre and style: <c>{id, name, artist_count}</c>.
+/// </summary>
+[JsonConverter(typeof(NodeDetailsConverter))]
+public class NodeDetails
+{
+    /// <summary>Which shape this is (not on the wire; inferred when reading).</summary>
+    [JsonIgnore]
+    public string NodeKind { get; set; } = "";
+
+    public required string Id { get; set; }
+
+    public required string Name { get; set; }
+
+    public int? Year { get; set; }
+
+    public List<string>? Artists { get; set; }
+
+    public List<string>? Labels { get; set; }
+
+    public List<string>? Genres { get; set; }
+
+    public List<string>? Styles { get; set; }
+
+    public int? ReleaseCount { get; set; }
+
+    public List<string>? Groups { get; set; }
+
+    public int? ArtistCount { get; set; }
+}
+
+/// <summary>Releases per year for an entity found by exact name.</summary>
+[Route("/api/trends", "GET"), Tag(Tags.Explore), ErrorBody(ErrorBodyStyle.Error)]
+public class GetTrends : IReturn<TrendsResponse>
+{
+    public required string Name { get; set; }
+
+    public string Type { get; set; } = "artist";
+}
+
+public class TrendsResponse
+{
+    public required string Name { get; set; }
+
+    public required string Type { get; set; }
+
+    public required List<TrendPoint> Data { get; set; }
+}
+
+public class TrendPoint
+{
+    public int Year { get; set; }
+
+    public int Count { get; set; }
+}
