@@ -15,6 +15,7 @@ internal static class HostCommandLine
             CreateAdminCommand.Create(),
             DiscogsSetupCommand.Create(),
             ImportCommand.Create(),
+            GenerateSampleCommand.Create(),
         };
         root.SetAction((_, cancellationToken) => ServeCommand.RunAsync(cancellationToken));
         return root;

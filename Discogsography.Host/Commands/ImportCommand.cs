@@ -16,14 +16,33 @@ internal static class ImportCommand
     public static Command Create()
     {
         var paths = new Argument<string[]>("paths") { Description = "Dump files (discogs_YYYYMMDD_<kind>.xml[.gz]) or folders holding them.", Arity = ArgumentArity.OneOrMore };
-        var command = new Command("import", "Import Discogs data dump files into the catalogue (any subset, any order).") { paths };
-        command.SetAction((parse, cancellationToken) => CommandGuard.RunAsync(() => RunAsync(parse.GetRequiredValue(paths), cancellationToken)));
+        var parseOnly = new Option<bool>("--parse-only") { Description = "Read and check the files without touching the database." };
+        var command = new Command("import", "Import Discogs data dump files into the catalogue (any subset, any order).") { paths, parseOnly };
+        command.SetAction((parse, cancellationToken) => CommandGuard.RunAsync(() => parse.GetValue(parseOnly)
+            ? ParseOnlyAsync(parse.GetRequiredValue(paths), cancellationToken)
+            : RunAsync(parse.GetRequiredValue(paths), cancellationToken)));
         return command;
+    }
+
+    private static DumpFile[] FilesOf(string[] paths) =>
+        paths.SelectMany(p => Directory.Exists(p) ? DumpFile.InDirectory(p) : [DumpFile.Of(p)]).ToArray();
+
+    private static async Task<int> ParseOnlyAsync(string[] paths, CancellationToken cancellationToken)
+    {
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        using var loggers = LoggerFactory.Create(logging => logging.AddSimpleConsole(o => o.SingleLine = true));
+        foreach (var file in FilesOf(paths))
+        {
+            var result = await DumpLoader.ParseOnlyAsync(file, new LogImportProgress(loggers.CreateLogger("Discogsography.Import")), cancellationToken);
+            Console.WriteLine($"{Path.GetFileName(file.Path)}: {result.Records:N0} records");
+        }
+        Console.WriteLine($"Parsed in {started.Elapsed.TotalSeconds:0.0} s; peak memory {System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024} MB.");
+        return 0;
     }
 
     private static async Task<int> RunAsync(string[] paths, CancellationToken cancellationToken)
     {
-        var files = paths.SelectMany(p => Directory.Exists(p) ? DumpFile.InDirectory(p) : [DumpFile.Of(p)]).ToArray();
+        var files = FilesOf(paths);
         var postgres = AppSettingsLoader.LoadPostgres(EnvironmentReader.FromProcess());
         await using var dataSource = PostgresDataSource.Create(postgres);
         await new MigrationRunner(dataSource, NullLogger<MigrationRunner>.Instance).MigrateAsync(cancellationToken);
@@ -31,7 +50,7 @@ internal static class ImportCommand
         var outcome = await ImportWithProgressAsync(importer, files, cancellationToken);
         foreach (var load in outcome.Files)
             Console.WriteLine($"{Path.GetFileName(load.File.Path)}: {load.Records:N0} records");
-        Console.WriteLine($"Catalogue {outcome.ImportId} is live (import took {outcome.Elapsed.TotalSeconds:0.0} s).");
+        Console.WriteLine($"Catalogue {outcome.ImportId} is live (import took {outcome.Elapsed.TotalSeconds:0.0} s; peak memory {System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024} MB).");
         return 0;
     }
 

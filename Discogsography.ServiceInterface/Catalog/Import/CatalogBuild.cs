@@ -3,19 +3,22 @@ using Npgsql;
 
 namespace Discogsography.ServiceInterface.Catalog.Import;
 
+/// <summary>A build step: SQL over <c>{s}</c> (the staging schema) that writes <see cref="Writes"/> from <see cref="Reads"/>.</summary>
+internal sealed record BuildStep(string Name, string[] Writes, string[] Reads, string Sql);
+
 /// <summary>
-/// Builds every query table of the staging schema from its <c>src_*</c> tables, in dependency order. Each step
-/// is one SQL statement over <c>{s}</c>, the staging schema; the semantics are the ones the explore endpoints
-/// document (README, "Catalogue"), and the tests recompute them independently from the XML.
+/// Builds every query table of the staging schema from its <c>src_*</c> tables. Steps declare what they read and
+/// write; <see cref="BuildScheduler"/> runs each as soon as its inputs are complete, several at once, with the
+/// indexes of a table built as soon as the table is. Ids are unique in a dump: a duplicate fails the unique index.
 /// </summary>
 internal static class CatalogBuild
 {
-    /// <summary>(description, SQL) in order.</summary>
-    public static readonly IReadOnlyList<(string Step, string Sql)> Steps =
+    private static readonly string[] ArtistSources = ["src_artists", "src_release_artists", "src_artist_aliases", "src_artist_members", "src_artist_groups"];
+
+    public static readonly IReadOnlyList<BuildStep> Steps =
     [
-        ("artists", """
-            INSERT INTO {s}.artists (id, name, real_name, has_record)
-            SELECT DISTINCT ON (id) id, name, real_name, true FROM {s}.src_artists ORDER BY id, name;
+        new("artists", ["artists"], ArtistSources, """
+            INSERT INTO {s}.artists (id, name, real_name, has_record) SELECT id, name, real_name, true FROM {s}.src_artists;
             INSERT INTO {s}.artists (id, name, real_name, has_record)
             SELECT DISTINCT ON (id) id, name, NULL, false FROM (
                 SELECT artist_id AS id, artist_name AS name, 1 AS source, release_id AS seq FROM {s}.src_release_artists
@@ -25,9 +28,8 @@ internal static class CatalogBuild
             WHERE name <> '' AND NOT EXISTS (SELECT 1 FROM {s}.src_artists a WHERE a.id = refs.id)
             ORDER BY id, source, seq;
             """),
-        ("labels", """
-            INSERT INTO {s}.labels (id, name, parent_id, has_record)
-            SELECT DISTINCT ON (id) id, name, parent_id, true FROM {s}.src_labels ORDER BY id, name;
+        new("labels", ["labels"], ["src_labels", "src_release_labels"], """
+            INSERT INTO {s}.labels (id, name, parent_id, has_record) SELECT id, name, parent_id, true FROM {s}.src_labels;
             INSERT INTO {s}.labels (id, name, parent_id, has_record)
             SELECT DISTINCT ON (id) id, name, NULL, false FROM (
                 SELECT label_id AS id, label_name AS name, 1 AS source, release_id AS seq FROM {s}.src_release_labels
@@ -35,118 +37,99 @@ internal static class CatalogBuild
             WHERE name <> '' AND NOT EXISTS (SELECT 1 FROM {s}.src_labels l WHERE l.id = refs.id)
             ORDER BY id, source, seq;
             """),
-        ("genres and styles", """
+        new("genres", ["genres"], ["src_release_genres"], """
             INSERT INTO {s}.genres (id, name)
             SELECT row_number() OVER (ORDER BY genre COLLATE "C"), genre FROM (SELECT DISTINCT genre FROM {s}.src_release_genres) g;
+            """),
+        new("styles", ["styles"], ["src_release_styles"], """
             INSERT INTO {s}.styles (id, name)
             SELECT row_number() OVER (ORDER BY style COLLATE "C"), style FROM (SELECT DISTINCT style FROM {s}.src_release_styles) s;
             """),
-        ("masters", """
-            INSERT INTO {s}.masters (id, title, year, main_release_id)
-            SELECT DISTINCT ON (id) id, title, year, main_release_id FROM {s}.src_masters ORDER BY id;
-            """),
-        ("releases", """
+        new("masters", ["masters"], ["src_masters"], "INSERT INTO {s}.masters SELECT id, title, year, main_release_id FROM {s}.src_masters"),
+        new("releases", ["releases"], ["src_releases", "masters"], """
             INSERT INTO {s}.releases (id, title, year, master_id, country, released, status, formats)
-            SELECT DISTINCT ON (r.id) r.id, r.title,
+            SELECT r.id, r.title,
                    CASE WHEN m.year > 0 THEN m.year
                         WHEN r.released ~ '^[0-9]{4}' AND substr(r.released, 1, 4)::int > 0 THEN substr(r.released, 1, 4)::int END,
                    r.master_id, r.country, r.released, r.status, r.formats
-            FROM {s}.src_releases r LEFT JOIN {s}.masters m ON m.id = r.master_id
-            ORDER BY r.id;
+            FROM {s}.src_releases r LEFT JOIN {s}.masters m ON m.id = r.master_id;
             """),
-        ("release relations", """
-            INSERT INTO {s}.release_artists (artist_id, release_id, year)
-            SELECT DISTINCT ra.artist_id, ra.release_id, r.year FROM {s}.src_release_artists ra JOIN {s}.releases r ON r.id = ra.release_id;
-            INSERT INTO {s}.release_labels (label_id, release_id, year)
-            SELECT DISTINCT rl.label_id, rl.release_id, r.year FROM {s}.src_release_labels rl JOIN {s}.releases r ON r.id = rl.release_id;
-            INSERT INTO {s}.release_genres (genre_id, release_id, year)
-            SELECT DISTINCT g.id, rg.release_id, r.year FROM {s}.src_release_genres rg
-            JOIN {s}.genres g ON g.name = rg.genre JOIN {s}.releases r ON r.id = rg.release_id;
-            INSERT INTO {s}.release_styles (style_id, release_id, year)
-            SELECT DISTINCT st.id, rs.release_id, r.year FROM {s}.src_release_styles rs
-            JOIN {s}.styles st ON st.name = rs.style JOIN {s}.releases r ON r.id = rs.release_id;
+        new("release_artists", ["release_artists"], ["src_release_artists", "releases"],
+            "INSERT INTO {s}.release_artists SELECT x.artist_id, x.release_id, r.year FROM {s}.src_release_artists x JOIN {s}.releases r ON r.id = x.release_id"),
+        new("release_labels", ["release_labels"], ["src_release_labels", "releases"],
+            "INSERT INTO {s}.release_labels SELECT x.label_id, x.release_id, r.year FROM {s}.src_release_labels x JOIN {s}.releases r ON r.id = x.release_id"),
+        new("release_genres", ["release_genres"], ["src_release_genres", "releases", "genres"], """
+            INSERT INTO {s}.release_genres SELECT g.id, x.release_id, r.year FROM {s}.src_release_genres x
+            JOIN {s}.genres g ON g.name = x.genre JOIN {s}.releases r ON r.id = x.release_id
             """),
-        ("artist links", """
+        new("release_styles", ["release_styles"], ["src_release_styles", "releases", "styles"], """
+            INSERT INTO {s}.release_styles SELECT st.id, x.release_id, r.year FROM {s}.src_release_styles x
+            JOIN {s}.styles st ON st.name = x.style JOIN {s}.releases r ON r.id = x.release_id
+            """),
+        new("artist_links", ["artist_links"], ["src_artist_aliases", "src_artist_members", "src_artist_groups"], """
             INSERT INTO {s}.artist_links (artist_id, kind, other_id)
             SELECT artist_id, 'a', alias_id FROM {s}.src_artist_aliases WHERE alias_id <> artist_id
             UNION SELECT member_id, 'g', group_id FROM {s}.src_artist_members WHERE member_id <> group_id
             UNION SELECT artist_id, 'g', group_id FROM {s}.src_artist_groups WHERE artist_id <> group_id
             UNION SELECT group_id, 'm', member_id FROM {s}.src_artist_members WHERE member_id <> group_id
-            UNION SELECT group_id, 'm', artist_id FROM {s}.src_artist_groups WHERE artist_id <> group_id;
+            UNION SELECT group_id, 'm', artist_id FROM {s}.src_artist_groups WHERE artist_id <> group_id
             """),
-        ("artist pairs", """
-            INSERT INTO {s}.artist_labels SELECT ra.artist_id, rl.label_id, count(*) FROM {s}.release_artists ra JOIN {s}.release_labels rl USING (release_id) GROUP BY 1, 2;
-            INSERT INTO {s}.artist_genres SELECT ra.artist_id, rg.genre_id, count(*) FROM {s}.release_artists ra JOIN {s}.release_genres rg USING (release_id) GROUP BY 1, 2;
-            INSERT INTO {s}.artist_styles SELECT ra.artist_id, rs.style_id, count(*) FROM {s}.release_artists ra JOIN {s}.release_styles rs USING (release_id) GROUP BY 1, 2;
-            """),
-        ("label pairs", """
-            INSERT INTO {s}.label_artists SELECT label_id, artist_id, release_count FROM {s}.artist_labels;
-            INSERT INTO {s}.label_genres SELECT rl.label_id, rg.genre_id, count(*) FROM {s}.release_labels rl JOIN {s}.release_genres rg USING (release_id) GROUP BY 1, 2;
-            """),
-        ("genre and style pairs", """
-            INSERT INTO {s}.genre_artists SELECT ag.genre_id, ag.artist_id, a.name FROM {s}.artist_genres ag JOIN {s}.artists a ON a.id = ag.artist_id;
-            INSERT INTO {s}.genre_labels SELECT genre_id, label_id, release_count FROM {s}.label_genres;
-            INSERT INTO {s}.genre_styles SELECT rg.genre_id, rs.style_id, count(*) FROM {s}.release_genres rg JOIN {s}.release_styles rs USING (release_id) GROUP BY 1, 2;
-            INSERT INTO {s}.style_artists SELECT ast.style_id, ast.artist_id, a.name FROM {s}.artist_styles ast JOIN {s}.artists a ON a.id = ast.artist_id;
-            INSERT INTO {s}.style_labels SELECT rs.style_id, rl.label_id, count(*) FROM {s}.release_styles rs JOIN {s}.release_labels rl USING (release_id) GROUP BY 1, 2;
-            INSERT INTO {s}.style_genres SELECT style_id, genre_id, release_count FROM {s}.genre_styles;
-            """),
-        // Grouped once and hash-joined: a correlated count per entity would be quadratic (no indexes exist yet).
-        ("category counts", """
-            INSERT INTO {s}.artist_stats (artist_id, releases, labels, aliases)
-            SELECT a.id, COALESCE(r.n, 0), COALESCE(l.n, 0), COALESCE(k.n, 0) FROM {s}.artists a
-            LEFT JOIN (SELECT artist_id, count(*) AS n FROM {s}.release_artists GROUP BY 1) r ON r.artist_id = a.id
-            LEFT JOIN (SELECT artist_id, count(*) AS n FROM {s}.artist_labels GROUP BY 1) l ON l.artist_id = a.id
-            LEFT JOIN (SELECT artist_id, count(DISTINCT other_id) AS n FROM {s}.artist_links GROUP BY 1) k ON k.artist_id = a.id;
-            INSERT INTO {s}.label_stats (label_id, releases, artists, genres)
-            SELECT lb.id, COALESCE(r.n, 0), COALESCE(a.n, 0), COALESCE(g.n, 0) FROM {s}.labels lb
-            LEFT JOIN (SELECT label_id, count(*) AS n FROM {s}.release_labels GROUP BY 1) r ON r.label_id = lb.id
-            LEFT JOIN (SELECT label_id, count(*) AS n FROM {s}.label_artists GROUP BY 1) a ON a.label_id = lb.id
-            LEFT JOIN (SELECT label_id, count(*) AS n FROM {s}.label_genres GROUP BY 1) g ON g.label_id = lb.id;
-            INSERT INTO {s}.genre_stats (genre_id, releases, artists, labels, styles)
-            SELECT g.id, COALESCE(r.n, 0), COALESCE(a.n, 0), COALESCE(l.n, 0), COALESCE(st.n, 0) FROM {s}.genres g
-            LEFT JOIN (SELECT genre_id, count(*) AS n FROM {s}.release_genres GROUP BY 1) r ON r.genre_id = g.id
-            LEFT JOIN (SELECT genre_id, count(*) AS n FROM {s}.genre_artists GROUP BY 1) a ON a.genre_id = g.id
-            LEFT JOIN (SELECT genre_id, count(*) AS n FROM {s}.genre_labels GROUP BY 1) l ON l.genre_id = g.id
-            LEFT JOIN (SELECT genre_id, count(*) AS n FROM {s}.genre_styles GROUP BY 1) st ON st.genre_id = g.id;
-            INSERT INTO {s}.style_stats (style_id, releases, artists, labels, genres)
-            SELECT st.id, COALESCE(r.n, 0), COALESCE(a.n, 0), COALESCE(l.n, 0), COALESCE(g.n, 0) FROM {s}.styles st
-            LEFT JOIN (SELECT style_id, count(*) AS n FROM {s}.release_styles GROUP BY 1) r ON r.style_id = st.id
-            LEFT JOIN (SELECT style_id, count(*) AS n FROM {s}.style_artists GROUP BY 1) a ON a.style_id = st.id
-            LEFT JOIN (SELECT style_id, count(*) AS n FROM {s}.style_labels GROUP BY 1) l ON l.style_id = st.id
-            LEFT JOIN (SELECT style_id, count(*) AS n FROM {s}.style_genres GROUP BY 1) g ON g.style_id = st.id;
-            """),
-        ("yearly counts", """
-            INSERT INTO {s}.artist_years SELECT artist_id, year, count(*) FROM {s}.release_artists WHERE year IS NOT NULL GROUP BY 1, 2;
-            INSERT INTO {s}.label_years SELECT label_id, year, count(*) FROM {s}.release_labels WHERE year IS NOT NULL GROUP BY 1, 2;
-            INSERT INTO {s}.genre_years SELECT genre_id, year, count(*) FROM {s}.release_genres WHERE year IS NOT NULL GROUP BY 1, 2;
-            INSERT INTO {s}.style_years SELECT style_id, year, count(*) FROM {s}.release_styles WHERE year IS NOT NULL GROUP BY 1, 2;
-            """),
+        Pairs("artist_labels", "release_artists", "artist_id", "release_labels", "label_id"),
+        Pairs("artist_genres", "release_artists", "artist_id", "release_genres", "genre_id"),
+        Pairs("artist_styles", "release_artists", "artist_id", "release_styles", "style_id"),
+        Pairs("label_genres", "release_labels", "label_id", "release_genres", "genre_id"),
+        Pairs("genre_styles", "release_genres", "genre_id", "release_styles", "style_id"),
+        Pairs("style_labels", "release_styles", "style_id", "release_labels", "label_id"),
+        Transposed("label_artists", "artist_labels", "label_id, artist_id"),
+        Transposed("genre_labels", "label_genres", "genre_id, label_id"),
+        Transposed("style_genres", "genre_styles", "style_id, genre_id"),
+        new("genre_artists", ["genre_artists"], ["artist_genres", "artists"],
+            "INSERT INTO {s}.genre_artists SELECT x.genre_id, x.artist_id, a.name FROM {s}.artist_genres x JOIN {s}.artists a ON a.id = x.artist_id"),
+        new("style_artists", ["style_artists"], ["artist_styles", "artists"],
+            "INSERT INTO {s}.style_artists SELECT x.style_id, x.artist_id, a.name FROM {s}.artist_styles x JOIN {s}.artists a ON a.id = x.artist_id"),
+        Stats("artist_stats", "artists", "artist_id", ("release_artists", "count(*)"), ("artist_labels", "count(*)"), ("artist_links", "count(DISTINCT other_id)")),
+        Stats("label_stats", "labels", "label_id", ("release_labels", "count(*)"), ("label_artists", "count(*)"), ("label_genres", "count(*)")),
+        Stats("genre_stats", "genres", "genre_id", ("release_genres", "count(*)"), ("genre_artists", "count(*)"), ("genre_labels", "count(*)"), ("genre_styles", "count(*)")),
+        Stats("style_stats", "styles", "style_id", ("release_styles", "count(*)"), ("style_artists", "count(*)"), ("style_labels", "count(*)"), ("style_genres", "count(*)")),
+        Years("artist_years", "release_artists", "artist_id"),
+        Years("label_years", "release_labels", "label_id"),
+        Years("genre_years", "release_genres", "genre_id"),
+        Years("style_years", "release_styles", "style_id"),
     ];
 
-    /// <summary>Runs every step, then creates the live schema's indexes on the staging tables and analyzes them.</summary>
-    public static async Task RunAsync(NpgsqlConnection connection, string schema, string liveSchema, Action<string> onStep, CancellationToken cancellationToken)
+    /// <summary>Distinct releases linking each pair (both relation tables hold one row per distinct pair, so count(*) is exact).</summary>
+    private static BuildStep Pairs(string table, string left, string leftKey, string right, string rightKey) => new(table, [table], [left, right],
+        $"INSERT INTO {{s}}.{table} SELECT a.{leftKey}, b.{rightKey}, count(*) FROM {{s}}.{left} a JOIN {{s}}.{right} b USING (release_id) GROUP BY 1, 2");
+
+    private static BuildStep Transposed(string table, string source, string columns) => new(table, [table], [source],
+        $"INSERT INTO {{s}}.{table} SELECT {columns}, release_count FROM {{s}}.{source}");
+
+    /// <summary>One row per entity with each category's count, grouped once and hash-joined (never a correlated count per row).</summary>
+    private static BuildStep Stats(string table, string entities, string key, params (string Table, string Count)[] counts)
     {
-        foreach (var (step, sql) in Steps)
-        {
-            onStep(step);
-            await Execute(connection, sql.Replace("{s}", schema, StringComparison.Ordinal), cancellationToken);
-        }
-        onStep("indexes");
-        var indexes = await connection.QueryAsync<string>(new CommandDefinition(
-            "SELECT indexdef FROM pg_indexes WHERE schemaname = @liveSchema ORDER BY tablename, indexname", new { liveSchema }, cancellationToken: cancellationToken));
-        foreach (var definition in indexes)
-            await Execute(connection, definition.Replace($" ON {liveSchema}.", $" ON {schema}.", StringComparison.Ordinal), cancellationToken);
-        onStep("statistics");
-        await Execute(connection, $"ANALYZE {string.Join(", ", await TablesAsync(connection, schema, cancellationToken))}", cancellationToken);
+        var joins = counts.Select((c, i) => $"LEFT JOIN (SELECT {key}, {c.Count} AS n FROM {{s}}.{c.Table} GROUP BY 1) c{i} ON c{i}.{key} = e.id");
+        var values = counts.Select((_, i) => $"COALESCE(c{i}.n, 0)");
+        return new(table, [table], [entities, .. counts.Select(c => c.Table)],
+            $"INSERT INTO {{s}}.{table} SELECT e.id, {string.Join(", ", values)} FROM {{s}}.{entities} e {string.Join(" ", joins)}");
     }
 
-    /// <summary>The qualified names of the tables of <paramref name="schema"/>.</summary>
-    public static async Task<IReadOnlyList<string>> TablesAsync(NpgsqlConnection connection, string schema, CancellationToken cancellationToken) =>
-        (await connection.QueryAsync<string>(new CommandDefinition(
-            "SELECT quote_ident(schemaname) || '.' || quote_ident(tablename) FROM pg_tables WHERE schemaname = @schema ORDER BY tablename",
-            new { schema }, cancellationToken: cancellationToken))).AsList();
+    private static BuildStep Years(string table, string relation, string key) => new(table, [table], [relation],
+        $"INSERT INTO {{s}}.{table} SELECT {key}, year, count(*) FROM {{s}}.{relation} WHERE year IS NOT NULL GROUP BY 1, 2");
 
-    private static Task Execute(NpgsqlConnection connection, string sql, CancellationToken cancellationToken) =>
-        connection.ExecuteAsync(new CommandDefinition(sql, commandTimeout: 0, cancellationToken: cancellationToken));
+    /// <summary>
+    /// Runs every step, each table's indexes (copied from the live schema) as soon as the table is built, and an
+    /// ANALYZE of each query table once its indexes exist (expression indexes have statistics of their own).
+    /// </summary>
+    public static async Task RunAsync(NpgsqlDataSource database, string schema, string liveSchema, Action<string> onStep, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        var indexes = (await connection.QueryAsync<(string Table, string Name, string Definition)>(new CommandDefinition(
+            "SELECT tablename, indexname, indexdef FROM pg_indexes WHERE schemaname = @liveSchema", new { liveSchema }, cancellationToken: cancellationToken)))
+            .Select(i => new BuildStep("index " + i.Name, [i.Table + ":indexes"], [i.Table], i.Definition.Replace($" ON {liveSchema}.", " ON {s}.", StringComparison.Ordinal)))
+            .ToArray();
+        var analyze = Steps.SelectMany(s => s.Writes).Distinct()
+            .Select(t => new BuildStep("statistics " + t, [], [t, t + ":indexes"], $"ANALYZE {{s}}.{t}"));
+        var sources = Steps.SelectMany(s => s.Reads).Where(t => t.StartsWith("src_", StringComparison.Ordinal));
+        await new BuildScheduler(database, schema, onStep).RunAsync([.. Steps, .. indexes, .. analyze], sources, cancellationToken);
+    }
 }

@@ -63,7 +63,7 @@ public sealed class CatalogImporter(NpgsqlDataSource database, TimeProvider time
             foreach (var table in RecordParser.TablesOf(kind))
                 await Execute(connection, $"INSERT INTO {StagingSchema}.{table.Name} SELECT * FROM {LiveSchema}.{table.Name}", cancellationToken);
         }
-        await CatalogBuild.RunAsync(connection, StagingSchema, LiveSchema, step => progress.Phase($"building {step}"), cancellationToken);
+        await CatalogBuild.RunAsync(database, StagingSchema, LiveSchema, step => progress.Phase($"building {step}"), cancellationToken);
         return loads;
     }
 

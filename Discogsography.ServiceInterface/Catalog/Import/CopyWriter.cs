@@ -9,14 +9,17 @@ public sealed record CopyTable(string Name, string Columns);
 /// <summary>One binary <c>COPY ... FROM STDIN</c> into a staging table, on its own connection.</summary>
 internal sealed class CopyWriter : IAsyncDisposable
 {
-    private readonly NpgsqlConnection connection;
-    private readonly NpgsqlBinaryImporter importer;
+    private readonly NpgsqlConnection? connection;
+    private readonly NpgsqlBinaryImporter? importer;
 
-    private CopyWriter(NpgsqlConnection connection, NpgsqlBinaryImporter importer)
+    private CopyWriter(NpgsqlConnection? connection, NpgsqlBinaryImporter? importer)
     {
         this.connection = connection;
         this.importer = importer;
     }
+
+    /// <summary>A writer that counts rows and sends nothing (parse-only runs).</summary>
+    public static CopyWriter Discard => new(null, null);
 
     /// <summary>Rows written.</summary>
     public long Rows { get; private set; }
@@ -39,19 +42,21 @@ internal sealed class CopyWriter : IAsyncDisposable
 
     public CopyWriter Row()
     {
-        importer.StartRow();
+        importer?.StartRow();
         Rows++;
         return this;
     }
 
     public CopyWriter Long(long value)
     {
-        importer.Write(value, NpgsqlDbType.Bigint);
+        importer?.Write(value, NpgsqlDbType.Bigint);
         return this;
     }
 
     public CopyWriter Long(long? value)
     {
+        if (importer is null)
+            return this;
         if (value is { } v)
             importer.Write(v, NpgsqlDbType.Bigint);
         else
@@ -61,6 +66,8 @@ internal sealed class CopyWriter : IAsyncDisposable
 
     public CopyWriter Int(int? value)
     {
+        if (importer is null)
+            return this;
         if (value is { } v)
             importer.Write(v, NpgsqlDbType.Integer);
         else
@@ -70,6 +77,8 @@ internal sealed class CopyWriter : IAsyncDisposable
 
     public CopyWriter Text(string? value)
     {
+        if (importer is null)
+            return this;
         if (value is null)
             importer.WriteNull();
         else
@@ -79,19 +88,25 @@ internal sealed class CopyWriter : IAsyncDisposable
 
     public CopyWriter TextArray(IReadOnlyList<string> values)
     {
-        importer.Write(values.Select(Clean).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text);
+        importer?.Write(values.Select(Clean).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text);
         return this;
     }
 
     /// <summary>Commits the COPY; the rows become visible to the rest of the import.</summary>
-    public async Task CompleteAsync(CancellationToken cancellationToken) => await importer.CompleteAsync(cancellationToken);
+    public async Task CompleteAsync(CancellationToken cancellationToken)
+    {
+        if (importer is not null)
+            await importer.CompleteAsync(cancellationToken);
+    }
 
     /// <summary>PostgreSQL text cannot hold NUL, which the dumps' lax XML can carry.</summary>
     private static string Clean(string value) => value.Contains('\0') ? value.Replace("\0", "") : value;
 
     public async ValueTask DisposeAsync()
     {
-        await importer.DisposeAsync();
-        await connection.DisposeAsync();
+        if (importer is not null)
+            await importer.DisposeAsync();
+        if (connection is not null)
+            await connection.DisposeAsync();
     }
 }

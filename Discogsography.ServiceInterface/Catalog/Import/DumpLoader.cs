@@ -11,9 +11,20 @@ public sealed record FileLoadResult(DumpFile File, long Records, IReadOnlyDictio
 /// binary COPY, so memory does not grow with the file. A malformed or truncated file raises
 /// <see cref="DumpFormatException"/> naming the file, the line and the record.
 /// </summary>
-internal static class DumpLoader
+public static class DumpLoader
 {
     private const int ReadBufferBytes = 1 << 20;
+
+    /// <summary>Reads and checks a file without writing anything (for <c>import --parse-only</c> and its benchmark).</summary>
+    public static async Task<FileLoadResult> ParseOnlyAsync(DumpFile file, IImportProgress progress, CancellationToken cancellationToken)
+    {
+        var parser = RecordParser.For(file.Kind);
+        using var fileProgress = progress.StartFile(file);
+        var records = await Task.Run(() => ParseFile(file, parser, new RecordContext(parser.Tables.Select(_ => CopyWriter.Discard).ToArray()), fileProgress,
+            cancellationToken), cancellationToken);
+        fileProgress.Complete(records);
+        return new FileLoadResult(file, records, new Dictionary<string, long>());
+    }
 
     public static async Task<FileLoadResult> LoadAsync(DumpFile file, NpgsqlDataSource database, string schema, IImportProgress progress,
         CancellationToken cancellationToken)

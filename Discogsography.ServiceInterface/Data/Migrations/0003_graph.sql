@@ -46,18 +46,19 @@ CREATE TABLE graph.releases (
     id BIGINT PRIMARY KEY, title TEXT, year INTEGER, master_id BIGINT, country TEXT, released TEXT, status TEXT, formats TEXT[]);
 CREATE INDEX releases_title ON graph.releases (title COLLATE "C", id);
 
--- Relations (one row per distinct pair, year denormalized for "newest first" pages) -----------------------
-CREATE TABLE graph.release_artists (artist_id BIGINT NOT NULL, release_id BIGINT NOT NULL, year INTEGER, PRIMARY KEY (artist_id, release_id));
-CREATE INDEX release_artists_by_year ON graph.release_artists (artist_id, year DESC NULLS LAST, release_id);
+-- Relations: one row per distinct pair (the parser writes each pair once), the year denormalized so "newest
+-- first" pages are an index range scan; the by_year indexes are unique because release_id is.
+CREATE TABLE graph.release_artists (artist_id BIGINT NOT NULL, release_id BIGINT NOT NULL, year INTEGER);
+CREATE UNIQUE INDEX release_artists_by_year ON graph.release_artists (artist_id, year DESC NULLS LAST, release_id);
 CREATE INDEX release_artists_release ON graph.release_artists (release_id);
-CREATE TABLE graph.release_labels (label_id BIGINT NOT NULL, release_id BIGINT NOT NULL, year INTEGER, PRIMARY KEY (label_id, release_id));
-CREATE INDEX release_labels_by_year ON graph.release_labels (label_id, year DESC NULLS LAST, release_id);
+CREATE TABLE graph.release_labels (label_id BIGINT NOT NULL, release_id BIGINT NOT NULL, year INTEGER);
+CREATE UNIQUE INDEX release_labels_by_year ON graph.release_labels (label_id, year DESC NULLS LAST, release_id);
 CREATE INDEX release_labels_release ON graph.release_labels (release_id);
-CREATE TABLE graph.release_genres (genre_id INTEGER NOT NULL, release_id BIGINT NOT NULL, year INTEGER, PRIMARY KEY (genre_id, release_id));
-CREATE INDEX release_genres_by_year ON graph.release_genres (genre_id, year DESC NULLS LAST, release_id);
+CREATE TABLE graph.release_genres (genre_id INTEGER NOT NULL, release_id BIGINT NOT NULL, year INTEGER);
+CREATE UNIQUE INDEX release_genres_by_year ON graph.release_genres (genre_id, year DESC NULLS LAST, release_id);
 CREATE INDEX release_genres_release ON graph.release_genres (release_id);
-CREATE TABLE graph.release_styles (style_id INTEGER NOT NULL, release_id BIGINT NOT NULL, year INTEGER, PRIMARY KEY (style_id, release_id));
-CREATE INDEX release_styles_by_year ON graph.release_styles (style_id, year DESC NULLS LAST, release_id);
+CREATE TABLE graph.release_styles (style_id INTEGER NOT NULL, release_id BIGINT NOT NULL, year INTEGER);
+CREATE UNIQUE INDEX release_styles_by_year ON graph.release_styles (style_id, year DESC NULLS LAST, release_id);
 CREATE INDEX release_styles_release ON graph.release_styles (release_id);
 
 -- An artist's aliases, the groups it belongs to and its members, deduplicated per kind.

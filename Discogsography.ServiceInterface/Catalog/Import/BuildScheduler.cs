@@ -1,0 +1,65 @@
+using Dapper;
+using Npgsql;
+
+namespace Discogsography.ServiceInterface.Catalog.Import;
+
+/// <summary>
+/// Runs build steps in dependency order, as many at once as there are cores (at least two), each on its own
+/// connection with generous sort/hash memory. A step starts when every table it reads is complete (all of that
+/// table's writers finished); the first failure cancels the rest.
+/// </summary>
+internal sealed class BuildScheduler(NpgsqlDataSource database, string schema, Action<string> onStep)
+{
+    private const string SessionSettings = "SET work_mem = '256MB'; SET maintenance_work_mem = '512MB'; SET synchronous_commit = off;";
+    private readonly int parallelism = Math.Max(2, Environment.ProcessorCount);
+
+    public async Task RunAsync(IReadOnlyList<BuildStep> steps, IEnumerable<string> completeTables, CancellationToken cancellationToken)
+    {
+        var writersLeft = steps.SelectMany(s => s.Writes).GroupBy(t => t).ToDictionary(g => g.Key, g => g.Count());
+        var complete = new HashSet<string>(completeTables);
+        var pending = steps.ToList();
+        using var failure = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var running = new Dictionary<Task, BuildStep>();
+        while (pending.Count > 0 || running.Count > 0)
+        {
+            while (running.Count < parallelism && pending.FirstOrDefault(s => s.Reads.All(t => complete.Contains(t) || !writersLeft.ContainsKey(t))) is { } ready)
+            {
+                pending.Remove(ready);
+                onStep(ready.Name);
+                running.Add(ExecuteAsync(ready, failure.Token), ready);
+            }
+            if (running.Count == 0)
+                throw new InvalidOperationException($"Build steps wait on tables nothing writes: {string.Join(", ", pending.Select(p => p.Name))}");
+            var done = await Task.WhenAny(running.Keys);
+            var step = running[done];
+            running.Remove(done);
+            await Finish(done, failure, running.Keys);
+            foreach (var table in step.Writes)
+            {
+                if (--writersLeft[table] == 0)
+                    complete.Add(table);
+            }
+        }
+    }
+
+    private static async Task Finish(Task done, CancellationTokenSource failure, IEnumerable<Task> others)
+    {
+        try
+        {
+            await done;
+        }
+        catch
+        {
+            await failure.CancelAsync();
+            await Task.WhenAll(others.Select(t => t.ContinueWith(_ => { }, TaskScheduler.Default)));
+            throw;
+        }
+    }
+
+    private async Task ExecuteAsync(BuildStep step, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(SessionSettings + step.Sql.Replace("{s}", schema, StringComparison.Ordinal),
+            commandTimeout: 0, cancellationToken: cancellationToken));
+    }
+}
