@@ -37,6 +37,17 @@ host_dir=Discogsography.Host/bin/$configuration/net10.0
 admin_dir=Discogsography.Admin/bin/$configuration/net10.0
 dotnet "$host_dir/Discogsography.Host.dll" migrate
 
+# A first run gets a catalogue to explore: the real Discogs samples when they are next to the repository, else a
+# generated one. Later runs keep whatever was imported (import newer dumps with the `import` verb).
+if [ "$(PGPASSWORD=$POSTGRES_PASSWORD psql -h "${POSTGRES_HOST%:*}" -p "${POSTGRES_HOST##*:}" -U "$POSTGRES_USERNAME" -d "$POSTGRES_DATABASE" -tAc 'SELECT count(*) FROM graph.catalog_info')" = 0 ]; then
+  samples=../shared/data/discogs
+  if ! ls "$samples"/discogs_*_releases.xml.gz >/dev/null 2>&1; then
+    samples="$services_dir/sample"
+    dotnet "$host_dir/Discogsography.Host.dll" generate-sample --out "$samples" --releases 20000
+  fi
+  dotnet "$host_dir/Discogsography.Host.dll" import "$samples"
+fi
+
 # `exec` so the PID we keep is the app's own (killing a `dotnet run` wrapper leaves the app running).
 (cd "$host_dir" && exec dotnet Discogsography.Host.dll serve) & pids+=($!)
 (cd "$admin_dir" && exec dotnet Discogsography.Admin.dll) & pids+=($!)

@@ -2,10 +2,13 @@
 # Installs what the project needs and the machine lacks, with apt (Debian/Ubuntu). Idempotent.
 #   scripts/prerequisites.sh           what ./run.sh needs (PostgreSQL, Redis; checks the .NET SDK)
 #   scripts/prerequisites.sh --tests   plus what ./test.sh needs (Chromium for the browser tests)
+#   scripts/prerequisites.sh --bench   plus what bench/ needs (wrk, bc, python3)
 set -euo pipefail
 
 want_tests=false
+want_bench=false
 [ "${1:-}" = "--tests" ] && want_tests=true
+[ "${1:-}" = "--bench" ] && want_bench=true
 
 log() { echo "prerequisites: $*" >&2; }
 
@@ -38,5 +41,8 @@ command -v redis-server >/dev/null || missing+=(redis-server)
 command -v curl >/dev/null || missing+=(curl)
 if $want_tests; then
   [ -x /usr/bin/chromium ] || missing+=(chromium)
+fi
+if $want_bench; then
+  for tool in wrk bc python3; do command -v "$tool" >/dev/null || missing+=("$tool"); done
 fi
 [ ${#missing[@]} -eq 0 ] || apt_install "${missing[@]}"

@@ -54,23 +54,26 @@ public sealed record GraphKind(string Name, string Table, bool NumericId, string
     public GraphCategory? FindCategory(string raw) =>
         Categories.FirstOrDefault(c => string.Equals(c.Category, raw, StringComparison.OrdinalIgnoreCase));
 
+    // Pages are ranges of pos, each child's place in its parent's list, computed at import: a deep page costs what
+    // the first does (an OFFSET would walk every row it skips).
+
     /// <summary>Releases of the parent, newest first, undated last, then by id.</summary>
     private static string Releases(string relation, string key) => $"""
         SELECT r.id::text AS id, COALESCE(r.title, '') AS name, 'release' AS type, x.year, NULL::int AS release_count
         FROM graph.{relation} x JOIN graph.releases r ON r.id = x.release_id
-        WHERE x.{key} = @parent ORDER BY x.year DESC NULLS LAST, x.release_id LIMIT @limit OFFSET @offset
+        WHERE x.{key} = @parent AND x.pos > @offset ORDER BY x.pos LIMIT @limit
         """;
 
     /// <summary>Children with the number of releases they share with the parent, most first, then by id.</summary>
     private static string Counted(string pairs, string key, string childKey, string childTable, string childType, bool numeric) => $"""
         SELECT {(numeric ? "c.id::text" : "c.name")} AS id, c.name, '{childType}' AS type, NULL::int AS year, p.release_count
         FROM graph.{pairs} p JOIN graph.{childTable} c ON c.id = p.{childKey}
-        WHERE p.{key} = @parent ORDER BY p.release_count DESC, p.{childKey} LIMIT @limit OFFSET @offset
+        WHERE p.{key} = @parent AND p.pos > @offset ORDER BY p.pos LIMIT @limit
         """;
 
     /// <summary>Artists of a genre or style, by name (code-point order), then id; no count, as in the reference.</summary>
     private static string Named(string pairs, string key) => $"""
         SELECT p.artist_id::text AS id, p.artist_name AS name, 'artist' AS type, NULL::int AS year, NULL::int AS release_count
-        FROM graph.{pairs} p WHERE p.{key} = @parent ORDER BY p.artist_name COLLATE "C", p.artist_id LIMIT @limit OFFSET @offset
+        FROM graph.{pairs} p WHERE p.{key} = @parent AND p.pos > @offset ORDER BY p.pos LIMIT @limit
         """;
 }

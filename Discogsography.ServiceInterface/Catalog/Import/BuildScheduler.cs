@@ -19,21 +19,23 @@ internal sealed class BuildScheduler(NpgsqlDataSource database, string schema, A
         var complete = new HashSet<string>(completeTables);
         var pending = steps.ToList();
         using var failure = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var running = new Dictionary<Task, BuildStep>();
+        // A list, not a dictionary keyed by task: async methods that finish synchronously share one cached task.
+        var running = new List<(Task Task, BuildStep Step)>();
         while (pending.Count > 0 || running.Count > 0)
         {
             while (running.Count < parallelism && pending.FirstOrDefault(s => s.Reads.All(t => complete.Contains(t) || !writersLeft.ContainsKey(t))) is { } ready)
             {
                 pending.Remove(ready);
                 onStep(ready.Name);
-                running.Add(ExecuteAsync(ready, failure.Token), ready);
+                running.Add((ExecuteAsync(ready, failure.Token), ready));
             }
             if (running.Count == 0)
                 throw new InvalidOperationException($"Build steps wait on tables nothing writes: {string.Join(", ", pending.Select(p => p.Name))}");
-            var done = await Task.WhenAny(running.Keys);
-            var step = running[done];
-            running.Remove(done);
-            await Finish(done, failure, running.Keys);
+            var done = await Task.WhenAny(running.Select(r => r.Task));
+            var index = running.FindIndex(r => ReferenceEquals(r.Task, done));
+            var step = running[index].Step;
+            running.RemoveAt(index);
+            await Finish(done, failure, running.Select(r => r.Task));
             foreach (var table in step.Writes)
             {
                 if (--writersLeft[table] == 0)

@@ -54,18 +54,10 @@ internal static class CatalogBuild
                    r.master_id, r.country, r.released, r.status, r.formats
             FROM {s}.src_releases r LEFT JOIN {s}.masters m ON m.id = r.master_id;
             """),
-        new("release_artists", ["release_artists"], ["src_release_artists", "releases"],
-            "INSERT INTO {s}.release_artists SELECT x.artist_id, x.release_id, r.year FROM {s}.src_release_artists x JOIN {s}.releases r ON r.id = x.release_id"),
-        new("release_labels", ["release_labels"], ["src_release_labels", "releases"],
-            "INSERT INTO {s}.release_labels SELECT x.label_id, x.release_id, r.year FROM {s}.src_release_labels x JOIN {s}.releases r ON r.id = x.release_id"),
-        new("release_genres", ["release_genres"], ["src_release_genres", "releases", "genres"], """
-            INSERT INTO {s}.release_genres SELECT g.id, x.release_id, r.year FROM {s}.src_release_genres x
-            JOIN {s}.genres g ON g.name = x.genre JOIN {s}.releases r ON r.id = x.release_id
-            """),
-        new("release_styles", ["release_styles"], ["src_release_styles", "releases", "styles"], """
-            INSERT INTO {s}.release_styles SELECT st.id, x.release_id, r.year FROM {s}.src_release_styles x
-            JOIN {s}.styles st ON st.name = x.style JOIN {s}.releases r ON r.id = x.release_id
-            """),
+        Relation("release_artists", "artist_id", "x.artist_id", "{s}.src_release_artists x", ["src_release_artists"]),
+        Relation("release_labels", "label_id", "x.label_id", "{s}.src_release_labels x", ["src_release_labels"]),
+        Relation("release_genres", "genre_id", "g.id", "{s}.src_release_genres x JOIN {s}.genres g ON g.name = x.genre", ["src_release_genres", "genres"]),
+        Relation("release_styles", "style_id", "st.id", "{s}.src_release_styles x JOIN {s}.styles st ON st.name = x.style", ["src_release_styles", "styles"]),
         new("artist_links", ["artist_links"], ["src_artist_aliases", "src_artist_members", "src_artist_groups"], """
             INSERT INTO {s}.artist_links (artist_id, kind, other_id)
             SELECT artist_id, 'a', alias_id FROM {s}.src_artist_aliases WHERE alias_id <> artist_id
@@ -74,19 +66,17 @@ internal static class CatalogBuild
             UNION SELECT group_id, 'm', member_id FROM {s}.src_artist_members WHERE member_id <> group_id
             UNION SELECT group_id, 'm', artist_id FROM {s}.src_artist_groups WHERE artist_id <> group_id
             """),
-        Pairs("artist_labels", "release_artists", "artist_id", "release_labels", "label_id"),
-        Pairs("artist_genres", "release_artists", "artist_id", "release_genres", "genre_id"),
-        Pairs("artist_styles", "release_artists", "artist_id", "release_styles", "style_id"),
-        Pairs("label_genres", "release_labels", "label_id", "release_genres", "genre_id"),
-        Pairs("genre_styles", "release_genres", "genre_id", "release_styles", "style_id"),
-        Pairs("style_labels", "release_styles", "style_id", "release_labels", "label_id"),
-        Transposed("label_artists", "artist_labels", "label_id, artist_id"),
-        Transposed("genre_labels", "label_genres", "genre_id, label_id"),
-        Transposed("style_genres", "genre_styles", "style_id, genre_id"),
-        new("genre_artists", ["genre_artists"], ["artist_genres", "artists"],
-            "INSERT INTO {s}.genre_artists SELECT x.genre_id, x.artist_id, a.name FROM {s}.artist_genres x JOIN {s}.artists a ON a.id = x.artist_id"),
-        new("style_artists", ["style_artists"], ["artist_styles", "artists"],
-            "INSERT INTO {s}.style_artists SELECT x.style_id, x.artist_id, a.name FROM {s}.artist_styles x JOIN {s}.artists a ON a.id = x.artist_id"),
+        Pairs("artist_labels", "release_artists", "artist_id", "release_labels", "label_id", paged: true),
+        Pairs("artist_genres", "release_artists", "artist_id", "release_genres", "genre_id", paged: false),
+        Pairs("artist_styles", "release_artists", "artist_id", "release_styles", "style_id", paged: false),
+        Pairs("label_genres", "release_labels", "label_id", "release_genres", "genre_id", paged: true),
+        Pairs("genre_styles", "release_genres", "genre_id", "release_styles", "style_id", paged: true),
+        Pairs("style_labels", "release_styles", "style_id", "release_labels", "label_id", paged: true),
+        Transposed("label_artists", "artist_labels", "label_id", "artist_id"),
+        Transposed("genre_labels", "label_genres", "genre_id", "label_id"),
+        Transposed("style_genres", "genre_styles", "style_id", "genre_id"),
+        ByName("genre_artists", "artist_genres", "genre_id"),
+        ByName("style_artists", "artist_styles", "style_id"),
         Stats("artist_stats", "artists", "artist_id", ("release_artists", "count(*)"), ("artist_labels", "count(*)"), ("artist_links", "count(DISTINCT other_id)")),
         Stats("label_stats", "labels", "label_id", ("release_labels", "count(*)"), ("label_artists", "count(*)"), ("label_genres", "count(*)")),
         Stats("genre_stats", "genres", "genre_id", ("release_genres", "count(*)"), ("genre_artists", "count(*)"), ("genre_labels", "count(*)"), ("genre_styles", "count(*)")),
@@ -97,12 +87,38 @@ internal static class CatalogBuild
         Years("style_years", "release_styles", "style_id"),
     ];
 
-    /// <summary>Distinct releases linking each pair (both relation tables hold one row per distinct pair, so count(*) is exact).</summary>
-    private static BuildStep Pairs(string table, string left, string leftKey, string right, string rightKey) => new(table, [table], [left, right],
-        $"INSERT INTO {{s}}.{table} SELECT a.{leftKey}, b.{rightKey}, count(*) FROM {{s}}.{left} a JOIN {{s}}.{right} b USING (release_id) GROUP BY 1, 2");
+    /// <summary>A release relation with the year and the child's place in the parent's list: newest first, undated last, then by id.</summary>
+    private static BuildStep Relation(string table, string key, string keyExpression, string from, string[] reads) => new(table, [table], [.. reads, "releases"],
+        $$"""
+        INSERT INTO {s}.{{table}} ({{key}}, release_id, year, pos)
+        SELECT {{keyExpression}}, x.release_id, r.year, row_number() OVER (PARTITION BY {{keyExpression}} ORDER BY r.year DESC NULLS LAST, x.release_id)
+        FROM {{from}} JOIN {s}.releases r ON r.id = x.release_id
+        """);
 
-    private static BuildStep Transposed(string table, string source, string columns) => new(table, [table], [source],
-        $"INSERT INTO {{s}}.{table} SELECT {columns}, release_count FROM {{s}}.{source}");
+    /// <summary>
+    /// Distinct releases linking each pair (both relation tables hold one row per distinct pair, so count(*) is exact);
+    /// paged pairs also get their place in the list: most shared releases first, then by child id.
+    /// </summary>
+    private static BuildStep Pairs(string table, string left, string leftKey, string right, string rightKey, bool paged) => new(table, [table], [left, right],
+        $$"""
+        INSERT INTO {s}.{{table}}
+        SELECT {{leftKey}}, {{rightKey}}, n{{(paged ? $", row_number() OVER (PARTITION BY {leftKey} ORDER BY n DESC, {rightKey})" : "")}}
+        FROM (SELECT a.{{leftKey}}, b.{{rightKey}}, count(*) AS n FROM {s}.{{left}} a JOIN {s}.{{right}} b USING (release_id) GROUP BY 1, 2) counted
+        """);
+
+    private static BuildStep Transposed(string table, string source, string key, string child) => new(table, [table], [source],
+        $$"""
+        INSERT INTO {s}.{{table}}
+        SELECT {{key}}, {{child}}, release_count, row_number() OVER (PARTITION BY {{key}} ORDER BY release_count DESC, {{child}}) FROM {s}.{{source}}
+        """);
+
+    /// <summary>The artists of a genre or style, listed by name in code-point order, then id (no count, as in the reference).</summary>
+    private static BuildStep ByName(string table, string source, string key) => new(table, [table], [source, "artists"],
+        $$"""
+        INSERT INTO {s}.{{table}}
+        SELECT x.{{key}}, x.artist_id, a.name, row_number() OVER (PARTITION BY x.{{key}} ORDER BY a.name COLLATE "C", x.artist_id)
+        FROM {s}.{{source}} x JOIN {s}.artists a ON a.id = x.artist_id
+        """);
 
     /// <summary>One row per entity with each category's count, grouped once and hash-joined (never a correlated count per row).</summary>
     private static BuildStep Stats(string table, string entities, string key, params (string Table, string Count)[] counts)

@@ -46,48 +46,50 @@ CREATE TABLE graph.releases (
     id BIGINT PRIMARY KEY, title TEXT, year INTEGER, master_id BIGINT, country TEXT, released TEXT, status TEXT, formats TEXT[]);
 CREATE INDEX releases_title ON graph.releases (title COLLATE "C", id);
 
--- Relations: one row per distinct pair (the parser writes each pair once), the year denormalized so "newest
--- first" pages are an index range scan; the by_year indexes are unique because release_id is.
-CREATE TABLE graph.release_artists (artist_id BIGINT NOT NULL, release_id BIGINT NOT NULL, year INTEGER);
-CREATE UNIQUE INDEX release_artists_by_year ON graph.release_artists (artist_id, year DESC NULLS LAST, release_id);
+-- Relations: one row per distinct pair (the parser writes each pair once), with the year denormalized and pos,
+-- the child's place in its parent's list (newest first, undated last, then by id), so any page — however deep —
+-- is a range scan of `limit` index entries.
+CREATE TABLE graph.release_artists (artist_id BIGINT NOT NULL, release_id BIGINT NOT NULL, year INTEGER, pos INTEGER NOT NULL);
+CREATE UNIQUE INDEX release_artists_page ON graph.release_artists (artist_id, pos) INCLUDE (release_id, year);
 CREATE INDEX release_artists_release ON graph.release_artists (release_id);
-CREATE TABLE graph.release_labels (label_id BIGINT NOT NULL, release_id BIGINT NOT NULL, year INTEGER);
-CREATE UNIQUE INDEX release_labels_by_year ON graph.release_labels (label_id, year DESC NULLS LAST, release_id);
+CREATE TABLE graph.release_labels (label_id BIGINT NOT NULL, release_id BIGINT NOT NULL, year INTEGER, pos INTEGER NOT NULL);
+CREATE UNIQUE INDEX release_labels_page ON graph.release_labels (label_id, pos) INCLUDE (release_id, year);
 CREATE INDEX release_labels_release ON graph.release_labels (release_id);
-CREATE TABLE graph.release_genres (genre_id INTEGER NOT NULL, release_id BIGINT NOT NULL, year INTEGER);
-CREATE UNIQUE INDEX release_genres_by_year ON graph.release_genres (genre_id, year DESC NULLS LAST, release_id);
+CREATE TABLE graph.release_genres (genre_id INTEGER NOT NULL, release_id BIGINT NOT NULL, year INTEGER, pos INTEGER NOT NULL);
+CREATE UNIQUE INDEX release_genres_page ON graph.release_genres (genre_id, pos) INCLUDE (release_id, year);
 CREATE INDEX release_genres_release ON graph.release_genres (release_id);
-CREATE TABLE graph.release_styles (style_id INTEGER NOT NULL, release_id BIGINT NOT NULL, year INTEGER);
-CREATE UNIQUE INDEX release_styles_by_year ON graph.release_styles (style_id, year DESC NULLS LAST, release_id);
+CREATE TABLE graph.release_styles (style_id INTEGER NOT NULL, release_id BIGINT NOT NULL, year INTEGER, pos INTEGER NOT NULL);
+CREATE UNIQUE INDEX release_styles_page ON graph.release_styles (style_id, pos) INCLUDE (release_id, year);
 CREATE INDEX release_styles_release ON graph.release_styles (release_id);
 
 -- An artist's aliases, the groups it belongs to and its members, deduplicated per kind.
 CREATE TABLE graph.artist_links (artist_id BIGINT NOT NULL, kind CHAR(1) NOT NULL, other_id BIGINT NOT NULL, PRIMARY KEY (artist_id, kind, other_id));
 CREATE INDEX artist_links_by_other ON graph.artist_links (artist_id, other_id);
 
--- Pair counts: how many distinct releases link the two, ordered for the expand pages -------------------
-CREATE TABLE graph.artist_labels (artist_id BIGINT NOT NULL, label_id BIGINT NOT NULL, release_count INTEGER NOT NULL);
-CREATE INDEX artist_labels_page ON graph.artist_labels (artist_id, release_count DESC, label_id);
+-- Pair counts: how many distinct releases link the two, with pos, the child's place in the expand list
+-- (most shared releases first, then by id; artists of a genre or style by name) ------------------------
+CREATE TABLE graph.artist_labels (artist_id BIGINT NOT NULL, label_id BIGINT NOT NULL, release_count INTEGER NOT NULL, pos INTEGER NOT NULL);
+CREATE UNIQUE INDEX artist_labels_page ON graph.artist_labels (artist_id, pos);
 CREATE TABLE graph.artist_genres (artist_id BIGINT NOT NULL, genre_id INTEGER NOT NULL, release_count INTEGER NOT NULL);
 CREATE INDEX artist_genres_artist ON graph.artist_genres (artist_id);
 CREATE TABLE graph.artist_styles (artist_id BIGINT NOT NULL, style_id INTEGER NOT NULL, release_count INTEGER NOT NULL);
 CREATE INDEX artist_styles_artist ON graph.artist_styles (artist_id);
-CREATE TABLE graph.label_artists (label_id BIGINT NOT NULL, artist_id BIGINT NOT NULL, release_count INTEGER NOT NULL);
-CREATE INDEX label_artists_page ON graph.label_artists (label_id, release_count DESC, artist_id);
-CREATE TABLE graph.label_genres (label_id BIGINT NOT NULL, genre_id INTEGER NOT NULL, release_count INTEGER NOT NULL);
-CREATE INDEX label_genres_page ON graph.label_genres (label_id, release_count DESC, genre_id);
-CREATE TABLE graph.genre_artists (genre_id INTEGER NOT NULL, artist_id BIGINT NOT NULL, artist_name TEXT NOT NULL);
-CREATE INDEX genre_artists_page ON graph.genre_artists (genre_id, artist_name COLLATE "C", artist_id);
-CREATE TABLE graph.genre_labels (genre_id INTEGER NOT NULL, label_id BIGINT NOT NULL, release_count INTEGER NOT NULL);
-CREATE INDEX genre_labels_page ON graph.genre_labels (genre_id, release_count DESC, label_id);
-CREATE TABLE graph.genre_styles (genre_id INTEGER NOT NULL, style_id INTEGER NOT NULL, release_count INTEGER NOT NULL);
-CREATE INDEX genre_styles_page ON graph.genre_styles (genre_id, release_count DESC, style_id);
-CREATE TABLE graph.style_artists (style_id INTEGER NOT NULL, artist_id BIGINT NOT NULL, artist_name TEXT NOT NULL);
-CREATE INDEX style_artists_page ON graph.style_artists (style_id, artist_name COLLATE "C", artist_id);
-CREATE TABLE graph.style_labels (style_id INTEGER NOT NULL, label_id BIGINT NOT NULL, release_count INTEGER NOT NULL);
-CREATE INDEX style_labels_page ON graph.style_labels (style_id, release_count DESC, label_id);
-CREATE TABLE graph.style_genres (style_id INTEGER NOT NULL, genre_id INTEGER NOT NULL, release_count INTEGER NOT NULL);
-CREATE INDEX style_genres_page ON graph.style_genres (style_id, release_count DESC, genre_id);
+CREATE TABLE graph.label_artists (label_id BIGINT NOT NULL, artist_id BIGINT NOT NULL, release_count INTEGER NOT NULL, pos INTEGER NOT NULL);
+CREATE UNIQUE INDEX label_artists_page ON graph.label_artists (label_id, pos);
+CREATE TABLE graph.label_genres (label_id BIGINT NOT NULL, genre_id INTEGER NOT NULL, release_count INTEGER NOT NULL, pos INTEGER NOT NULL);
+CREATE UNIQUE INDEX label_genres_page ON graph.label_genres (label_id, pos);
+CREATE TABLE graph.genre_artists (genre_id INTEGER NOT NULL, artist_id BIGINT NOT NULL, artist_name TEXT NOT NULL, pos INTEGER NOT NULL);
+CREATE UNIQUE INDEX genre_artists_page ON graph.genre_artists (genre_id, pos);
+CREATE TABLE graph.genre_labels (genre_id INTEGER NOT NULL, label_id BIGINT NOT NULL, release_count INTEGER NOT NULL, pos INTEGER NOT NULL);
+CREATE UNIQUE INDEX genre_labels_page ON graph.genre_labels (genre_id, pos);
+CREATE TABLE graph.genre_styles (genre_id INTEGER NOT NULL, style_id INTEGER NOT NULL, release_count INTEGER NOT NULL, pos INTEGER NOT NULL);
+CREATE UNIQUE INDEX genre_styles_page ON graph.genre_styles (genre_id, pos);
+CREATE TABLE graph.style_artists (style_id INTEGER NOT NULL, artist_id BIGINT NOT NULL, artist_name TEXT NOT NULL, pos INTEGER NOT NULL);
+CREATE UNIQUE INDEX style_artists_page ON graph.style_artists (style_id, pos);
+CREATE TABLE graph.style_labels (style_id INTEGER NOT NULL, label_id BIGINT NOT NULL, release_count INTEGER NOT NULL, pos INTEGER NOT NULL);
+CREATE UNIQUE INDEX style_labels_page ON graph.style_labels (style_id, pos);
+CREATE TABLE graph.style_genres (style_id INTEGER NOT NULL, genre_id INTEGER NOT NULL, release_count INTEGER NOT NULL, pos INTEGER NOT NULL);
+CREATE UNIQUE INDEX style_genres_page ON graph.style_genres (style_id, pos);
 
 -- Explore's category counts, one row per entity -----------------------------------------------------------
 CREATE TABLE graph.artist_stats (artist_id BIGINT PRIMARY KEY, releases INTEGER NOT NULL, labels INTEGER NOT NULL, aliases INTEGER NOT NULL);

@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# Latency of the graph endpoints on a 1M-release catalogue, rate limits off: p50/p99 and req/s (wrk, 2 connections,
+# 10 s each) for autocomplete, explore, expand (first page and a deep page) and trends, for the most-connected
+# entity of each type and a median one. Targets: every p99 <= 20 ms; biggest / median p99 <= 3 (explore, trends), <= 5 (expand).
+#   bench/graph.sh [seconds per measurement]
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+duration=${1:-10}
+bench_setup
+if [ "$(bench_psql 'SELECT count(*) FROM graph.releases')" -lt 1000000 ]; then
+  dotnet "$host_dll" import "$(bench_dump 1000000)" >/dev/null
+fi
+api_port=$(free_port); health_port=$(free_port)
+(cd "$(dirname "$host_dll")" && JWT_SECRET_KEY=bench API_PORT=$api_port HEALTH_PORT=$health_port RATELIMIT_ENABLED=false ENVIRONMENT=production LOG_LEVEL=WARNING \
+  exec dotnet Discogsography.Host.dll serve) >/dev/null 2>&1 &
+host_pid=$!
+trap 'kill $host_pid 2>/dev/null; wait $host_pid 2>/dev/null; bench_stop' EXIT
+for _ in $(seq 1 100); do curl -fs "http://127.0.0.1:$health_port/health" >/dev/null && break; sleep 0.2; done
+api="http://127.0.0.1:$api_port"
+urlencode() { python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1]))' "$1"; }
+
+# The most-connected and the median entity of each type, by release count.
+entity() { # type stats_table key name_table pick(max|median)
+  local order=$([ "$5" = max ] && echo "DESC" || echo "ASC") offset=$([ "$5" = max ] && echo 0 || echo "(SELECT count(*) / 2 FROM graph.$2 WHERE releases > 0)")
+  bench_psql "SELECT t.name FROM graph.$2 s JOIN graph.$4 t ON t.id = s.$3 WHERE s.releases > 0 ORDER BY s.releases $order, s.$3 OFFSET $offset LIMIT 1"
+}
+
+# Autocomplete cycles through 2,000 distinct queries so the 512-entry FIFO cache always misses: 3-letter prefixes
+# (prefix matches), and misspelt names (a letter dropped, so fuzzy pg_trgm matching does the work).
+bench_psql "SELECT DISTINCT lower(left(name, 3)) FROM graph.artists WHERE length(name) >= 3 LIMIT 2000" > /tmp/dg-prefixes.txt
+bench_psql "SELECT lower(left(name, 1) || substr(name, 3, 6)) FROM graph.artists WHERE length(name) >= 7 ORDER BY id LIMIT 2000" > /tmp/dg-misspelt.txt
+autocomplete_script() { # file of queries
+  cat > "/tmp/dg-$(basename "$1" .txt).lua" <<LUA
+local prefixes = {}
+for line in io.lines("$1") do prefixes[#prefixes + 1] = line end
+local i = 0
+request = function()
+  i = i % #prefixes + 1
+  return wrk.format("GET", "/api/autocomplete?limit=10&q=" .. prefixes[i]:gsub("[^%w]", function(c) return string.format("%%%02X", string.byte(c)) end))
+end
+LUA
+}
+autocomplete_script /tmp/dg-prefixes.txt
+autocomplete_script /tmp/dg-misspelt.txt
+
+measure() { # label url [script]
+  local out
+  wrk -t1 -c2 -d1s ${3:+-s "$3"} "$2" >/dev/null   # warm-up: JIT, connection pool, buffer cache
+  out=$(wrk -t1 -c2 -d"${duration}s" --latency ${3:+-s "$3"} "$2")
+  if grep -q "Non-2xx" <<<"$out"; then echo "  ! $1: $(grep Non-2xx <<<"$out")"; fi
+  printf '%-44s p50 %8s  p99 %8s  %9s req/s\n' "$1" "$(awk '/ 50%/{print $2}' <<<"$out")" "$(awk '/ 99%/{print $2}' <<<"$out")" "$(awk '/Requests\/sec/{print $2}' <<<"$out")"
+}
+
+echo "graph endpoints on $(bench_psql 'SELECT count(*) FROM graph.releases') releases ($(nproc) cores, wrk 1 thread 2 connections, ${duration} s each)"
+measure "autocomplete artist, 3-letter prefixes" "$api/" /tmp/dg-prefixes.lua
+measure "autocomplete artist, misspelt names" "$api/" /tmp/dg-misspelt.lua
+for spec in "artist artist_stats artist_id artists releases" "genre genre_stats genre_id genres releases" "label label_stats label_id labels releases" "style style_stats style_id styles releases"; do
+  read -r type stats key table category <<<"$spec"
+  for pick in max median; do
+    name=$(entity "$type" "$stats" "$key" "$table" "$pick"); n=$(urlencode "$name")
+    total=$(bench_psql "SELECT s.releases FROM graph.$stats s JOIN graph.$table t ON t.id = s.$key WHERE t.name = '${name//\'/\'\'}' ORDER BY s.$key LIMIT 1")
+    echo "-- $type, $pick: $name ($total releases)"
+    measure "explore $type $pick" "$api/api/explore?type=$type&name=$n"
+    measure "expand $type $pick releases, first page" "$api/api/expand?type=$type&category=$category&node_id=$n&limit=50"
+    measure "expand $type $pick releases, deep page" "$api/api/expand?type=$type&category=$category&node_id=$n&limit=50&offset=$(( total > 100 ? total / 2 : 0 ))"
+    measure "trends $type $pick" "$api/api/trends?type=$type&name=$n"
+  done
+done

@@ -1,0 +1,29 @@
+# Shared by the bench scripts: private services in .services/bench, a Release build, and a 1M-release catalogue.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+bench_dir=.services/bench
+host_dll=Discogsography.Host/bin/Release/net10.0/Discogsography.Host.dll
+
+bench_setup() {
+  scripts/prerequisites.sh --bench
+  scripts/services.sh start --dir "$bench_dir" >/dev/null
+  # shellcheck disable=SC1091
+  source "$bench_dir/env"
+  dotnet build Discogsography.Host -c Release -nologo -clp:ErrorsOnly >/dev/null
+}
+
+bench_stop() { scripts/services.sh stop --dir "$bench_dir" >/dev/null 2>&1 || true; }
+
+# The synthetic dump (deterministic, so it is generated once and reused).
+bench_dump() {
+  local releases=$1 dir="$bench_dir/dump-$1"
+  if [ ! -f "$dir/discogs_20200806_releases.xml.gz" ]; then
+    dotnet "$host_dll" generate-sample --out "$dir" --releases "$releases" >&2
+  fi
+  echo "$dir"
+}
+
+bench_psql() { PGPASSWORD=$POSTGRES_PASSWORD psql -h "${POSTGRES_HOST%:*}" -p "${POSTGRES_HOST##*:}" -U "$POSTGRES_USERNAME" -d "$POSTGRES_DATABASE" -tAc "$1"; }
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
