@@ -29,7 +29,7 @@ entity() { # type stats_table key name_table pick(max|median)
 bench_psql "SELECT DISTINCT lower(left(name, 3)) FROM graph.artists WHERE length(name) >= 3 LIMIT 2000" > /tmp/dg-prefixes.txt
 bench_psql "SELECT lower(left(name, 1) || substr(name, 3, 6)) FROM graph.artists WHERE length(name) >= 7 ORDER BY id LIMIT 2000" > /tmp/dg-misspelt.txt
 autocomplete_script() { # file of queries
-  cat > "/tmp/dg-$(basename "$1" .txt).lua" <<LUA
+  cat > "/tmp/$(basename "$1" .txt).lua" <<LUA
 local prefixes = {}
 for line in io.lines("$1") do prefixes[#prefixes + 1] = line end
 local i = 0
@@ -53,6 +53,7 @@ measure() { # label url [script]
 echo "graph endpoints on $(bench_psql 'SELECT count(*) FROM graph.releases') releases ($(nproc) cores, wrk 1 thread 2 connections, ${duration} s each)"
 measure "autocomplete artist, 3-letter prefixes" "$api/" /tmp/dg-prefixes.lua
 measure "autocomplete artist, misspelt names" "$api/" /tmp/dg-misspelt.lua
+[ "${BENCH_ONLY_AUTOCOMPLETE:-}" = 1 ] && exit 0
 for spec in "artist artist_stats artist_id artists releases" "genre genre_stats genre_id genres releases" "label label_stats label_id labels releases" "style style_stats style_id styles releases"; do
   read -r type stats key table category <<<"$spec"
   for pick in max median; do

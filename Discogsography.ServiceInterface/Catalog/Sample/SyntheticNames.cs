@@ -3,11 +3,12 @@ namespace Discogsography.ServiceInterface.Catalog.Sample;
 /// <summary>Deterministic, pronounceable names: the same id always gets the same name.</summary>
 internal sealed class SyntheticNames(int seed)
 {
-    private static readonly string[] Syllables =
-    [
-        "ka", "lo", "mi", "ra", "ven", "tor", "sul", "dre", "ax", "bel", "cor", "dun", "fal", "gri", "hol", "jin", "kel", "lum", "mor",
-        "nox", "pal", "quin", "ros", "sil", "tam", "urb", "vel", "wen", "xa", "yor", "zel", "ash", "bre", "cle", "dax", "eon",
-    ];
+    // Syllables are onset × vowel × coda (about 1,900), so names have the trigram variety of real names: fuzzy
+    // search and prefix lists cost what they would on the real catalogue, not the worst case of a tiny alphabet.
+    private static readonly string[] Onsets = ["b", "br", "c", "ch", "d", "dr", "f", "fl", "g", "gr", "h", "j", "k", "l", "m", "n", "p", "pr", "r", "s", "st", "t", "tr", "v"];
+    private static readonly string[] Vowels = ["a", "e", "i", "o", "u", "ai", "ea", "ou"];
+    private static readonly string[] Codas = ["", "n", "r", "l", "s", "x", "m", "ck", "nd", "st"];
+    private static readonly string[] Syllables = [.. Onsets.SelectMany(o => Vowels.SelectMany(v => Codas.Select(c => o + v + c)))];
 
     private static readonly string[] StyleWords =
     [
