@@ -32,5 +32,8 @@ status=$?
 counters=$(grep -o '<Counters [^>]*>' "$results/tests.trx" 2>/dev/null || true)
 passed=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters")
 failed=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")
-summary "${passed:-0}" "${failed:-0}"
+total=$(sed -n 's/.* total="\([0-9]*\)".*/\1/p' <<<"$counters")
+executed=$(sed -n 's/.* executed="\([0-9]*\)".*/\1/p' <<<"$counters")
+skipped=$(( ${total:-0} - ${executed:-0} ))
+summary "${passed:-0}" "${failed:-0}" "$( ((skipped > 0)) && echo "$skipped skipped, each with its reason above")"
 exit $status

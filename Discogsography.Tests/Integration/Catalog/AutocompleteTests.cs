@@ -18,6 +18,7 @@ public sealed class AutocompleteTests : ApiTest
     [TestCase("DJ")]
     public async Task Case_insensitive_prefix_matches_come_first_with_the_highest_scores(string query)
     {
+        await CatalogFixture.RealOracleAsync();
         var prefixed = oracle.AllArtistIds().Select(oracle.ArtistName).Where(n => n.StartsWith(query, StringComparison.OrdinalIgnoreCase)).ToList();
 
         var results = (await Client.SendAsync(new Autocomplete { Q = query, Limit = 50 })).Results;
@@ -33,6 +34,7 @@ public sealed class AutocompleteTests : ApiTest
     [Test]
     public async Task A_misspelt_name_is_found_by_similarity_below_the_prefix_scores()
     {
+        await CatalogFixture.RealOracleAsync();
         var results = (await Client.SendAsync(new Autocomplete { Q = "persuadr" })).Results;
 
         Assert.That(results.First().Name, Is.EqualTo("The Persuader"));

@@ -9,7 +9,7 @@ public sealed class CatalogAnswersTests : ApiTest
     private DumpOracle oracle = null!;
 
     [SetUp]
-    public async Task LoadOracleAsync() => oracle = await CatalogFixture.OracleAsync();
+    public async Task LoadOracleAsync() => oracle = await CatalogFixture.RealOracleAsync();
 
     [TestCase("The Persuader")]
     [TestCase("John Tejada")]

@@ -1,20 +1,50 @@
 using Discogsography.ServiceInterface.Catalog.Import;
+using Discogsography.ServiceInterface.Catalog.Sample;
 using Discogsography.Tests.Infrastructure;
 
 namespace Discogsography.Tests.Integration.Catalog;
 
-/// <summary>Imports the real dump samples into the shared database once, and loads the oracle from the same files.</summary>
+/// <summary>
+/// The catalogue the tests read: the real dump samples of <c>../shared/data</c> when they are there, otherwise a generated
+/// sample, so every behaviour that does not name a real artist is still tested without them. Imported into the shared
+/// database once; the oracle is read from the same files.
+/// </summary>
 internal static class CatalogFixture
 {
+    private const string RealReleasesFile = "discogs_20200806_releases.xml.gz";
+
+    private static readonly Lazy<string> DumpFolder = new(ChooseFolder);
     private static readonly Lazy<Task<DumpOracle>> Imported = new(ImportAsync);
 
-    public static string Folder => Path.GetDirectoryName(SharedData.PathOf(Path.Combine("discogs", "discogs_20200806_releases.xml.gz")))!;
+    /// <summary>The folder of the four dump files the catalogue is built from.</summary>
+    public static string Folder => DumpFolder.Value;
 
-    /// <summary>The oracle of the imported samples (imported on first use; ignored when the samples are absent).</summary>
-    public static Task<DumpOracle> OracleAsync()
+    /// <summary>Whether <see cref="Folder"/> holds the real Discogs samples (tests naming real artists need them).</summary>
+    public static bool IsRealDump => Folder == RealFolder;
+
+    private static string RealFolder => Path.Combine(SharedData.Folder, "discogs");
+
+    /// <summary>The oracle of the imported catalogue (imported on first use).</summary>
+    public static Task<DumpOracle> OracleAsync() => Imported.Value;
+
+    /// <summary>The oracle of the real samples, or an ignored test naming the folder they were looked for in.</summary>
+    public static Task<DumpOracle> RealOracleAsync()
     {
-        _ = Folder;
-        return Imported.Value;
+        if (!IsRealDump)
+            SharedData.PathOf(Path.Combine("discogs", RealReleasesFile));
+        return OracleAsync();
+    }
+
+    /// <summary>The dump file of <paramref name="kind"/> in <see cref="Folder"/>.</summary>
+    public static DumpFile FileOf(DumpKind kind) => DumpFile.InDirectory(Folder).Single(f => f.Kind == kind);
+
+    private static string ChooseFolder()
+    {
+        if (File.Exists(Path.Combine(RealFolder, RealReleasesFile)))
+            return RealFolder;
+        var generated = Path.Combine(TestContext.CurrentContext.WorkDirectory, "generated-dump");
+        new SampleGenerator(new SampleOptions { Releases = 1000, Date = "20200101" }).WriteAll(generated);
+        return generated;
     }
 
     private static async Task<DumpOracle> ImportAsync()
