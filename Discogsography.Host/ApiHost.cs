@@ -42,6 +42,7 @@ public static class ApiHost
         services.AddAuthentication(settings);
         services.AddDiscogs(settings);
         services.AddCatalog();
+        services.AddSyncJobs();
         var catalog = services.AddTypedServices(options.ServiceAssemblies);
         services.AddOpenApiDocument();
         options.ConfigureServices?.Invoke(services);

@@ -22,21 +22,21 @@ public sealed class DiscogsClient(HttpClient http, DiscogsSettings settings, Res
     /// <summary>Step 1 of the out-of-band flow: a request token (GET <c>/oauth/request_token</c>, <c>oauth_callback=oob</c>).</summary>
     public async Task<OAuthTokenPair> GetRequestTokenAsync(OAuthCredentials app, CancellationToken cancellationToken)
     {
-        using var response = await SendAsync(HttpMethod.Get, "/oauth/request_token", app, cancellationToken,
-            [new("oauth_callback", "oob")], formContentType: true);
+        using var response = await SendAsync(HttpMethod.Get, "/oauth/request_token", new OAuth1Auth(app, [new("oauth_callback", "oob")]),
+            cancellationToken, formContentType: true);
         return await ReadTokenPairAsync(response, "Failed to get request token", cancellationToken);
     }
 
     /// <summary>Step 3: exchanges the verifier the user copied from Discogs for an access token (POST <c>/oauth/access_token</c>).</summary>
     public async Task<OAuthTokenPair> GetAccessTokenAsync(OAuthCredentials requestToken, string verifier, CancellationToken cancellationToken)
     {
-        using var response = await SendAsync(HttpMethod.Post, "/oauth/access_token", requestToken, cancellationToken,
-            [new("oauth_verifier", verifier)], formContentType: true);
+        using var response = await SendAsync(HttpMethod.Post, "/oauth/access_token", new OAuth1Auth(requestToken, [new("oauth_verifier", verifier)]),
+            cancellationToken, formContentType: true);
         return await ReadTokenPairAsync(response, "Failed to exchange verifier", cancellationToken);
     }
 
-    /// <summary>The Discogs account of an access token (GET <c>/oauth/identity</c>).</summary>
-    public async Task<DiscogsIdentity> GetIdentityAsync(OAuthCredentials access, CancellationToken cancellationToken)
+    /// <summary>The Discogs account of an access token or personal token (GET <c>/oauth/identity</c>).</summary>
+    public async Task<DiscogsIdentity> GetIdentityAsync(DiscogsAuth access, CancellationToken cancellationToken)
     {
         using var response = await SendAsync(HttpMethod.Get, "/oauth/identity", access, cancellationToken);
         if (response.StatusCode != HttpStatusCode.OK)
@@ -49,12 +49,12 @@ public sealed class DiscogsClient(HttpClient http, DiscogsSettings settings, Res
     }
 
     /// <summary>
-    /// Sends a signed request through the retry pipeline. The request (nonce, timestamp, signature) is rebuilt for
-    /// each attempt, since Discogs may refuse a replayed nonce. Network failures after the retries raise
+    /// Sends an authorized request through the retry pipeline. The request (nonce, timestamp, signature) is rebuilt
+    /// for each attempt, since Discogs may refuse a replayed nonce. Network failures after the retries raise
     /// <see cref="DiscogsUnreachableException"/>; any HTTP answer is returned for the caller to judge.
     /// </summary>
-    public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string pathAndQuery, OAuthCredentials credentials,
-        CancellationToken cancellationToken, IReadOnlyList<KeyValuePair<string, string>>? extraOAuth = null, bool formContentType = false)
+    public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string pathAndQuery, DiscogsAuth auth,
+        CancellationToken cancellationToken, bool formContentType = false)
     {
         var url = new Uri(settings.ApiUrl + pathAndQuery);
         try
@@ -64,8 +64,7 @@ public sealed class DiscogsClient(HttpClient http, DiscogsSettings settings, Res
                 using var request = new HttpRequestMessage(method, url);
                 request.Headers.TryAddWithoutValidation("User-Agent", settings.UserAgent);
                 request.Headers.TryAddWithoutValidation("Accept", "application/json");
-                request.Headers.TryAddWithoutValidation("Authorization",
-                    OAuth1Signer.AuthorizationHeader(method.Method, url, credentials, time.GetUtcNow(), extraOAuth));
+                request.Headers.TryAddWithoutValidation("Authorization", auth.HeaderFor(method, url, time.GetUtcNow()));
                 if (formContentType)
                     request.Content = new ByteArrayContent([]) { Headers = { { "Content-Type", "application/x-www-form-urlencoded" } } };
                 return await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, token);

@@ -46,7 +46,7 @@ public sealed class OAuthServices(
         var access = await CallDiscogsAsync(() => discogs.GetAccessTokenAsync(app with { Token = request.State, TokenSecret = pending.Secret },
             request.OauthVerifier, Aborted), flowFailed, 400);
         var accessCredentials = app with { Token = access.Token, TokenSecret = access.Secret };
-        var identity = await CallDiscogsAsync(() => discogs.GetIdentityAsync(accessCredentials, Aborted), flowFailed, 400);
+        var identity = await CallDiscogsAsync(() => discogs.GetIdentityAsync(new OAuth1Auth(accessCredentials), Aborted), flowFailed, 400);
         await store.DeleteAsync(RedisKeys.OAuthState(request.State), Aborted);
         await tokens.UpsertAsync(CallerId, protector.Protect(access.Token), protector.Protect(access.Secret), identity.Username, identity.UserId, Aborted);
         await audit.RecordAsync(Context, new AuditEntry("oauth_connect", CallerId, "discogs", identity.UserId,

@@ -11,7 +11,7 @@ namespace Discogsography.Tests.Infrastructure;
 /// HMAC-SHA1 signature against the secrets it issued, plus failures tests can queue (statuses, Retry-After, a body
 /// with secrets that must never leak into error messages).
 /// </summary>
-public sealed class FakeDiscogs : IAsyncDisposable
+public sealed partial class FakeDiscogs : IAsyncDisposable
 {
     public const string ConsumerKey = "fake-consumer-key";
     public const string ConsumerSecret = "fake-consumer-secret";
@@ -21,7 +21,7 @@ public sealed class FakeDiscogs : IAsyncDisposable
     private readonly ConcurrentDictionary<string, string> requestTokens = new();
     private readonly ConcurrentDictionary<string, string> verifiers = new();
     private readonly ConcurrentDictionary<string, string> accessTokens = new();
-    private readonly ConcurrentQueue<(string Path, int Status, string? RetryAfter)> failures = new();
+    private readonly ConcurrentQueue<Failure> failures = new();
     private readonly ConcurrentQueue<RecordedRequest> requests = new();
 
     private FakeDiscogs(WebApplication app, Uri url)
@@ -58,8 +58,11 @@ public sealed class FakeDiscogs : IAsyncDisposable
     /// <summary>The user approves the app on the authorize page: the verifier code Discogs would show them.</summary>
     public string Approve(string requestToken) => verifiers.GetOrAdd(requestToken, _ => "verifier-" + Guid.NewGuid().ToString("N")[..8]);
 
-    /// <summary>The next request to <paramref name="path"/> answers <paramref name="status"/> (with a body naming secrets).</summary>
-    public void FailNext(string path, int status, string? retryAfter = null) => failures.Enqueue((path, status, retryAfter));
+    /// <summary>
+    /// The next request to <paramref name="path"/> (for lists: to its <paramref name="page"/>) answers <paramref name="status"/>
+    /// with a body naming secrets. Failures are served in the order queued.
+    /// </summary>
+    public void FailNext(string path, int status, string? retryAfter = null, int? page = null) => failures.Enqueue(new Failure(path, page, status, retryAfter));
 
     /// <summary>Forgets everything (between tests).</summary>
     public void Reset()
@@ -69,6 +72,7 @@ public sealed class FakeDiscogs : IAsyncDisposable
         accessTokens.Clear();
         failures.Clear();
         requests.Clear();
+        ResetLists();
         Identity = (12345, "discogs_user");
     }
 
@@ -77,17 +81,18 @@ public sealed class FakeDiscogs : IAsyncDisposable
         var oauth = OAuthHeader.Parse(context.Request.Headers.Authorization.ToString());
         requests.Enqueue(new RecordedRequest(context.Request.Method, context.Request.Path + context.Request.QueryString, oauth,
             context.Request.Headers.UserAgent.ToString()));
-        if (failures.TryPeek(out var failure) && failure.Path == context.Request.Path && failures.TryDequeue(out _))
+        if (failures.TryPeek(out var failure) && failure.Matches(context.Request) && failures.TryDequeue(out _))
         {
             await RespondAsync(context, failure.Status, LeakyBody, failure.RetryAfter);
             return;
         }
+        await WaitWhileHeldAsync(context);
         var (status, body) = context.Request.Path.Value switch
         {
             "/oauth/request_token" => RequestToken(context, oauth),
             "/oauth/access_token" => AccessToken(context, oauth),
             "/oauth/identity" => IdentityOf(context, oauth),
-            _ => (404, """{"message": "The requested resource was not found."}"""),
+            var path => ListPage(context, oauth, path ?? ""),
         };
         await RespondAsync(context, status, body, null);
     }
@@ -141,6 +146,13 @@ public sealed class FakeDiscogs : IAsyncDisposable
     {
         await app.StopAsync();
         await app.DisposeAsync();
+    }
+
+    /// <summary>A queued failure: a path, optionally one page of it.</summary>
+    private sealed record Failure(string Path, int? Page, int Status, string? RetryAfter)
+    {
+        public bool Matches(HttpRequest request) =>
+            request.Path == Path && (Page is null || request.Query["page"] == Page.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
     /// <summary>One request the fake received.</summary>

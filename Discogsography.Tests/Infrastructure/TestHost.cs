@@ -71,12 +71,23 @@ public sealed class TestHost : IAsyncDisposable
                 {
                     BaseDelay = TimeSpan.FromMilliseconds(20), MaxRetryAfter = TimeSpan.FromSeconds(2), AttemptTimeout = TimeSpan.FromSeconds(3),
                 });
+                services.AddSingleton(FastSyncOptions);
                 services.AddSingleton<ILoggerProvider>(logs);
             },
         });
         await app.StartAsync();
         return new TestHost(app, settings, logs, clock);
     }
+
+    /// <summary>Sync jobs as in production, but polled, paced and recovered in fractions of a second.</summary>
+    public static readonly ServiceInterface.Sync.SyncOptions FastSyncOptions = new()
+    {
+        PollInterval = TimeSpan.FromMilliseconds(200),
+        HeartbeatInterval = TimeSpan.FromMilliseconds(300),
+        StaleAfter = TimeSpan.FromSeconds(2),
+        PageDelay = TimeSpan.Zero,
+        RateLimitPause = TimeSpan.FromMilliseconds(100),
+    };
 
     private static Assembly ConfigureServicesAssembly => typeof(ServiceInterface.Infrastructure.Service).Assembly;
 

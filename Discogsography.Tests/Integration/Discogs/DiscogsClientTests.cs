@@ -87,7 +87,7 @@ public sealed class DiscogsClientTests : ApiTest
     public void An_identity_refusal_names_its_status()
     {
         var error = Assert.ThrowsAsync<DiscogsException>(() =>
-            Discogs.GetIdentityAsync(App with { Token = "unknown", TokenSecret = "x" }, CancellationToken.None))!;
+            Discogs.GetIdentityAsync(new OAuth1Auth(App with { Token = "unknown", TokenSecret = "x" }), CancellationToken.None))!;
 
         Assert.That(error.Message, Is.EqualTo("Failed to fetch Discogs identity: HTTP 401"));
     }

@@ -1,6 +1,5 @@
 using System.Net;
 using Dapper;
-using Discogsography.ServiceInterface.Discogs;
 using Discogsography.ServiceInterface.Security;
 using Discogsography.ServiceInterface.Storage;
 using Discogsography.ServiceModel;
@@ -178,15 +177,9 @@ public sealed class OAuthFlowTests : ApiTest
         Assert.DoesNotThrowAsync(() => Client.SendAsync(new AuthorizeDiscogs()));
     }
 
-    private async Task ConnectAsync()
-    {
-        await ConfigureAppCredentialsAsync();
-        var authorize = await Client.SendAsync(new AuthorizeDiscogs());
-        await Client.SendAsync(new VerifyDiscogs { State = authorize.State, OauthVerifier = TestServers.Discogs.Approve(authorize.State) });
-    }
+    private Task ConnectAsync() => DiscogsConnections.ConnectAsync(Client, Host, TestServers.Discogs);
 
-    private static Task ConfigureAppCredentialsAsync() =>
-        Host.Services.GetRequiredService<DiscogsAppCredentials>().SetAsync(FakeDiscogs.ConsumerKey, FakeDiscogs.ConsumerSecret, CancellationToken.None);
+    private static Task ConfigureAppCredentialsAsync() => DiscogsConnections.ConfigureAppCredentialsAsync(Host);
 
     private static async Task<(string AccessToken, string AccessSecret)> StoredTokensAsync()
     {

@@ -1,0 +1,21 @@
+using Discogsography.ServiceInterface.Data;
+using Discogsography.ServiceInterface.Sync;
+
+namespace Discogsography.Host;
+
+/// <summary>Durable sync jobs: the queue, the worker that claims them, and the personalized reads of what they wrote.</summary>
+internal static class ConfigureJobs
+{
+    public static void AddSyncJobs(this IServiceCollection services)
+    {
+        services.AddSingleton(new SyncOptions());
+        services.AddSingleton<SyncJobQueries>();
+        services.AddSingleton<CollectionSyncWriter>();
+        services.AddSingleton<UserCollectionQueries>();
+        services.AddSingleton<DiscogsListReader>();
+        services.AddSingleton<SyncSourceResolver>();
+        services.AddSingleton<SyncRunner>();
+        services.AddSingleton<SyncJobSignal>();
+        services.AddHostedService<SyncWorker>();
+    }
+}

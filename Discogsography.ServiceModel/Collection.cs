@@ -1,0 +1,176 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Discogsography.ServiceModel;
+
+/// <summary>The caller's synced collection, one row per copy, most recently added first.</summary>
+[Route("/api/user/collection", "GET"), Tag(Tags.User), Authenticate(MissingCredentialsMessage = "Authentication required"), ErrorBody(ErrorBodyStyle.Error)]
+public class QueryCollection : IReturn<QueryCollectionResponse>
+{
+    [Range(1, 200)]
+    public int Limit { get; set; } = 50;
+
+    [Range(0, int.MaxValue)]
+    public int Offset { get; set; }
+}
+
+public class QueryCollectionResponse
+{
+    public required List<CollectionItem> Releases { get; set; }
+
+    public int Total { get; set; }
+
+    public int Offset { get; set; }
+
+    public int Limit { get; set; }
+
+    public bool HasMore { get; set; }
+}
+
+/// <summary>The caller's synced wantlist, most recently added first.</summary>
+[Route("/api/user/wantlist", "GET"), Tag(Tags.User), Authenticate(MissingCredentialsMessage = "Authentication required"), ErrorBody(ErrorBodyStyle.Error)]
+public class QueryWantlist : IReturn<QueryWantlistResponse>
+{
+    [Range(1, 200)]
+    public int Limit { get; set; } = 50;
+
+    [Range(0, int.MaxValue)]
+    public int Offset { get; set; }
+}
+
+public class QueryWantlistResponse
+{
+    public required List<WantlistItem> Releases { get; set; }
+
+    public int Total { get; set; }
+
+    public int Offset { get; set; }
+
+    public int Limit { get; set; }
+
+    public bool HasMore { get; set; }
+}
+
+/// <summary>A release in the collection: catalogue title and year when the catalogue has it, Discogs' values otherwise.</summary>
+public class CollectionItem
+{
+    /// <summary>The Discogs release id, as a string.</summary>
+    public required string Id { get; set; }
+
+    public string? Title { get; set; }
+
+    public int? Year { get; set; }
+
+    public string? Artist { get; set; }
+
+    public string? Label { get; set; }
+
+    public int? Rating { get; set; }
+
+    public DateTimeOffset? DateAdded { get; set; }
+
+    public int? FolderId { get; set; }
+}
+
+/// <summary>A release on the wantlist (no folder).</summary>
+public class WantlistItem
+{
+    public required string Id { get; set; }
+
+    public string? Title { get; set; }
+
+    public int? Year { get; set; }
+
+    public string? Artist { get; set; }
+
+    public string? Label { get; set; }
+
+    public int? Rating { get; set; }
+
+    public DateTimeOffset? DateAdded { get; set; }
+}
+
+/// <summary>Releases by the artists the caller collects most, that the caller neither owns nor wants.</summary>
+[Route("/api/user/recommendations", "GET"), Tag(Tags.User), Authenticate(MissingCredentialsMessage = "Authentication required"), ErrorBody(ErrorBodyStyle.Error)]
+public class GetRecommendations : IReturn<GetRecommendationsResponse>
+{
+    [Range(1, 100)]
+    public int Limit { get; set; } = 20;
+}
+
+public class GetRecommendationsResponse
+{
+    public required List<Recommendation> Recommendations { get; set; }
+
+    public int Total { get; set; }
+}
+
+public class Recommendation
+{
+    public required string Id { get; set; }
+
+    public string? Title { get; set; }
+
+    public int? Year { get; set; }
+
+    public string? Artist { get; set; }
+
+    public string? Label { get; set; }
+
+    public required List<string> Genres { get; set; }
+
+    /// <summary>How many of the caller's collected releases share an artist with this one.</summary>
+    public int Score { get; set; }
+}
+
+/// <summary>The collection counted by genre, decade and label.</summary>
+[Route("/api/user/collection/stats", "GET"), Tag(Tags.User), Authenticate(MissingCredentialsMessage = "Authentication required"), ErrorBody(ErrorBodyStyle.Error)]
+public class GetCollectionStats : IReturn<GetCollectionStatsResponse>;
+
+public class GetCollectionStatsResponse
+{
+    public int Total { get; set; }
+
+    /// <summary>The 20 biggest genres.</summary>
+    public required List<NamedCount> ByGenre { get; set; }
+
+    /// <summary>Every decade with a dated release, oldest first.</summary>
+    public required List<DecadeCount> ByDecade { get; set; }
+
+    /// <summary>The 20 biggest labels.</summary>
+    public required List<NamedCount> ByLabel { get; set; }
+}
+
+public class NamedCount
+{
+    public required string Name { get; set; }
+
+    public int Count { get; set; }
+}
+
+public class DecadeCount
+{
+    public int Decade { get; set; }
+
+    public int Count { get; set; }
+}
+
+/// <summary>Whether the caller owns or wants each of up to 100 releases; anonymous callers get all false.</summary>
+[Route("/api/user/status", "GET"), Tag(Tags.User), OptionalAuthentication, ErrorBody(ErrorBodyStyle.Error)]
+public class GetUserStatus : IReturn<GetUserStatusResponse>
+{
+    /// <summary>Comma-separated release ids.</summary>
+    public required string Ids { get; set; }
+}
+
+public class GetUserStatusResponse
+{
+    /// <summary>Keyed by release id, in the order asked.</summary>
+    public required Dictionary<string, ReleaseOwnership> Status { get; set; }
+}
+
+public class ReleaseOwnership
+{
+    public bool InCollection { get; set; }
+
+    public bool InWantlist { get; set; }
+}

@@ -1,0 +1,64 @@
+namespace Discogsography.ServiceModel;
+
+/// <summary>
+/// Queues a full sync of the caller's Discogs collection and wantlist. Answered 202 with <c>started</c>, or with
+/// <c>already_running</c> and the active job's id; 429 with <c>{"status":"cooldown"}</c> within 10 minutes of the last start.
+/// </summary>
+[Route("/api/sync", "POST"), Tag(Tags.Sync), Authenticate, RateLimit("2/10minute"), SuccessStatus(202)]
+public class TriggerSync : IReturn<TriggerSyncResponse>;
+
+public class TriggerSyncResponse
+{
+    public required string SyncId { get; set; }
+
+    /// <summary><c>started</c> or <c>already_running</c>.</summary>
+    public required string Status { get; set; }
+}
+
+/// <summary>The caller's last 10 syncs, newest first.</summary>
+[Route("/api/sync/status", "GET"), Tag(Tags.Sync), Authenticate]
+public class GetSyncStatus : IReturn<GetSyncStatusResponse>;
+
+public class GetSyncStatusResponse
+{
+    public required List<SyncSummary> Syncs { get; set; }
+}
+
+/// <summary>One sync job as its owner sees it.</summary>
+public class SyncSummary
+{
+    public required string SyncId { get; set; }
+
+    /// <summary>Always <c>full</c>.</summary>
+    public required string SyncType { get; set; }
+
+    /// <summary>See <see cref="SyncStatuses"/>.</summary>
+    public required string Status { get; set; }
+
+    /// <summary>Collection and wantlist items written so far (null until the job starts).</summary>
+    public int? ItemsSynced { get; set; }
+
+    /// <summary>Discogs pages fetched so far (ours; the reference never filled it).</summary>
+    public int? PagesFetched { get; set; }
+
+    /// <summary>Why the job failed, or null.</summary>
+    public string? Error { get; set; }
+
+    public DateTimeOffset StartedAt { get; set; }
+
+    public DateTimeOffset? CompletedAt { get; set; }
+}
+
+/// <summary>The values of <c>sync_history.status</c>.</summary>
+public static class SyncStatuses
+{
+    /// <summary>Queued; any instance may claim it.</summary>
+    public const string Pending = "pending";
+
+    public const string Running = "running";
+    public const string Completed = "completed";
+    public const string Failed = "failed";
+
+    /// <summary>Stopped by an administrator (ours).</summary>
+    public const string Cancelled = "cancelled";
+}

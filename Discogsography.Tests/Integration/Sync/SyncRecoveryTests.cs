@@ -1,0 +1,131 @@
+using Dapper;
+using Discogsography.ServiceInterface.Data;
+using Discogsography.ServiceModel;
+using Discogsography.Tests.Infrastructure;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+using static Discogsography.Tests.Integration.Sync.SyncScenario;
+
+namespace Discogsography.Tests.Integration.Sync;
+
+/// <summary>
+/// Jobs outlive the instance that runs them (ARCHITECTURE.md §5): two hosts share a database of their own, as two
+/// instances would; a stopped host gives its job back, a dead one's job is claimed again, nothing stays running.
+/// </summary>
+public sealed class SyncRecoveryTests
+{
+    private const string Email = "restarts@example.com";
+    private TestDatabase database = null!;
+    private NpgsqlDataSource dataSource = null!;
+    private readonly List<TestHost> hosts = [];
+
+    private static FakeDiscogs Discogs => TestServers.Discogs;
+
+    [SetUp]
+    public async Task CreateDatabaseAsync()
+    {
+        Discogs.Reset();
+        database = await TestDatabase.CreateAsync(TestServers.PostgresServer, "sync");
+        dataSource = PostgresDataSource.Create(database.Settings);
+        await new MigrationRunner(dataSource, NullLogger<MigrationRunner>.Instance).MigrateAsync(CancellationToken.None);
+    }
+
+    [TearDown]
+    public async Task StopAsync()
+    {
+        foreach (var host in hosts)
+            await host.DisposeAsync();
+        hosts.Clear();
+        Discogs.Reset();
+        await dataSource.DisposeAsync();
+        await database.DisposeAsync();
+    }
+
+    [Test]
+    public async Task A_host_stopped_mid_sync_gives_the_job_back_and_the_next_host_finishes_the_same_job()
+    {
+        var first = await StartHostAsync();
+        using var client = await ConnectedClientAsync(first);
+        Discogs.SetCollection(Username, Items(250, 1000));
+        var hold = Discogs.Hold(FakeDiscogs.CollectionPath(Username), 2);
+        var started = await client.SendAsync(new TriggerSync());
+        var syncId = Guid.Parse(started.SyncId);
+        await hold.Arrived;
+
+        await first.DisposeAsync();
+        hosts.Remove(first);
+        var released = await RowAsync(dataSource, syncId);
+        hold.Release();
+        await StartHostAsync();
+        var finished = await WaitForRowAsync(dataSource, syncId, row => row.Status != SyncStatuses.Pending && row.Status != SyncStatuses.Running);
+
+        Assert.That((released.Status, released.ClaimedBy, released.ItemsSynced), Is.EqualTo(("pending", (string?)null, 100)));
+        Assert.That((finished.Status, finished.ItemsSynced, finished.Attempts), Is.EqualTo(("completed", 250, 1)));
+        Assert.That(await CollectionAsync(dataSource, Email), Has.Count.EqualTo(250));
+    }
+
+    [Test]
+    public async Task A_job_whose_worker_died_is_claimed_again_and_finished()
+    {
+        var host = await StartHostAsync();
+        using var client = await ConnectedClientAsync(host);
+        Discogs.SetCollection(Username, Items(30, 1000));
+
+        var syncId = await InsertRunningJobAsync(claimedBy: "dead-host:1:abcd", heartbeatAgo: TimeSpan.FromMinutes(5), attempts: 1);
+        var finished = await WaitForRowAsync(dataSource, syncId, row => row.Status == SyncStatuses.Completed);
+
+        Assert.That((finished.ItemsSynced, finished.Attempts), Is.EqualTo((30, 2)));
+        Assert.That(finished.ClaimedBy, Is.Not.EqualTo("dead-host:1:abcd"));
+    }
+
+    [Test]
+    public async Task A_running_row_the_reference_left_behind_is_finished()
+    {
+        var host = await StartHostAsync();
+        using var client = await ConnectedClientAsync(host);
+        Discogs.SetCollection(Username, Items(5, 1000));
+
+        var syncId = await InsertRunningJobAsync(claimedBy: null, heartbeatAgo: null, attempts: 0);
+
+        Assert.That((await WaitForRowAsync(dataSource, syncId, row => row.Status == SyncStatuses.Completed)).ItemsSynced, Is.EqualTo(5));
+    }
+
+    [Test]
+    public async Task A_job_that_keeps_losing_its_worker_fails_for_good_instead_of_looping()
+    {
+        var host = await StartHostAsync();
+        using var client = await ConnectedClientAsync(host);
+
+        var syncId = await InsertRunningJobAsync(claimedBy: "dead-host:1:abcd", heartbeatAgo: TimeSpan.FromMinutes(5), attempts: 5);
+        var failed = await WaitForRowAsync(dataSource, syncId, row => row.Status == SyncStatuses.Failed);
+
+        Assert.That(failed.ErrorMessage, Is.EqualTo("Abandoned after 5 attempts: the instances running it stopped each time"));
+    }
+
+    private async Task<TestHost> StartHostAsync()
+    {
+        var host = await TestHost.StartAsync(TestHost.SettingsFor(database.Settings, redisUrl: null, Discogs.Url));
+        hosts.Add(host);
+        return host;
+    }
+
+    private static async Task<JsonApiClient> ConnectedClientAsync(TestHost host)
+    {
+        var client = new JsonApiClient(new HttpClient { BaseAddress = host.ApiUrl });
+        await Accounts.RegisterAndLoginAsync(client, Email);
+        await DiscogsConnections.ConnectAsync(client, host, Discogs);
+        return client;
+    }
+
+    /// <summary>A row as a crashed instance leaves it: running, with an old heartbeat (or none, started long ago, like the reference's).</summary>
+    private async Task<Guid> InsertRunningJobAsync(string? claimedBy, TimeSpan? heartbeatAgo, int attempts)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync();
+        return await connection.ExecuteScalarAsync<Guid>("""
+            INSERT INTO sync_history (user_id, sync_type, status, started_at, claimed_by, heartbeat_at, attempts)
+            SELECT id, 'full', 'running', NOW() - interval '1 hour', @claimedBy, NOW() - make_interval(secs => @ago), @attempts
+            FROM users WHERE email = @email
+            RETURNING id
+            """, new { claimedBy, ago = heartbeatAgo?.TotalSeconds, attempts, email = Email });
+    }
+}
