@@ -36,6 +36,7 @@ public static class ApiHost
         builder.WebHost.ConfigureKestrel(kestrel => ListenOn(kestrel, settings.Hosting));
         var services = builder.Services;
         services.AddSingleton(settings);
+        services.AddSingleton(settings.Snapshots);
         services.AddSingleton(TimeProvider.System);
         services.AddDatabase(settings.Postgres);
         services.AddKeyValueStore(settings.RedisUrl);

@@ -9,7 +9,7 @@ using Discogsography.ServiceInterface.RateLimiting;
 
 namespace Discogsography.Host;
 
-/// <summary>Accounts, tokens, sessions, the audit log, rate limiting and their periodic clean-up.</summary>
+/// <summary>Accounts, tokens, sessions, the API-key vault, the audit log, rate limiting and their periodic clean-up.</summary>
 internal static class ConfigureAuth
 {
     public static void AddAuthentication(this IServiceCollection services, AppSettings settings)
@@ -22,6 +22,7 @@ internal static class ConfigureAuth
         services.AddSingleton<SessionQueries>();
         services.AddSingleton<AuthSessions>();
         services.AddSingleton<AuditLog>();
+        services.AddSingleton<ApiKeyQueries>();
         services.AddSingleton<IAccessTokenAuthenticator, JwtAccessTokenAuthenticator>();
         services.AddSingleton<RequestAuthentication>();
         services.AddSingleton<RateLimiter>();

@@ -119,8 +119,8 @@ public sealed partial class FakeDiscogs : IAsyncDisposable
     }
 
     private (int, string) IdentityOf(HttpContext context, IReadOnlyDictionary<string, string> oauth) =>
-        accessTokens.TryGetValue(oauth.GetValueOrDefault("oauth_token") ?? "", out var secret) && SignatureIsValid(context, oauth, secret)
-            ? (200, $$"""{"id": {{Identity.Id}}, "username": "{{Identity.Username}}", "resource_url": "https://api.discogs.com/users/{{Identity.Username}}"}""")
+        AuthorizedUsername(context, oauth) is { } username
+            ? (200, $$"""{"id": {{Identity.Id}}, "username": "{{username}}", "resource_url": "https://api.discogs.com/users/{{username}}"}""")
             : (401, LeakyBody);
 
     /// <summary>Recomputes the RFC 5849 signature over the full request URL (query included).</summary>

@@ -1,0 +1,80 @@
+namespace Discogsography.ServiceModel;
+
+/// <summary>The caller's stored credentials for external services (never the keys themselves).</summary>
+[Route("/api/users/api-keys", "GET"), Tag(Tags.ApiKeys), Authenticate]
+public class ListApiKeys : IReturn<List<ApiKeyInfo>>;
+
+/// <summary>Stores a key for a service the caller has none for yet (one per service).</summary>
+[Route("/api/users/api-keys", "POST"), Tag(Tags.ApiKeys), Authenticate, SuccessStatus(201)]
+public class CreateApiKey : IReturn<ApiKeyInfo>
+{
+    /// <summary>One of <see cref="ApiKeyServiceNames.Supported"/>.</summary>
+    public string? ServiceName { get; set; }
+
+    /// <summary>The secret to keep; encrypted at rest and never returned.</summary>
+    public string? ApiKey { get; set; }
+
+    /// <summary>The caller's id or name on that service, when it needs one.</summary>
+    public string? ServiceUserId { get; set; }
+}
+
+/// <summary>Replaces a stored key (service, key and user id).</summary>
+[Route("/api/users/api-keys/{id}", "PUT"), Tag(Tags.ApiKeys), Authenticate]
+public class UpdateApiKey : IReturn<ApiKeyInfo>
+{
+    public long Id { get; set; }
+
+    public string? ServiceName { get; set; }
+
+    public string? ApiKey { get; set; }
+
+    public string? ServiceUserId { get; set; }
+}
+
+/// <summary>Forgets a stored key.</summary>
+[Route("/api/users/api-keys/{id}", "DELETE"), Tag(Tags.ApiKeys), Authenticate, SuccessStatus(204)]
+public class DeleteApiKey : IReturnVoid
+{
+    public long Id { get; set; }
+}
+
+/// <summary>Whether the caller has a key for a service: <c>{"status":"valid"}</c>, or 404.</summary>
+[Route("/api/users/api-keys/verify", "POST"), Tag(Tags.ApiKeys), Authenticate]
+public class VerifyApiKey : IReturn<VerifyApiKeyResponse>
+{
+    public string? ServiceName { get; set; }
+}
+
+public class VerifyApiKeyResponse
+{
+    /// <summary><c>valid</c>.</summary>
+    public required string Status { get; set; }
+}
+
+/// <summary>The names of the services the caller has keys for.</summary>
+[Route("/api/users/api-keys/services", "GET"), Tag(Tags.ApiKeys), Authenticate]
+public class ListApiKeyServices : IReturn<List<string>>;
+
+/// <summary>A stored key, without the key.</summary>
+public class ApiKeyInfo
+{
+    public long Id { get; set; }
+
+    public required string ServiceName { get; set; }
+
+    public string? ServiceUserId { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+}
+
+/// <summary>The services keys can be stored for (the User Management seed's list, plus Discogs personal tokens).</summary>
+public static class ApiKeyServiceNames
+{
+    /// <summary>A Discogs personal access token: syncs use it when the account has no OAuth connection.</summary>
+    public const string Discogs = "discogs";
+
+    public static readonly IReadOnlyList<string> Supported =
+        ["spotify", "lastfm", "trakt_client_id", "trakt_client_secret", "steam", "psn", "xbox", "retroachievements", Discogs];
+}

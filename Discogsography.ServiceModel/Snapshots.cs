@@ -1,0 +1,46 @@
+namespace Discogsography.ServiceModel;
+
+/// <summary>Saves the graph on screen (its nodes and centre) for 28 days under a short, unguessable token.</summary>
+[Route("/api/snapshot", "POST"), Tag(Tags.Snapshot), Authenticate, ErrorBody(ErrorBodyStyle.Error), SuccessStatus(201)]
+public class CreateSnapshot : IReturn<CreateSnapshotResponse>
+{
+    /// <summary>At least one node, at most <c>SNAPSHOT_MAX_NODES</c> (100).</summary>
+    public required List<SnapshotNode> Nodes { get; set; }
+
+    public required SnapshotNode Center { get; set; }
+}
+
+/// <summary>A node of the explore graph: its id and type as the explore endpoints return them.</summary>
+public class SnapshotNode
+{
+    public required string Id { get; set; }
+
+    public required string Type { get; set; }
+}
+
+public class CreateSnapshotResponse
+{
+    /// <summary>16 url-safe characters.</summary>
+    public required string Token { get; set; }
+
+    /// <summary>The frontend path that restores it: <c>/snapshot/&lt;token&gt;</c>.</summary>
+    public required string Url { get; set; }
+
+    public DateTimeOffset ExpiresAt { get; set; }
+}
+
+/// <summary>Restores a saved snapshot (no sign-in needed: the token is the secret).</summary>
+[Route("/api/snapshot/{token}", "GET"), Tag(Tags.Snapshot), ErrorBody(ErrorBodyStyle.Error)]
+public class GetSnapshot : IReturn<GetSnapshotResponse>
+{
+    public required string Token { get; set; }
+}
+
+public class GetSnapshotResponse
+{
+    public required List<SnapshotNode> Nodes { get; set; }
+
+    public required SnapshotNode Center { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+}
