@@ -12,6 +12,7 @@ results=TestResults
 summary() { echo "$1 passed, $2 failed${3:+ ($3)}"; }
 
 scripts/prerequisites.sh --tests || { summary 0 0 "prerequisites missing"; exit 1; }
+scripts/typescript.sh >/dev/null || { summary 0 0 "the TypeScript compiler could not be installed"; exit 1; }
 
 trap 'scripts/services.sh stop --dir "$services_dir" >/dev/null 2>&1 || true' EXIT
 if ! scripts/services.sh start --dir "$services_dir" >/dev/null; then

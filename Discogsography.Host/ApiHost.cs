@@ -78,5 +78,6 @@ public static class ApiHost
         app.UseRouting();
         app.MapOperations(catalog, MaxRequestBodyBytes);
         app.MapOpenApiDocument();
+        app.MapTypeScriptDtos();
     }
 }

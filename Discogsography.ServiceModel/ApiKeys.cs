@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 namespace Discogsography.ServiceModel;
 
 /// <summary>The caller's stored credentials for external services (never the keys themselves).</summary>
@@ -48,6 +49,7 @@ public class VerifyApiKey : IReturn<VerifyApiKeyResponse>
 public class VerifyApiKeyResponse
 {
     /// <summary><c>valid</c>.</summary>
+    [AllowedValues("valid")]
     public required string Status { get; set; }
 }
 

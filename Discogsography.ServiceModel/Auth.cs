@@ -37,6 +37,7 @@ public class LoginResponse
     public required string AccessToken { get; set; }
 
     /// <summary>Always <c>bearer</c>.</summary>
+    [AllowedValues("bearer")]
     public string TokenType { get; set; } = "bearer";
 
     /// <summary>Seconds the access token is valid (<c>JWT_EXPIRE_MINUTES</c> × 60).</summary>

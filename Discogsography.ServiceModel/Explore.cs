@@ -58,6 +58,7 @@ public class ExploreCenter
 
     public required string Name { get; set; }
 
+    [AllowedValues("artist", "genre", "label", "style")]
     public required string Type { get; set; }
 }
 
@@ -69,6 +70,7 @@ public class ExploreCategory
     /// <summary>The category's label, e.g. <c>Aliases &amp; Members</c>.</summary>
     public required string Name { get; set; }
 
+    [AllowedValues("releases", "labels", "aliases", "artists", "genres", "styles")]
     public required string Category { get; set; }
 
     public int Count { get; set; }
@@ -116,12 +118,15 @@ public class ExpandChild
     public required string Name { get; set; }
 
     /// <summary><c>release</c>, <c>artist</c>, <c>label</c>, <c>genre</c> or <c>style</c>.</summary>
+    [AllowedValues("release", "artist", "label", "genre", "style")]
     public required string Type { get; set; }
 
     /// <summary>Only for releases.</summary>
+    [WireOptional(CanBeNull = true)]
     public int? Year { get; set; }
 
     /// <summary>Distinct releases linking the parent to this child, where the category counts them.</summary>
+    [WireOptional]
     public int? ReleaseCount { get; set; }
 }
 
@@ -150,20 +155,28 @@ public class NodeDetails
 
     public required string Name { get; set; }
 
+    [WireOptional(CanBeNull = true)]
     public int? Year { get; set; }
 
+    [WireOptional]
     public List<string>? Artists { get; set; }
 
+    [WireOptional]
     public List<string>? Labels { get; set; }
 
+    [WireOptional]
     public List<string>? Genres { get; set; }
 
+    [WireOptional]
     public List<string>? Styles { get; set; }
 
+    [WireOptional]
     public int? ReleaseCount { get; set; }
 
+    [WireOptional]
     public List<string>? Groups { get; set; }
 
+    [WireOptional]
     public int? ArtistCount { get; set; }
 }
 
@@ -180,6 +193,7 @@ public class TrendsResponse
 {
     public required string Name { get; set; }
 
+    [AllowedValues("artist", "genre", "label", "style")]
     public required string Type { get; set; }
 
     public required List<TrendPoint> Data { get; set; }

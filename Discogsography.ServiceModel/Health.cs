@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 namespace Discogsography.ServiceModel;
 
 /// <summary>Liveness, with the reference's payload (also served on the health port, 8005).</summary>
@@ -8,9 +9,11 @@ public class GetHealth : IReturn<HealthResponse>;
 public class HealthResponse
 {
     /// <summary><c>healthy</c> once the service is up (<c>starting</c> before).</summary>
+    [AllowedValues("healthy", "starting")]
     public required string Status { get; set; }
 
     /// <summary>Always <c>api</c>.</summary>
+    [AllowedValues("api")]
     public required string Service { get; set; }
 
     /// <summary>When the answer was produced (UTC).</summary>
@@ -25,6 +28,7 @@ public class GetReadiness : IReturn<ReadinessResponse>;
 public class ReadinessResponse
 {
     /// <summary><c>ready</c> or <c>not_ready</c>.</summary>
+    [AllowedValues("ready", "not_ready")]
     public required string Status { get; set; }
 
     /// <summary>One entry per dependency.</summary>
@@ -38,9 +42,11 @@ public class ReadinessResponse
 public class DependencyStatus
 {
     /// <summary><c>postgres</c> or <c>redis</c>.</summary>
+    [AllowedValues("postgres", "redis")]
     public required string Name { get; set; }
 
     /// <summary><c>up</c> or <c>down</c>.</summary>
+    [AllowedValues("up", "down")]
     public required string Status { get; set; }
 
     /// <summary>What was checked, or why it failed.</summary>

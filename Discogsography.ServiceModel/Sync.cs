@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 namespace Discogsography.ServiceModel;
 
 /// <summary>
@@ -12,6 +13,7 @@ public class TriggerSyncResponse
     public required string SyncId { get; set; }
 
     /// <summary><c>started</c> or <c>already_running</c>.</summary>
+    [AllowedValues("started", "already_running")]
     public required string Status { get; set; }
 }
 
@@ -30,9 +32,11 @@ public class SyncSummary
     public required string SyncId { get; set; }
 
     /// <summary>Always <c>full</c>.</summary>
+    [AllowedValues("full")]
     public required string SyncType { get; set; }
 
     /// <summary>See <see cref="SyncStatuses"/>.</summary>
+    [AllowedValues(SyncStatuses.Pending, SyncStatuses.Running, SyncStatuses.Completed, SyncStatuses.Failed, SyncStatuses.Cancelled)]
     public required string Status { get; set; }
 
     /// <summary>Collection and wantlist items written so far (null until the job starts).</summary>

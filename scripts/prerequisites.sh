@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the project needs and the machine lacks, with apt (Debian/Ubuntu). Idempotent.
 #   scripts/prerequisites.sh           what ./run.sh needs (PostgreSQL, Redis; checks the .NET SDK)
-#   scripts/prerequisites.sh --tests   plus what ./test.sh needs (Chromium for the browser tests)
+#   scripts/prerequisites.sh --tests   plus what ./test.sh needs (Chromium for the browser tests, Node.js and
+#                                      npm to compile and run the generated TypeScript)
 #   scripts/prerequisites.sh --bench   plus what bench/ needs (wrk, bc, python3)
 set -euo pipefail
 
@@ -41,6 +42,8 @@ command -v redis-server >/dev/null || missing+=(redis-server)
 command -v curl >/dev/null || missing+=(curl)
 if $want_tests; then
   [ -x /usr/bin/chromium ] || missing+=(chromium)
+  command -v node >/dev/null || missing+=(nodejs)
+  command -v npm >/dev/null || missing+=(npm)
 fi
 if $want_bench; then
   for tool in wrk bc python3; do command -v "$tool" >/dev/null || missing+=("$tool"); done

@@ -16,6 +16,7 @@ internal static class HostCommandLine
             DiscogsSetupCommand.Create(),
             ImportCommand.Create(),
             GenerateSampleCommand.Create(),
+            TypeScriptCommand.Create(),
         };
         root.SetAction((_, cancellationToken) => ServeCommand.RunAsync(cancellationToken));
         return root;

@@ -10,12 +10,14 @@ namespace Discogsography.ServiceModel;
 /// <summary>
 /// The typed client: sends any request DTO to the route it declares (path variables filled, other fields in
 /// the query string for GET/DELETE or a JSON body for POST/PUT/PATCH), with the bearer token, and returns the
-/// typed response or throws <see cref="ApiException"/>. Depends on nothing but HttpClient and System.Text.Json.
+/// typed response or throws <see cref="ApiException"/>. With a <see cref="RefreshToken"/>, a 401 is answered by
+/// one refresh (<c>POST /api/auth/refresh</c>) and one retry. Depends on nothing but HttpClient and System.Text.Json.
 /// </summary>
 public class JsonApiClient : IDisposable
 {
     private readonly HttpClient http;
     private readonly bool ownsHttpClient;
+    private readonly SemaphoreSlim refreshing = new(1, 1);
 
     /// <summary>A client for the service at <paramref name="baseUrl"/> (e.g. <c>http://localhost:8004</c>).</summary>
     public JsonApiClient(string baseUrl)
@@ -37,6 +39,15 @@ public class JsonApiClient : IDisposable
     /// <summary>The access token sent as <c>Authorization: Bearer</c>; null sends none.</summary>
     public string? BearerToken { get; set; }
 
+    /// <summary>
+    /// The session's refresh token (from <see cref="LoginResponse.RefreshToken"/>). When set, a 401 makes the client
+    /// rotate it once and retry the request with the new access token; null turns refreshing off.
+    /// </summary>
+    public string? RefreshToken { get; set; }
+
+    /// <summary>Called with the new tokens after a refresh, so the caller can keep them (e.g. in its session).</summary>
+    public Action<LoginResponse>? TokensRefreshed { get; set; }
+
     /// <summary>Called with every response before it is read, e.g. to inspect headers.</summary>
     public Action<HttpResponseMessage>? ResponseFilter { get; set; }
 
@@ -57,15 +68,59 @@ public class JsonApiClient : IDisposable
 
     private async Task<HttpResponseMessage> SendCoreAsync(IReturn request, CancellationToken cancellationToken)
     {
-        using var message = BuildRequest(request);
-        var response = await http.SendAsync(message, cancellationToken).ConfigureAwait(false);
-        ResponseFilter?.Invoke(response);
+        var tokenUsed = BearerToken;
+        var response = await SendOnceAsync(request, cancellationToken).ConfigureAwait(false);
+        if (response.StatusCode == System.Net.HttpStatusCode.Unauthorized && request is not RefreshSession and not Login
+            && await RefreshAsync(tokenUsed, cancellationToken).ConfigureAwait(false))
+        {
+            response.Dispose();
+            response = await SendOnceAsync(request, cancellationToken).ConfigureAwait(false);
+        }
         if (response.IsSuccessStatusCode)
             return response;
         using (response)
         {
             var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
             throw ApiErrorParser.Parse(response, body);
+        }
+    }
+
+    private async Task<HttpResponseMessage> SendOnceAsync(IReturn request, CancellationToken cancellationToken)
+    {
+        using var message = BuildRequest(request);
+        var response = await http.SendAsync(message, cancellationToken).ConfigureAwait(false);
+        ResponseFilter?.Invoke(response);
+        return response;
+    }
+
+    /// <summary>
+    /// Rotates the refresh token once for every request that failed with <paramref name="tokenUsed"/>: concurrent
+    /// 401s wait for one refresh (presenting a rotated refresh token twice would end the session). True when the
+    /// request should be retried.
+    /// </summary>
+    private async Task<bool> RefreshAsync(string? tokenUsed, CancellationToken cancellationToken)
+    {
+        await refreshing.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (BearerToken != tokenUsed)
+                return true;
+            if (RefreshToken is not { Length: > 0 } refreshToken)
+                return false;
+            using var response = await SendOnceAsync(new RefreshSession { RefreshToken = refreshToken }, cancellationToken).ConfigureAwait(false);
+            if (!response.IsSuccessStatusCode)
+            {
+                RefreshToken = null;
+                return false;
+            }
+            var tokens = JsonSerializer.Deserialize<LoginResponse>(await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false), WireJson.Options)!;
+            (BearerToken, RefreshToken) = (tokens.AccessToken, tokens.RefreshToken);
+            TokensRefreshed?.Invoke(tokens);
+            return true;
+        }
+        finally
+        {
+            refreshing.Release();
         }
     }
 
@@ -152,6 +207,7 @@ public class JsonApiClient : IDisposable
     {
         if (ownsHttpClient)
             http.Dispose();
+        refreshing.Dispose();
         GC.SuppressFinalize(this);
     }
 }

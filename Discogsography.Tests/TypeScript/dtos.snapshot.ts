@@ -1,0 +1,777 @@
+/* Discogsography.NET DTOs for TypeScript, generated from Discogsography.ServiceModel. Do not edit:
+   fetch GET /types/typescript from the API, or run `Discogsography.Host typescript --out dtos.ts`. */
+
+/** A request whose successful answer is a T. */
+export interface IReturn<T> {
+    getTypeName(): string;
+    getMethod(): string;
+    getRoute(): string;
+    readonly __responseType?: T;
+}
+
+/** The data fields of a request class: what its constructor takes (required ones must be given). */
+export type Fields<T> = { [K in keyof T as K extends "__responseType" ? never : T[K] extends (...args: never[]) => unknown ? never : K]: T[K] };
+
+// Types
+
+export interface ApiKeyInfo {
+    id: number;
+    service_name: string;
+    service_user_id: string | null;
+    created_at: string;
+    updated_at: string;
+}
+
+export interface AuthorizeDiscogsResponse {
+    authorize_url: string;
+    state: string;
+    expires_in: number;
+}
+
+export interface AutocompleteResponse {
+    results: AutocompleteResult[];
+}
+
+export interface AutocompleteResult {
+    id: string;
+    name: string;
+    score: number;
+}
+
+export interface ChangePasswordResponse {
+    changed: boolean;
+    sessions_ended: number;
+}
+
+export interface CollectionItem {
+    id: string;
+    title: string | null;
+    year: number | null;
+    artist: string | null;
+    label: string | null;
+    rating: number | null;
+    date_added: string | null;
+    folder_id: number | null;
+}
+
+export interface CreateSnapshotResponse {
+    token: string;
+    url: string;
+    expires_at: string;
+}
+
+export interface DecadeCount {
+    decade: number;
+    count: number;
+}
+
+export interface DependencyStatus {
+    name: "postgres" | "redis";
+    status: "up" | "down";
+    detail: string | null;
+}
+
+export interface DiscogsStatusResponse {
+    connected: boolean;
+    discogs_username?: string;
+    discogs_user_id?: string;
+    connected_at?: string;
+}
+
+export interface ExpandChild {
+    id: string;
+    name: string;
+    type: "release" | "artist" | "label" | "genre" | "style";
+    year?: number | null;
+    release_count?: number;
+}
+
+export interface ExpandResponse {
+    children: ExpandChild[];
+    total: number;
+    offset: number;
+    limit: number;
+    has_more: boolean;
+}
+
+export interface ExploreCategory {
+    id: string;
+    name: string;
+    category: "releases" | "labels" | "aliases" | "artists" | "genres" | "styles";
+    count: number;
+}
+
+export interface ExploreCenter {
+    id: string;
+    name: string;
+    type: "artist" | "genre" | "label" | "style";
+}
+
+export interface ExploreResponse {
+    center: ExploreCenter;
+    categories: ExploreCategory[];
+}
+
+export interface GetCollectionStatsResponse {
+    total: number;
+    by_genre: NamedCount[];
+    by_decade: DecadeCount[];
+    by_label: NamedCount[];
+}
+
+export interface GetRecommendationsResponse {
+    recommendations: Recommendation[];
+    total: number;
+}
+
+export interface GetSnapshotResponse {
+    nodes: SnapshotNode[];
+    center: SnapshotNode;
+    created_at: string;
+}
+
+export interface GetSyncStatusResponse {
+    syncs: SyncSummary[];
+}
+
+export interface GetUserStatusResponse {
+    status: Record<string, ReleaseOwnership>;
+}
+
+export interface HealthResponse {
+    status: "healthy" | "starting";
+    service: "api";
+    timestamp: string;
+}
+
+export interface ListSessionsResponse {
+    sessions: SessionInfo[];
+}
+
+export interface LoginResponse {
+    access_token: string;
+    token_type: "bearer";
+    expires_in: number;
+    refresh_token: string;
+}
+
+export interface LogoutResponse {
+    logged_out: boolean;
+}
+
+export interface MeResponse {
+    id: string;
+    email: string;
+    is_active: boolean;
+    created_at: string;
+    is_admin: boolean;
+}
+
+export interface NamedCount {
+    name: string;
+    count: number;
+}
+
+export interface NodeDetails {
+    id: string;
+    name: string;
+    year?: number | null;
+    artists?: string[];
+    labels?: string[];
+    genres?: string[];
+    styles?: string[];
+    release_count?: number;
+    groups?: string[];
+    artist_count?: number;
+}
+
+export interface QueryCollectionResponse {
+    releases: CollectionItem[];
+    total: number;
+    offset: number;
+    limit: number;
+    has_more: boolean;
+}
+
+export interface QueryWantlistResponse {
+    releases: WantlistItem[];
+    total: number;
+    offset: number;
+    limit: number;
+    has_more: boolean;
+}
+
+export interface ReadinessResponse {
+    status: "ready" | "not_ready";
+    checks: DependencyStatus[];
+    detail: string | null;
+}
+
+export interface Recommendation {
+    id: string;
+    title: string | null;
+    year: number | null;
+    artist: string | null;
+    label: string | null;
+    genres: string[];
+    score: number;
+}
+
+export interface RegisterResponse {
+    message: string;
+}
+
+export interface ReleaseOwnership {
+    in_collection: boolean;
+    in_wantlist: boolean;
+}
+
+export interface RevokeDiscogsResponse {
+    revoked: boolean;
+}
+
+export interface SessionInfo {
+    id: string;
+    created_at: string;
+    last_used_at: string;
+    expires_at: string;
+    ip: string | null;
+    user_agent: string | null;
+    current: boolean;
+}
+
+export interface SnapshotNode {
+    id: string;
+    type: string;
+}
+
+export interface SyncSummary {
+    sync_id: string;
+    sync_type: "full";
+    status: "pending" | "running" | "completed" | "failed" | "cancelled";
+    items_synced: number | null;
+    pages_fetched: number | null;
+    error: string | null;
+    started_at: string;
+    completed_at: string | null;
+}
+
+export interface TrendPoint {
+    year: number;
+    count: number;
+}
+
+export interface TrendsResponse {
+    name: string;
+    type: "artist" | "genre" | "label" | "style";
+    data: TrendPoint[];
+}
+
+export interface TriggerSyncResponse {
+    sync_id: string;
+    status: "started" | "already_running";
+}
+
+export interface VerifyApiKeyResponse {
+    status: "valid";
+}
+
+export interface VerifyDiscogsResponse {
+    connected: boolean;
+    discogs_username: string;
+    discogs_user_id: string;
+}
+
+export interface WantlistItem {
+    id: string;
+    title: string | null;
+    year: number | null;
+    artist: string | null;
+    label: string | null;
+    rating: number | null;
+    date_added: string | null;
+}
+
+// Requests
+
+/** GET /api/oauth/authorize/discogs */
+export class AuthorizeDiscogs implements IReturn<AuthorizeDiscogsResponse> {
+    declare readonly __responseType?: AuthorizeDiscogsResponse;
+    constructor(init: Fields<AuthorizeDiscogs> = {}) { Object.assign(this, init); }
+    getTypeName(): string { return "AuthorizeDiscogs"; }
+    getMethod(): string { return "GET"; }
+    getRoute(): string { return "/api/oauth/authorize/discogs"; }
+}
+
+/** GET /api/autocomplete */
+export class Autocomplete implements IReturn<AutocompleteResponse> {
+    declare q: string;
+    declare type?: string;
+    declare limit?: number;
+    declare readonly __responseType?: AutocompleteResponse;
+    constructor(init: Fields<Autocomplete>) { Object.assign(this, init); }
+    getTypeName(): string { return "Autocomplete"; }
+    getMethod(): string { return "GET"; }
+    getRoute(): string { return "/api/autocomplete"; }
+}
+
+/** POST /api/auth/password */
+export class ChangePassword implements IReturn<ChangePasswordResponse> {
+    declare current_password: string;
+    declare new_password: string;
+    declare readonly __responseType?: ChangePasswordResponse;
+    constructor(init: Fields<ChangePassword>) { Object.assign(this, init); }
+    getTypeName(): string { return "ChangePassword"; }
+    getMethod(): string { return "POST"; }
+    getRoute(): string { return "/api/auth/password"; }
+}
+
+/** POST /api/users/api-keys */
+export class CreateApiKey implements IReturn<ApiKeyInfo> {
+    declare service_name?: string | null;
+    declare api_key?: string | null;
+    declare service_user_id?: string | null;
+    declare readonly __responseType?: ApiKeyInfo;
+    constructor(init: Fields<CreateApiKey> = {}) { Object.assign(this, init); }
+    getTypeName(): string { return "CreateApiKey"; }
+    getMethod(): string { return "POST"; }
+    getRoute(): string { return "/api/users/api-keys"; }
+}
+
+/** POST /api/snapshot */
+export class CreateSnapshot implements IReturn<CreateSnapshotResponse> {
+    declare nodes: SnapshotNode[];
+    declare center: SnapshotNode;
+    declare readonly __responseType?: CreateSnapshotResponse;
+    constructor(init: Fields<CreateSnapshot>) { Object.assign(this, init); }
+    getTypeName(): string { return "CreateSnapshot"; }
+    getMethod(): string { return "POST"; }
+    getRoute(): string { return "/api/snapshot"; }
+}
+
+/** DELETE /api/users/api-keys/{id} */
+export class DeleteApiKey implements IReturn<void> {
+    declare id?: number;
+    declare readonly __responseType?: void;
+    constructor(init: Fields<DeleteApiKey> = {}) { Object.assign(this, init); }
+    getTypeName(): string { return "DeleteApiKey"; }
+    getMethod(): string { return "DELETE"; }
+    getRoute(): string { return "/api/users/api-keys/{id}"; }
+}
+
+/** DELETE /api/auth/sessions/{id} */
+export class EndSession implements IReturn<void> {
+    declare id: string;
+    declare readonly __responseType?: void;
+    constructor(init: Fields<EndSession>) { Object.assign(this, init); }
+    getTypeName(): string { return "EndSession"; }
+    getMethod(): string { return "DELETE"; }
+    getRoute(): string { return "/api/auth/sessions/{id}"; }
+}
+
+/** GET /api/expand */
+export class Expand implements IReturn<ExpandResponse> {
+    declare node_id: string;
+    declare type: string;
+    declare category: string;
+    declare limit?: number;
+    declare offset?: number;
+    declare readonly __responseType?: ExpandResponse;
+    constructor(init: Fields<Expand>) { Object.assign(this, init); }
+    getTypeName(): string { return "Expand"; }
+    getMethod(): string { return "GET"; }
+    getRoute(): string { return "/api/expand"; }
+}
+
+/** GET /api/explore */
+export class Explore implements IReturn<ExploreResponse> {
+    declare name: string;
+    declare type?: string;
+    declare readonly __responseType?: ExploreResponse;
+    constructor(init: Fields<Explore>) { Object.assign(this, init); }
+    getTypeName(): string { return "Explore"; }
+    getMethod(): string { return "GET"; }
+    getRoute(): string { return "/api/explore"; }
+}
+
+/** GET /api/user/collection/stats */
+export class GetCollectionStats implements IReturn<GetCollectionStatsResponse> {
+    declare readonly __responseType?: GetCollectionStatsResponse;
+    constructor(init: Fields<GetCollectionStats> = {}) { Object.assign(this, init); }
+    getTypeName(): string { return "GetCollectionStats"; }
+    getMethod(): string { return "GET"; }
+    getRoute(): string { return "/api/user/collection/stats"; }
+}
+
+/** GET /api/oauth/status/discogs */
+export class GetDiscogsStatus implements IReturn<DiscogsStatusResponse> {
+    declare readonly __responseType?: DiscogsStatusResponse;
+    constructor(init: Fields<GetDiscogsStatus> = {}) { Object.assign(this, init); }
+    getTypeName(): string { return "GetDiscogsStatus"; }
+    getMethod(): string { return "GET"; }
+    getRoute(): string { return "/api/oauth/status/discogs"; }
+}
+
+/** GET /health */
+export class GetHealth implements IReturn<HealthResponse> {
+    declare readonly __responseType?: HealthResponse;
+    constructor(init: Fields<GetHealth> = {}) { Object.assign(this, init); }
+    getTypeName(): string { return "GetHealth"; }
+    getMethod(): string { return "GET"; }
+    getRoute(): string { return "/health"; }
+}
+
+/** GET /api/auth/me */
+export class GetMe implements IReturn<MeResponse> {
+    declare readonly __responseType?: MeResponse;
+    constructor(init: Fields<GetMe> = {}) { Object.assign(this, init); }
+    getTypeName(): string { return "GetMe"; }
+    getMethod(): string { return "GET"; }
+    getRoute(): string { return "/api/auth/me"; }
+}
+
+/** GET /api/node/{node_id} */
+export class GetNode implements IReturn<NodeDetails> {
+    declare node_id: string;
+    declare type?: string;
+    declare readonly __responseType?: NodeDetails;
+    constructor(init: Fields<GetNode>) { Object.assign(this, init); }
+    getTypeName(): string { return "GetNode"; }
+    getMethod(): string { return "GET"; }
+    getRoute(): string { return "/api/node/{node_id}"; }
+}
+
+/** GET /health/ready */
+export class GetReadiness implements IReturn<ReadinessResponse> {
+    declare readonly __responseType?: ReadinessResponse;
+    constructor(init: Fields<GetReadiness> = {}) { Object.assign(this, init); }
+    getTypeName(): string { return "GetReadiness"; }
+    getMethod(): string { return "GET"; }
+    getRoute(): string { return "/health/ready"; }
+}
+
+/** GET /api/user/recommendations */
+export class GetRecommendations implements IReturn<GetRecommendationsResponse> {
+    declare limit?: number;
+    declare readonly __responseType?: GetRecommendationsResponse;
+    constructor(init: Fields<GetRecommendations> = {}) { Object.assign(this, init); }
+    getTypeName(): string { return "GetRecommendations"; }
+    getMethod(): string { return "GET"; }
+    getRoute(): string { return "/api/user/recommendations"; }
+}
+
+/** GET /api/snapshot/{token} */
+export class GetSnapshot implements IReturn<GetSnapshotResponse> {
+    declare token: string;
+    declare readonly __responseType?: GetSnapshotResponse;
+    constructor(init: Fields<GetSnapshot>) { Object.assign(this, init); }
+    getTypeName(): string { return "GetSnapshot"; }
+    getMethod(): string { return "GET"; }
+    getRoute(): string { return "/api/snapshot/{token}"; }
+}
+
+/** GET /api/sync/status */
+export class GetSyncStatus implements IReturn<GetSyncStatusResponse> {
+    declare readonly __responseType?: GetSyncStatusResponse;
+    constructor(init: Fields<GetSyncStatus> = {}) { Object.assign(this, init); }
+    getTypeName(): string { return "GetSyncStatus"; }
+    getMethod(): string { return "GET"; }
+    getRoute(): string { return "/api/sync/status"; }
+}
+
+/** GET /api/trends */
+export class GetTrends implements IReturn<TrendsResponse> {
+    declare name: string;
+    declare type?: string;
+    declare readonly __responseType?: TrendsResponse;
+    constructor(init: Fields<GetTrends>) { Object.assign(this, init); }
+    getTypeName(): string { return "GetTrends"; }
+    getMethod(): string { return "GET"; }
+    getRoute(): string { return "/api/trends"; }
+}
+
+/** GET /api/user/status */
+export class GetUserStatus implements IReturn<GetUserStatusResponse> {
+    declare ids: string;
+    declare readonly __responseType?: GetUserStatusResponse;
+    constructor(init: Fields<GetUserStatus>) { Object.assign(this, init); }
+    getTypeName(): string { return "GetUserStatus"; }
+    getMethod(): string { return "GET"; }
+    getRoute(): string { return "/api/user/status"; }
+}
+
+/** GET /api/users/api-keys/services */
+export class ListApiKeyServices implements IReturn<string[]> {
+    declare readonly __responseType?: string[];
+    constructor(init: Fields<ListApiKeyServices> = {}) { Object.assign(this, init); }
+    getTypeName(): string { return "ListApiKeyServices"; }
+    getMethod(): string { return "GET"; }
+    getRoute(): string { return "/api/users/api-keys/services"; }
+}
+
+/** GET /api/users/api-keys */
+export class ListApiKeys implements IReturn<ApiKeyInfo[]> {
+    declare readonly __responseType?: ApiKeyInfo[];
+    constructor(init: Fields<ListApiKeys> = {}) { Object.assign(this, init); }
+    getTypeName(): string { return "ListApiKeys"; }
+    getMethod(): string { return "GET"; }
+    getRoute(): string { return "/api/users/api-keys"; }
+}
+
+/** GET /api/auth/sessions */
+export class ListSessions implements IReturn<ListSessionsResponse> {
+    declare readonly __responseType?: ListSessionsResponse;
+    constructor(init: Fields<ListSessions> = {}) { Object.assign(this, init); }
+    getTypeName(): string { return "ListSessions"; }
+    getMethod(): string { return "GET"; }
+    getRoute(): string { return "/api/auth/sessions"; }
+}
+
+/** POST /api/auth/login */
+export class Login implements IReturn<LoginResponse> {
+    declare email: string;
+    declare password: string;
+    declare readonly __responseType?: LoginResponse;
+    constructor(init: Fields<Login>) { Object.assign(this, init); }
+    getTypeName(): string { return "Login"; }
+    getMethod(): string { return "POST"; }
+    getRoute(): string { return "/api/auth/login"; }
+}
+
+/** POST /api/auth/logout */
+export class Logout implements IReturn<LogoutResponse> {
+    declare readonly __responseType?: LogoutResponse;
+    constructor(init: Fields<Logout> = {}) { Object.assign(this, init); }
+    getTypeName(): string { return "Logout"; }
+    getMethod(): string { return "POST"; }
+    getRoute(): string { return "/api/auth/logout"; }
+}
+
+/** GET /api/user/collection */
+export class QueryCollection implements IReturn<QueryCollectionResponse> {
+    declare limit?: number;
+    declare offset?: number;
+    declare readonly __responseType?: QueryCollectionResponse;
+    constructor(init: Fields<QueryCollection> = {}) { Object.assign(this, init); }
+    getTypeName(): string { return "QueryCollection"; }
+    getMethod(): string { return "GET"; }
+    getRoute(): string { return "/api/user/collection"; }
+}
+
+/** GET /api/user/wantlist */
+export class QueryWantlist implements IReturn<QueryWantlistResponse> {
+    declare limit?: number;
+    declare offset?: number;
+    declare readonly __responseType?: QueryWantlistResponse;
+    constructor(init: Fields<QueryWantlist> = {}) { Object.assign(this, init); }
+    getTypeName(): string { return "QueryWantlist"; }
+    getMethod(): string { return "GET"; }
+    getRoute(): string { return "/api/user/wantlist"; }
+}
+
+/** POST /api/auth/refresh */
+export class RefreshSession implements IReturn<LoginResponse> {
+    declare refresh_token: string;
+    declare readonly __responseType?: LoginResponse;
+    constructor(init: Fields<RefreshSession>) { Object.assign(this, init); }
+    getTypeName(): string { return "RefreshSession"; }
+    getMethod(): string { return "POST"; }
+    getRoute(): string { return "/api/auth/refresh"; }
+}
+
+/** POST /api/auth/register */
+export class Register implements IReturn<RegisterResponse> {
+    declare email: string;
+    declare password: string;
+    declare readonly __responseType?: RegisterResponse;
+    constructor(init: Fields<Register>) { Object.assign(this, init); }
+    getTypeName(): string { return "Register"; }
+    getMethod(): string { return "POST"; }
+    getRoute(): string { return "/api/auth/register"; }
+}
+
+/** DELETE /api/oauth/revoke/discogs */
+export class RevokeDiscogs implements IReturn<RevokeDiscogsResponse> {
+    declare readonly __responseType?: RevokeDiscogsResponse;
+    constructor(init: Fields<RevokeDiscogs> = {}) { Object.assign(this, init); }
+    getTypeName(): string { return "RevokeDiscogs"; }
+    getMethod(): string { return "DELETE"; }
+    getRoute(): string { return "/api/oauth/revoke/discogs"; }
+}
+
+/** POST /api/sync */
+export class TriggerSync implements IReturn<TriggerSyncResponse> {
+    declare readonly __responseType?: TriggerSyncResponse;
+    constructor(init: Fields<TriggerSync> = {}) { Object.assign(this, init); }
+    getTypeName(): string { return "TriggerSync"; }
+    getMethod(): string { return "POST"; }
+    getRoute(): string { return "/api/sync"; }
+}
+
+/** PUT /api/users/api-keys/{id} */
+export class UpdateApiKey implements IReturn<ApiKeyInfo> {
+    declare id?: number;
+    declare service_name?: string | null;
+    declare api_key?: string | null;
+    declare service_user_id?: string | null;
+    declare readonly __responseType?: ApiKeyInfo;
+    constructor(init: Fields<UpdateApiKey> = {}) { Object.assign(this, init); }
+    getTypeName(): string { return "UpdateApiKey"; }
+    getMethod(): string { return "PUT"; }
+    getRoute(): string { return "/api/users/api-keys/{id}"; }
+}
+
+/** POST /api/users/api-keys/verify */
+export class VerifyApiKey implements IReturn<VerifyApiKeyResponse> {
+    declare service_name?: string | null;
+    declare readonly __responseType?: VerifyApiKeyResponse;
+    constructor(init: Fields<VerifyApiKey> = {}) { Object.assign(this, init); }
+    getTypeName(): string { return "VerifyApiKey"; }
+    getMethod(): string { return "POST"; }
+    getRoute(): string { return "/api/users/api-keys/verify"; }
+}
+
+/** POST /api/oauth/verify/discogs */
+export class VerifyDiscogs implements IReturn<VerifyDiscogsResponse> {
+    declare state: string;
+    declare oauth_verifier: string;
+    declare readonly __responseType?: VerifyDiscogsResponse;
+    constructor(init: Fields<VerifyDiscogs>) { Object.assign(this, init); }
+    getTypeName(): string { return "VerifyDiscogs"; }
+    getMethod(): string { return "POST"; }
+    getRoute(): string { return "/api/oauth/verify/discogs"; }
+}
+
+// Client
+
+/** One item of a 422's `detail` list: where (`body`, `query` or `path`), which field, what kind of error, and why. */
+export interface FieldError {
+    location: string;
+    field: string;
+    type: string;
+    message: string;
+}
+
+/** An error answer: its status, the message of its `detail`, `error` or `message`, and the field errors of a 422. */
+export class ApiError extends Error {
+    constructor(readonly status: number, message: string, readonly fieldErrors: FieldError[], readonly body: string) {
+        super(message);
+        this.name = "ApiError";
+    }
+
+    /** Reads an error response the way the C# client does. */
+    static async from(response: Response): Promise<ApiError> {
+        const body = await response.text();
+        let parsed: unknown;
+        try {
+            parsed = body.length > 0 ? JSON.parse(body) : undefined;
+        } catch {
+            parsed = undefined;
+        }
+        const record = typeof parsed === "object" && parsed !== null ? parsed as Record<string, unknown> : {};
+        if (Array.isArray(record.detail)) {
+            const errors = record.detail.map(toFieldError);
+            const message = errors.length > 0 ? errors.map(e => (e.field ? `${e.field}: ${e.message}` : e.message)).join("; ") : "Validation failed";
+            return new ApiError(response.status, message, errors, body);
+        }
+        const text = ["detail", "error", "message"].map(key => record[key]).find((value): value is string => typeof value === "string");
+        return new ApiError(response.status, text ?? (body || response.statusText), [], body);
+    }
+}
+
+function toFieldError(item: unknown): FieldError {
+    const record = typeof item === "object" && item !== null ? item as Record<string, unknown> : {};
+    const loc = Array.isArray(record.loc) ? record.loc.map(String) : [];
+    return { location: loc[0] ?? "", field: loc.slice(1).join("."), type: String(record.type ?? ""), message: String(record.msg ?? "") };
+}
+
+type Fetch = (url: string, init: RequestInit) => Promise<Response>;
+
+/**
+ * Sends any request class to the route it records (path variables filled, other fields in the query string for
+ * GET/DELETE or a JSON body otherwise) with the bearer token, and returns the typed answer or throws ApiError.
+ * With a refresh token, a 401 is answered by one refresh and one retry. Needs only `fetch` (browsers, Node 18+).
+ */
+export class JsonApiClient {
+    bearerToken?: string;
+    refreshToken?: string;
+    /** Called with the new tokens after a refresh, so the caller can keep them. */
+    onTokensRefreshed?: (tokens: LoginResponse) => void;
+    private refreshing?: Promise<boolean>;
+
+    constructor(readonly baseUrl: string, private readonly fetchFn: Fetch = (url, init) => fetch(url, init)) {}
+
+    async send<T>(request: IReturn<T>): Promise<T> {
+        const tokenUsed = this.bearerToken;
+        let response = await this.fetchOnce(request);
+        if (response.status === 401 && !(request instanceof RefreshSession) && !(request instanceof Login) && await this.refresh(tokenUsed)) {
+            response = await this.fetchOnce(request);
+        }
+        if (!response.ok) {
+            throw await ApiError.from(response);
+        }
+        const text = response.status === 204 ? "" : await response.text();
+        return (text.length > 0 ? JSON.parse(text) : undefined) as T;
+    }
+
+    /** One refresh for every request that failed with the same token (a rotated refresh token works only once). */
+    private refresh(tokenUsed: string | undefined): Promise<boolean> {
+        if (this.bearerToken !== tokenUsed) {
+            return Promise.resolve(true);
+        }
+        if (!this.refreshToken) {
+            return Promise.resolve(false);
+        }
+        this.refreshing ??= this.rotate(this.refreshToken).finally(() => (this.refreshing = undefined));
+        return this.refreshing;
+    }
+
+    private async rotate(refreshToken: string): Promise<boolean> {
+        const response = await this.fetchOnce(new RefreshSession({ refresh_token: refreshToken }));
+        if (!response.ok) {
+            this.refreshToken = undefined;
+            return false;
+        }
+        const tokens = await response.json() as LoginResponse;
+        this.bearerToken = tokens.access_token;
+        this.refreshToken = tokens.refresh_token;
+        this.onTokensRefreshed?.(tokens);
+        return true;
+    }
+
+    private fetchOnce<T>(request: IReturn<T>): Promise<Response> {
+        const method = request.getMethod();
+        const values: Record<string, unknown> = { ...request };
+        const path = request.getRoute().replace(/\{(\w+)\}/g, (_, name: string) => {
+            const value = values[name];
+            delete values[name];
+            if (value === undefined || value === null) {
+                throw new Error(`${request.getTypeName()}.${name} is required by the route ${request.getRoute()}`);
+            }
+            return encodeURIComponent(String(value));
+        });
+        const headers: Record<string, string> = { Accept: "application/json" };
+        if (this.bearerToken) {
+            headers.Authorization = `Bearer ${this.bearerToken}`;
+        }
+        const hasBody = method === "POST" || method === "PUT" || method === "PATCH";
+        if (hasBody) {
+            headers["Content-Type"] = "application/json";
+        }
+        const url = this.baseUrl.replace(/\/+$/, "") + path + (hasBody ? "" : queryString(values));
+        return this.fetchFn(url, { method, headers, body: hasBody ? JSON.stringify(values) : undefined });
+    }
+}
+
+function queryString(values: Record<string, unknown>): string {
+    const query = new URLSearchParams();
+    for (const [name, value] of Object.entries(values)) {
+        for (const item of Array.isArray(value) ? value : [value]) {
+            if (item !== undefined && item !== null) {
+                query.append(name, String(item));
+            }
+        }
+    }
+    const text = query.toString();
+    return text.length > 0 ? "?" + text : "";
+}
