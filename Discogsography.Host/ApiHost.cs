@@ -40,6 +40,7 @@ public static class ApiHost
         services.AddSingleton(TimeProvider.System);
         services.AddDatabase(settings.Postgres);
         services.AddKeyValueStore(settings.RedisUrl);
+        services.AddSingleton<ServiceInterface.Health.DependencyProbe>();
         services.AddAuthentication(settings);
         services.AddDiscogs(settings);
         services.AddCatalog();

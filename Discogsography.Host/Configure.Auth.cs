@@ -23,6 +23,8 @@ internal static class ConfigureAuth
         services.AddSingleton<AuthSessions>();
         services.AddSingleton<AuditLog>();
         services.AddSingleton<ApiKeyQueries>();
+        services.AddSingleton<AdminUserQueries>();
+        services.AddSingleton<AuditQueries>();
         services.AddSingleton<IAccessTokenAuthenticator, JwtAccessTokenAuthenticator>();
         services.AddSingleton<RequestAuthentication>();
         services.AddSingleton<RateLimiter>();

@@ -10,6 +10,7 @@ internal static class ConfigureJobs
     {
         services.AddSingleton(new SyncOptions());
         services.AddSingleton<SyncJobQueries>();
+        services.AddSingleton<AdminSyncQueries>();
         services.AddSingleton<CollectionSyncWriter>();
         services.AddSingleton<UserCollectionQueries>();
         services.AddSingleton<DiscogsListReader>();

@@ -97,15 +97,4 @@ internal sealed record DiscogsSetupArguments(string? ConsumerKey, string? Consum
             throw new UsageException($"argument {name}: expected one argument");
         return args[++i];
     }
-
-    /// <summary>The reference's masking: <c>(not set)</c>, <c>****</c> up to 4 characters, else <c>ab****gh</c> of the same length.</summary>
-    public static string Mask(string? value)
-    {
-        if (string.IsNullOrEmpty(value))
-            return "(not set)";
-        var characters = value.EnumerateRunes().Select(r => r.ToString()).ToArray();
-        return characters.Length <= 4
-            ? "****"
-            : string.Concat(characters[..2]) + new string('*', characters.Length - 4) + string.Concat(characters[^2..]);
-    }
 }

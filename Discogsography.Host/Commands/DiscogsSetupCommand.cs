@@ -62,8 +62,8 @@ internal static class DiscogsSetupCommand
             var stored = await config.GetAsync(
                 [DiscogsAppCredentials.ConsumerKeyName, DiscogsAppCredentials.ConsumerSecretName], cancellationToken);
             string? Plain(string name) => stored.TryGetValue(name, out var value) && value.Length > 0 ? protector.Unprotect(value) : null;
-            await stdout.WriteLineAsync($"discogs_consumer_key:    {DiscogsSetupArguments.Mask(Plain(DiscogsAppCredentials.ConsumerKeyName))}");
-            await stdout.WriteLineAsync($"discogs_consumer_secret: {DiscogsSetupArguments.Mask(Plain(DiscogsAppCredentials.ConsumerSecretName))}");
+            await stdout.WriteLineAsync($"discogs_consumer_key:    {SecretMask.Mask(Plain(DiscogsAppCredentials.ConsumerKeyName))}");
+            await stdout.WriteLineAsync($"discogs_consumer_secret: {SecretMask.Mask(Plain(DiscogsAppCredentials.ConsumerSecretName))}");
             return 0;
         }
         await new DiscogsAppCredentials(config, protector).SetAsync(arguments.ConsumerKey!, arguments.ConsumerSecret!, cancellationToken);

@@ -14,12 +14,96 @@ export type Fields<T> = { [K in keyof T as K extends "__responseType" ? never : 
 
 // Types
 
+export interface AdminDashboardResponse {
+    users: UserCounts;
+    discogs_connections: number;
+    syncs_last24_hours: StatusCount[];
+    catalogue: CatalogueFigures;
+    dependencies: DependencyStatus[];
+    generated_at: string;
+}
+
+export interface AdminDiscogsConnection {
+    username: string | null;
+    user_id: string | null;
+    connected_at: string;
+}
+
+export interface AdminSessionInfo {
+    id: string;
+    created_at: string;
+    last_used_at: string;
+    expires_at: string;
+    ip: string | null;
+    user_agent: string | null;
+}
+
+export interface AdminSyncJob {
+    sync_id: string;
+    user_id: string;
+    email: string;
+    status: "pending" | "running" | "completed" | "failed" | "cancelled";
+    phase: string | null;
+    items_synced: number | null;
+    pages_fetched: number | null;
+    items_removed: number;
+    attempts: number;
+    error: string | null;
+    started_at: string;
+    completed_at: string | null;
+    heartbeat_at: string | null;
+    claimed_by: string | null;
+    cancel_requested: boolean;
+    requested_by: string | null;
+}
+
+export interface AdminUserDetail {
+    user: AdminUserSummary;
+    sessions: AdminSessionInfo[];
+    discogs: AdminDiscogsConnection | null;
+    syncs: AdminSyncJob[];
+    api_key_services: string[];
+}
+
+export interface AdminUserSummary {
+    id: string;
+    email: string;
+    is_active: boolean;
+    is_admin: boolean;
+    created_at: string;
+    last_seen_at: string | null;
+    active_sessions: number;
+    discogs_username: string | null;
+    last_sync_status: string | null;
+    last_sync_at: string | null;
+}
+
 export interface ApiKeyInfo {
     id: number;
     service_name: string;
     service_user_id: string | null;
     created_at: string;
     updated_at: string;
+}
+
+export interface AppCredentialsResponse {
+    consumer_key: string;
+    consumer_secret: string;
+    configured: boolean;
+    encrypted_at_rest: boolean;
+}
+
+export interface AuditEntryInfo {
+    id: number;
+    created_at: string;
+    user_id: string | null;
+    email: string | null;
+    action: string;
+    resource_type: string | null;
+    resource_id: string | null;
+    details: unknown;
+    ip: string | null;
+    user_agent: string | null;
 }
 
 export interface AuthorizeDiscogsResponse {
@@ -36,6 +120,16 @@ export interface AutocompleteResult {
     id: string;
     name: string;
     score: number;
+}
+
+export interface CatalogueFigures {
+    imported_at: string | null;
+    artists: number;
+    labels: number;
+    masters: number;
+    releases: number;
+    genres: number;
+    styles: number;
 }
 
 export interface ChangePasswordResponse {
@@ -76,6 +170,10 @@ export interface DiscogsStatusResponse {
     discogs_username?: string;
     discogs_user_id?: string;
     connected_at?: string;
+}
+
+export interface EndAdminUserSessionsResponse {
+    sessions_ended: number;
 }
 
 export interface ExpandChild {
@@ -185,6 +283,30 @@ export interface NodeDetails {
     artist_count?: number;
 }
 
+export interface QueryAdminSyncsResponse {
+    syncs: AdminSyncJob[];
+    total: number;
+    offset: number;
+    limit: number;
+    has_more: boolean;
+}
+
+export interface QueryAdminUsersResponse {
+    users: AdminUserSummary[];
+    total: number;
+    offset: number;
+    limit: number;
+    has_more: boolean;
+}
+
+export interface QueryAuditLogResponse {
+    entries: AuditEntryInfo[];
+    total: number;
+    offset: number;
+    limit: number;
+    has_more: boolean;
+}
+
 export interface QueryCollectionResponse {
     releases: CollectionItem[];
     total: number;
@@ -245,6 +367,11 @@ export interface SnapshotNode {
     type: string;
 }
 
+export interface StatusCount {
+    status: "pending" | "running" | "completed" | "failed" | "cancelled";
+    count: number;
+}
+
 export interface SyncSummary {
     sync_id: string;
     sync_type: "full";
@@ -270,6 +397,12 @@ export interface TrendsResponse {
 export interface TriggerSyncResponse {
     sync_id: string;
     status: "started" | "already_running";
+}
+
+export interface UserCounts {
+    total: number;
+    active: number;
+    admins: number;
 }
 
 export interface VerifyApiKeyResponse {
@@ -313,6 +446,16 @@ export class Autocomplete implements IReturn<AutocompleteResponse> {
     getTypeName(): string { return "Autocomplete"; }
     getMethod(): string { return "GET"; }
     getRoute(): string { return "/api/autocomplete"; }
+}
+
+/** POST /api/admin/syncs/{id}/cancel */
+export class CancelAdminSync implements IReturn<AdminSyncJob> {
+    declare id?: string;
+    declare readonly __responseType?: AdminSyncJob;
+    constructor(init: Fields<CancelAdminSync> = {}) { Object.assign(this, init); }
+    getTypeName(): string { return "CancelAdminSync"; }
+    getMethod(): string { return "POST"; }
+    getRoute(): string { return "/api/admin/syncs/{id}/cancel"; }
 }
 
 /** POST /api/auth/password */
@@ -359,6 +502,16 @@ export class DeleteApiKey implements IReturn<void> {
     getRoute(): string { return "/api/users/api-keys/{id}"; }
 }
 
+/** DELETE /api/admin/users/{id}/sessions */
+export class EndAdminUserSessions implements IReturn<EndAdminUserSessionsResponse> {
+    declare id?: string;
+    declare readonly __responseType?: EndAdminUserSessionsResponse;
+    constructor(init: Fields<EndAdminUserSessions> = {}) { Object.assign(this, init); }
+    getTypeName(): string { return "EndAdminUserSessions"; }
+    getMethod(): string { return "DELETE"; }
+    getRoute(): string { return "/api/admin/users/{id}/sessions"; }
+}
+
 /** DELETE /api/auth/sessions/{id} */
 export class EndSession implements IReturn<void> {
     declare id: string;
@@ -392,6 +545,34 @@ export class Explore implements IReturn<ExploreResponse> {
     getTypeName(): string { return "Explore"; }
     getMethod(): string { return "GET"; }
     getRoute(): string { return "/api/explore"; }
+}
+
+/** GET /api/admin/dashboard */
+export class GetAdminDashboard implements IReturn<AdminDashboardResponse> {
+    declare readonly __responseType?: AdminDashboardResponse;
+    constructor(init: Fields<GetAdminDashboard> = {}) { Object.assign(this, init); }
+    getTypeName(): string { return "GetAdminDashboard"; }
+    getMethod(): string { return "GET"; }
+    getRoute(): string { return "/api/admin/dashboard"; }
+}
+
+/** GET /api/admin/users/{id} */
+export class GetAdminUser implements IReturn<AdminUserDetail> {
+    declare id?: string;
+    declare readonly __responseType?: AdminUserDetail;
+    constructor(init: Fields<GetAdminUser> = {}) { Object.assign(this, init); }
+    getTypeName(): string { return "GetAdminUser"; }
+    getMethod(): string { return "GET"; }
+    getRoute(): string { return "/api/admin/users/{id}"; }
+}
+
+/** GET /api/admin/app-credentials */
+export class GetAppCredentials implements IReturn<AppCredentialsResponse> {
+    declare readonly __responseType?: AppCredentialsResponse;
+    constructor(init: Fields<GetAppCredentials> = {}) { Object.assign(this, init); }
+    getTypeName(): string { return "GetAppCredentials"; }
+    getMethod(): string { return "GET"; }
+    getRoute(): string { return "/api/admin/app-credentials"; }
 }
 
 /** GET /api/user/collection/stats */
@@ -518,6 +699,15 @@ export class ListApiKeys implements IReturn<ApiKeyInfo[]> {
     getRoute(): string { return "/api/users/api-keys"; }
 }
 
+/** GET /api/admin/audit/actions */
+export class ListAuditActions implements IReturn<string[]> {
+    declare readonly __responseType?: string[];
+    constructor(init: Fields<ListAuditActions> = {}) { Object.assign(this, init); }
+    getTypeName(): string { return "ListAuditActions"; }
+    getMethod(): string { return "GET"; }
+    getRoute(): string { return "/api/admin/audit/actions"; }
+}
+
 /** GET /api/auth/sessions */
 export class ListSessions implements IReturn<ListSessionsResponse> {
     declare readonly __responseType?: ListSessionsResponse;
@@ -545,6 +735,52 @@ export class Logout implements IReturn<LogoutResponse> {
     getTypeName(): string { return "Logout"; }
     getMethod(): string { return "POST"; }
     getRoute(): string { return "/api/auth/logout"; }
+}
+
+/** GET /api/admin/syncs */
+export class QueryAdminSyncs implements IReturn<QueryAdminSyncsResponse> {
+    declare status?: "pending" | "running" | "completed" | "failed" | "cancelled" | null;
+    declare user_id?: string | null;
+    declare search?: string | null;
+    declare offset?: number;
+    declare limit?: number;
+    declare readonly __responseType?: QueryAdminSyncsResponse;
+    constructor(init: Fields<QueryAdminSyncs> = {}) { Object.assign(this, init); }
+    getTypeName(): string { return "QueryAdminSyncs"; }
+    getMethod(): string { return "GET"; }
+    getRoute(): string { return "/api/admin/syncs"; }
+}
+
+/** GET /api/admin/users */
+export class QueryAdminUsers implements IReturn<QueryAdminUsersResponse> {
+    declare search?: string | null;
+    declare active?: boolean | null;
+    declare admin?: boolean | null;
+    declare order_by?: "created_at" | "email" | "last_seen_at";
+    declare descending?: boolean;
+    declare offset?: number;
+    declare limit?: number;
+    declare readonly __responseType?: QueryAdminUsersResponse;
+    constructor(init: Fields<QueryAdminUsers> = {}) { Object.assign(this, init); }
+    getTypeName(): string { return "QueryAdminUsers"; }
+    getMethod(): string { return "GET"; }
+    getRoute(): string { return "/api/admin/users"; }
+}
+
+/** GET /api/admin/audit */
+export class QueryAuditLog implements IReturn<QueryAuditLogResponse> {
+    declare user_id?: string | null;
+    declare search?: string | null;
+    declare action?: string | null;
+    declare from?: string | null;
+    declare to?: string | null;
+    declare offset?: number;
+    declare limit?: number;
+    declare readonly __responseType?: QueryAuditLogResponse;
+    constructor(init: Fields<QueryAuditLog> = {}) { Object.assign(this, init); }
+    getTypeName(): string { return "QueryAuditLog"; }
+    getMethod(): string { return "GET"; }
+    getRoute(): string { return "/api/admin/audit"; }
 }
 
 /** GET /api/user/collection */
@@ -599,6 +835,27 @@ export class RevokeDiscogs implements IReturn<RevokeDiscogsResponse> {
     getRoute(): string { return "/api/oauth/revoke/discogs"; }
 }
 
+/** PUT /api/admin/app-credentials */
+export class SetAppCredentials implements IReturn<AppCredentialsResponse> {
+    declare consumer_key: string;
+    declare consumer_secret: string;
+    declare readonly __responseType?: AppCredentialsResponse;
+    constructor(init: Fields<SetAppCredentials>) { Object.assign(this, init); }
+    getTypeName(): string { return "SetAppCredentials"; }
+    getMethod(): string { return "PUT"; }
+    getRoute(): string { return "/api/admin/app-credentials"; }
+}
+
+/** POST /api/admin/users/{id}/sync */
+export class TriggerAdminUserSync implements IReturn<TriggerSyncResponse> {
+    declare id?: string;
+    declare readonly __responseType?: TriggerSyncResponse;
+    constructor(init: Fields<TriggerAdminUserSync> = {}) { Object.assign(this, init); }
+    getTypeName(): string { return "TriggerAdminUserSync"; }
+    getMethod(): string { return "POST"; }
+    getRoute(): string { return "/api/admin/users/{id}/sync"; }
+}
+
 /** POST /api/sync */
 export class TriggerSync implements IReturn<TriggerSyncResponse> {
     declare readonly __responseType?: TriggerSyncResponse;
@@ -606,6 +863,18 @@ export class TriggerSync implements IReturn<TriggerSyncResponse> {
     getTypeName(): string { return "TriggerSync"; }
     getMethod(): string { return "POST"; }
     getRoute(): string { return "/api/sync"; }
+}
+
+/** PATCH /api/admin/users/{id} */
+export class UpdateAdminUser implements IReturn<AdminUserSummary> {
+    declare id?: string;
+    declare is_active?: boolean | null;
+    declare is_admin?: boolean | null;
+    declare readonly __responseType?: AdminUserSummary;
+    constructor(init: Fields<UpdateAdminUser> = {}) { Object.assign(this, init); }
+    getTypeName(): string { return "UpdateAdminUser"; }
+    getMethod(): string { return "PATCH"; }
+    getRoute(): string { return "/api/admin/users/{id}"; }
 }
 
 /** PUT /api/users/api-keys/{id} */

@@ -123,7 +123,7 @@ public sealed class DiscogsSetupTests
     [TestCase("0123456789", "01******89")]
     public void Masking_keeps_two_characters_at_each_end_and_the_length(string? value, string masked)
     {
-        Assert.That(DiscogsSetupArguments.Mask(value), Is.EqualTo(masked));
+        Assert.That(SecretMask.Mask(value), Is.EqualTo(masked));
     }
 
     private Task<(int ExitCode, string Output, string Error)> RunAsync(string[] arguments, string? encryptionKey = null)

@@ -102,6 +102,28 @@ public sealed class SyncRecoveryTests
         Assert.That(failed.ErrorMessage, Is.EqualTo("Abandoned after 5 attempts: the instances running it stopped each time"));
     }
 
+    [Test]
+    public async Task A_queued_job_cancelled_before_any_worker_claims_it_never_runs()
+    {
+        var jobs = new SyncJobQueries(dataSource);
+        await using (var connection = await dataSource.OpenConnectionAsync())
+            await connection.ExecuteAsync("INSERT INTO users (email, hashed_password) VALUES (@Email, 'x')", new { Email });
+        var (syncId, _) = await jobs.EnqueueAsync(await UserIdAsync(), null, CancellationToken.None);
+
+        var cancelled = await jobs.RequestCancelAsync(syncId, CancellationToken.None);
+        await StartHostAsync();
+        await Task.Delay(TestHost.FastSyncOptions.PollInterval * 3);
+
+        Assert.That((cancelled!.Status, cancelled.ErrorMessage), Is.EqualTo(("cancelled", "Cancelled by an administrator")));
+        Assert.That((await RowAsync(dataSource, syncId)).Attempts, Is.Zero, "no worker claimed it");
+    }
+
+    private async Task<Guid> UserIdAsync()
+    {
+        await using var connection = await dataSource.OpenConnectionAsync();
+        return await connection.QuerySingleAsync<Guid>("SELECT id FROM users WHERE email = @Email", new { Email });
+    }
+
     private async Task<TestHost> StartHostAsync()
     {
         var host = await TestHost.StartAsync(TestHost.SettingsFor(database.Settings, redisUrl: null, Discogs.Url));

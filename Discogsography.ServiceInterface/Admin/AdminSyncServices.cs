@@ -1,0 +1,32 @@
+using Discogsography.ServiceInterface.Audit;
+using Discogsography.ServiceInterface.Data;
+using Discogsography.ServiceInterface.Infrastructure;
+using Discogsography.ServiceModel;
+
+namespace Discogsography.ServiceInterface.Admin;
+
+/// <summary>Sync jobs across accounts for administrators, and cancelling one (audited).</summary>
+public sealed class AdminSyncServices(AdminSyncQueries syncs, SyncJobQueries jobs, AuditLog audit) : Service
+{
+    public async Task<QueryAdminSyncsResponse> Get(QueryAdminSyncs request)
+    {
+        var filter = new AdminSyncFilter(request.Status, request.UserId, request.Search, request.Offset, request.Limit);
+        var (page, total) = await syncs.QueryAsync(filter, Aborted);
+        return new QueryAdminSyncsResponse
+        {
+            Syncs = [.. page], Total = total, Offset = request.Offset, Limit = request.Limit, HasMore = request.Offset + page.Count < total,
+        };
+    }
+
+    /// <summary>A pending job is cancelled at once, a running one at its worker's next page; a finished one is a 409.</summary>
+    public async Task<AdminSyncJob> Post(CancelAdminSync request)
+    {
+        var job = await syncs.GetAsync(request.Id, Aborted) ?? throw HttpError.NotFound("Sync job not found");
+        if (job.Status is not (SyncStatuses.Pending or SyncStatuses.Running))
+            throw HttpError.Conflict($"The sync job already ended ({job.Status})");
+        await jobs.RequestCancelAsync(request.Id, Aborted);
+        await audit.RecordAsync(Context, new AuditEntry("admin_sync_cancelled", Caller.UserId, "sync", job.SyncId,
+            new Dictionary<string, object?> { ["email"] = job.Email, ["status"] = job.Status }));
+        return await syncs.GetAsync(request.Id, Aborted) ?? throw HttpError.NotFound("Sync job not found");
+    }
+}

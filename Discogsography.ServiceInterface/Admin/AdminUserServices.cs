@@ -1,0 +1,98 @@
+using Discogsography.ServiceInterface.Audit;
+using Discogsography.ServiceInterface.Auth;
+using Discogsography.ServiceInterface.Data;
+using Discogsography.ServiceInterface.Infrastructure;
+using Discogsography.ServiceInterface.Sync;
+using Discogsography.ServiceModel;
+
+namespace Discogsography.ServiceInterface.Admin;
+
+/// <summary>
+/// Accounts for administrators: search, detail, (de)activation, admin rights, ending sessions, queuing a sync.
+/// Changes of status or rights end the user's sessions (their tokens carried the old rights), at least one active
+/// administrator always remains, and every change and every detail view is audited.
+/// </summary>
+public sealed class AdminUserServices(
+    AdminUserQueries users, AdminSyncQueries syncs, OAuthTokenQueries connections, ApiKeyQueries apiKeys, AuthSessions sessions,
+    SyncJobQueries jobs, SyncJobSignal signal, AuditLog audit) : Service
+{
+    public const string LastAdmin = "At least one active administrator must remain: grant another account admin rights first";
+
+    public async Task<QueryAdminUsersResponse> Get(QueryAdminUsers request)
+    {
+        var filter = new AdminUserFilter(request.Search, request.Active, request.Admin, request.OrderBy, request.Descending, request.Offset, request.Limit);
+        var (page, total) = await users.QueryAsync(filter, Aborted);
+        return new QueryAdminUsersResponse
+        {
+            Users = [.. page], Total = total, Offset = request.Offset, Limit = request.Limit, HasMore = request.Offset + page.Count < total,
+        };
+    }
+
+    public async Task<AdminUserDetail> Get(GetAdminUser request)
+    {
+        var user = await SummaryAsync(request.Id);
+        var connection = await connections.GetAsync(request.Id, Aborted);
+        var detail = new AdminUserDetail
+        {
+            User = user,
+            Sessions = [.. await users.ActiveSessionsAsync(request.Id, Aborted)],
+            Discogs = connection is null ? null : new AdminDiscogsConnection
+            {
+                Username = connection.ProviderUsername, UserId = connection.ProviderUserId, ConnectedAt = connection.UpdatedAt,
+            },
+            Syncs = [.. (await syncs.QueryAsync(new AdminSyncFilter(null, request.Id, null, 0, 20), Aborted)).Syncs],
+            ApiKeyServices = [.. (await apiKeys.ListAsync(request.Id, Aborted)).Select(k => k.ServiceName)],
+        };
+        await AuditAsync("admin_user_viewed", user);
+        return detail;
+    }
+
+    public async Task<AdminUserSummary> Patch(UpdateAdminUser request)
+    {
+        var before = await SummaryAsync(request.Id);
+        var change = await users.UpdateAsync(request.Id, request.IsActive, request.IsAdmin, Aborted);
+        if (change == AdminUserChange.LastAdmin)
+            throw HttpError.Conflict(LastAdmin);
+        if (change == AdminUserChange.NotFound)
+            throw HttpError.NotFound("User not found");
+        var activeChanged = request.IsActive is { } active && active != before.IsActive;
+        var adminChanged = request.IsAdmin is { } admin && admin != before.IsAdmin;
+        if (activeChanged || adminChanged)
+            await sessions.EndAsync(request.Id, activeChanged ? "deactivated" : "role_changed", Aborted);
+        if (activeChanged)
+            await AuditAsync(request.IsActive == true ? "admin_user_activated" : "admin_user_deactivated", before);
+        if (adminChanged)
+            await AuditAsync(request.IsAdmin == true ? "admin_role_granted" : "admin_role_revoked", before);
+        return await SummaryAsync(request.Id);
+    }
+
+    public async Task<EndAdminUserSessionsResponse> Delete(EndAdminUserSessions request)
+    {
+        var user = await SummaryAsync(request.Id);
+        var ended = await sessions.EndAsync(request.Id, "ended_by_admin", Aborted);
+        await AuditAsync("admin_sessions_ended", user, new() { ["sessions_ended"] = ended.Count });
+        return new EndAdminUserSessionsResponse { SessionsEnded = ended.Count };
+    }
+
+    /// <summary>Queues a sync for the account (202 <c>started</c>, or <c>already_running</c> with the active job); no cooldown applies.</summary>
+    public async Task<TriggerSyncResponse> Post(TriggerAdminUserSync request)
+    {
+        var user = await SummaryAsync(request.Id);
+        var (jobId, created) = await jobs.EnqueueAsync(request.Id, Caller.UserId, Aborted);
+        if (!created)
+            return new TriggerSyncResponse { SyncId = jobId.ToString(), Status = "already_running" };
+        signal.Notify();
+        await AuditAsync("admin_sync_triggered", user, new() { ["sync_id"] = jobId.ToString() });
+        return new TriggerSyncResponse { SyncId = jobId.ToString(), Status = "started" };
+    }
+
+    private async Task<AdminUserSummary> SummaryAsync(Guid id) =>
+        await users.SummaryAsync(id, Aborted) ?? throw HttpError.NotFound("User not found");
+
+    private Task AuditAsync(string action, AdminUserSummary target, Dictionary<string, object?>? details = null)
+    {
+        details ??= [];
+        details["email"] = target.Email;
+        return audit.RecordAsync(Context, new AuditEntry(action, Caller.UserId, "user", target.Id.ToString(), details));
+    }
+}

@@ -1,0 +1,383 @@
+using System.ComponentModel.DataAnnotations;
+using System.Text.Json.Nodes;
+
+namespace Discogsography.ServiceModel;
+
+/// <summary>The dashboard's figures: accounts, Discogs connections, the last day's syncs, the catalogue, the dependencies.</summary>
+[Route("/api/admin/dashboard", "GET"), Tag(Tags.Admin), RequiredRole(Roles.Admin)]
+public class GetAdminDashboard : IReturn<AdminDashboardResponse>;
+
+public class AdminDashboardResponse
+{
+    public required UserCounts Users { get; set; }
+
+    /// <summary>Accounts with a Discogs OAuth connection.</summary>
+    public int DiscogsConnections { get; set; }
+
+    /// <summary>Syncs started in the last 24 hours, per status.</summary>
+    public required List<StatusCount> SyncsLast24Hours { get; set; }
+
+    public required CatalogueFigures Catalogue { get; set; }
+
+    /// <summary>PostgreSQL and Redis, as the readiness probe sees them.</summary>
+    public required List<DependencyStatus> Dependencies { get; set; }
+
+    public DateTimeOffset GeneratedAt { get; set; }
+}
+
+public class UserCounts
+{
+    public int Total { get; set; }
+
+    public int Active { get; set; }
+
+    public int Admins { get; set; }
+}
+
+public class StatusCount
+{
+    [AllowedValues(SyncStatuses.Pending, SyncStatuses.Running, SyncStatuses.Completed, SyncStatuses.Failed, SyncStatuses.Cancelled)]
+    public required string Status { get; set; }
+
+    public int Count { get; set; }
+}
+
+/// <summary>What the live catalogue holds and when it was imported (nothing before the first import).</summary>
+public class CatalogueFigures
+{
+    public DateTimeOffset? ImportedAt { get; set; }
+
+    public long Artists { get; set; }
+
+    public long Labels { get; set; }
+
+    public long Masters { get; set; }
+
+    public long Releases { get; set; }
+
+    public long Genres { get; set; }
+
+    public long Styles { get; set; }
+}
+
+/// <summary>The columns the user list sorts by.</summary>
+public enum AdminUserOrder
+{
+    CreatedAt,
+    Email,
+    LastSeenAt,
+}
+
+/// <summary>Accounts, searched by email and sorted and paged on the server.</summary>
+[Route("/api/admin/users", "GET"), Tag(Tags.Admin), RequiredRole(Roles.Admin)]
+public class QueryAdminUsers : IReturn<QueryAdminUsersResponse>
+{
+    /// <summary>Part of an email (case-insensitive).</summary>
+    public string? Search { get; set; }
+
+    public bool? Active { get; set; }
+
+    public bool? Admin { get; set; }
+
+    public AdminUserOrder OrderBy { get; set; } = AdminUserOrder.CreatedAt;
+
+    public bool Descending { get; set; } = true;
+
+    [Range(0, int.MaxValue)]
+    public int Offset { get; set; }
+
+    [Range(1, 200)]
+    public int Limit { get; set; } = 25;
+}
+
+public class QueryAdminUsersResponse
+{
+    public required List<AdminUserSummary> Users { get; set; }
+
+    public int Total { get; set; }
+
+    public int Offset { get; set; }
+
+    public int Limit { get; set; }
+
+    public bool HasMore { get; set; }
+}
+
+/// <summary>An account as administrators see it.</summary>
+public class AdminUserSummary
+{
+    public Guid Id { get; set; }
+
+    public required string Email { get; set; }
+
+    public bool IsActive { get; set; }
+
+    public bool IsAdmin { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>The last use of any of the user's sessions.</summary>
+    public DateTimeOffset? LastSeenAt { get; set; }
+
+    public int ActiveSessions { get; set; }
+
+    /// <summary>The connected Discogs account, if any.</summary>
+    public string? DiscogsUsername { get; set; }
+
+    public string? LastSyncStatus { get; set; }
+
+    public DateTimeOffset? LastSyncAt { get; set; }
+}
+
+/// <summary>One account in full: its sessions, Discogs connection, syncs and the services it stored keys for.</summary>
+[Route("/api/admin/users/{id}", "GET"), Tag(Tags.Admin), RequiredRole(Roles.Admin)]
+public class GetAdminUser : IReturn<AdminUserDetail>
+{
+    public Guid Id { get; set; }
+}
+
+public class AdminUserDetail
+{
+    public required AdminUserSummary User { get; set; }
+
+    /// <summary>Active sessions, most recently used first.</summary>
+    public required List<AdminSessionInfo> Sessions { get; set; }
+
+    public AdminDiscogsConnection? Discogs { get; set; }
+
+    /// <summary>The last 20 syncs, newest first.</summary>
+    public required List<AdminSyncJob> Syncs { get; set; }
+
+    /// <summary>Services the user stored API keys for (never the keys).</summary>
+    public required List<string> ApiKeyServices { get; set; }
+}
+
+public class AdminSessionInfo
+{
+    public Guid Id { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset LastUsedAt { get; set; }
+
+    public DateTimeOffset ExpiresAt { get; set; }
+
+    public string? Ip { get; set; }
+
+    public string? UserAgent { get; set; }
+}
+
+public class AdminDiscogsConnection
+{
+    public string? Username { get; set; }
+
+    public string? UserId { get; set; }
+
+    public DateTimeOffset ConnectedAt { get; set; }
+}
+
+/// <summary>Activates or deactivates an account, grants or revokes admin rights. Either change ends the user's sessions.</summary>
+[Route("/api/admin/users/{id}", "PATCH"), Tag(Tags.Admin), RequiredRole(Roles.Admin)]
+public class UpdateAdminUser : IReturn<AdminUserSummary>
+{
+    public Guid Id { get; set; }
+
+    public bool? IsActive { get; set; }
+
+    public bool? IsAdmin { get; set; }
+}
+
+/// <summary>Ends every session of an account (its access tokens stop working at once).</summary>
+[Route("/api/admin/users/{id}/sessions", "DELETE"), Tag(Tags.Admin), RequiredRole(Roles.Admin)]
+public class EndAdminUserSessions : IReturn<EndAdminUserSessionsResponse>
+{
+    public Guid Id { get; set; }
+}
+
+public class EndAdminUserSessionsResponse
+{
+    public int SessionsEnded { get; set; }
+}
+
+/// <summary>Queues a sync for an account (no cooldown for administrators).</summary>
+[Route("/api/admin/users/{id}/sync", "POST"), Tag(Tags.Admin), RequiredRole(Roles.Admin), SuccessStatus(202)]
+public class TriggerAdminUserSync : IReturn<TriggerSyncResponse>
+{
+    public Guid Id { get; set; }
+}
+
+/// <summary>The Discogs app credentials, masked exactly as <c>discogs-setup --show</c> masks them.</summary>
+[Route("/api/admin/app-credentials", "GET"), Tag(Tags.Admin), RequiredRole(Roles.Admin)]
+public class GetAppCredentials : IReturn<AppCredentialsResponse>;
+
+/// <summary>Stores the Discogs app credentials (encrypted when <c>OAUTH_ENCRYPTION_KEY</c> is set), as <c>discogs-setup</c> does.</summary>
+[Route("/api/admin/app-credentials", "PUT"), Tag(Tags.Admin), RequiredRole(Roles.Admin)]
+public class SetAppCredentials : IReturn<AppCredentialsResponse>
+{
+    [MinLength(1)]
+    public required string ConsumerKey { get; set; }
+
+    [MinLength(1)]
+    public required string ConsumerSecret { get; set; }
+}
+
+public class AppCredentialsResponse
+{
+    /// <summary>Masked: <c>(not set)</c>, <c>****</c>, or <c>ab****yz</c>.</summary>
+    public required string ConsumerKey { get; set; }
+
+    public required string ConsumerSecret { get; set; }
+
+    /// <summary>Both are set.</summary>
+    public bool Configured { get; set; }
+
+    /// <summary>Whether values are stored Fernet-encrypted (<c>OAUTH_ENCRYPTION_KEY</c> is set).</summary>
+    public bool EncryptedAtRest { get; set; }
+}
+
+/// <summary>Sync jobs of every account, newest first, filtered by status and user.</summary>
+[Route("/api/admin/syncs", "GET"), Tag(Tags.Admin), RequiredRole(Roles.Admin)]
+public class QueryAdminSyncs : IReturn<QueryAdminSyncsResponse>
+{
+    [AllowedValues(SyncStatuses.Pending, SyncStatuses.Running, SyncStatuses.Completed, SyncStatuses.Failed, SyncStatuses.Cancelled)]
+    public string? Status { get; set; }
+
+    public Guid? UserId { get; set; }
+
+    /// <summary>Part of the user's email.</summary>
+    public string? Search { get; set; }
+
+    [Range(0, int.MaxValue)]
+    public int Offset { get; set; }
+
+    [Range(1, 200)]
+    public int Limit { get; set; } = 25;
+}
+
+public class QueryAdminSyncsResponse
+{
+    public required List<AdminSyncJob> Syncs { get; set; }
+
+    public int Total { get; set; }
+
+    public int Offset { get; set; }
+
+    public int Limit { get; set; }
+
+    public bool HasMore { get; set; }
+}
+
+/// <summary>A sync job with everything the job queue knows about it.</summary>
+public class AdminSyncJob
+{
+    public required string SyncId { get; set; }
+
+    public Guid UserId { get; set; }
+
+    public required string Email { get; set; }
+
+    [AllowedValues(SyncStatuses.Pending, SyncStatuses.Running, SyncStatuses.Completed, SyncStatuses.Failed, SyncStatuses.Cancelled)]
+    public required string Status { get; set; }
+
+    /// <summary><c>collection</c>, <c>wantlist</c> or <c>done</c> once started.</summary>
+    public string? Phase { get; set; }
+
+    public int? ItemsSynced { get; set; }
+
+    public int? PagesFetched { get; set; }
+
+    public int ItemsRemoved { get; set; }
+
+    /// <summary>How many times a worker claimed it.</summary>
+    public int Attempts { get; set; }
+
+    public string? Error { get; set; }
+
+    public DateTimeOffset StartedAt { get; set; }
+
+    public DateTimeOffset? CompletedAt { get; set; }
+
+    public DateTimeOffset? HeartbeatAt { get; set; }
+
+    /// <summary>The instance running it.</summary>
+    public string? ClaimedBy { get; set; }
+
+    public bool CancelRequested { get; set; }
+
+    /// <summary>The administrator who queued it; null when the user did.</summary>
+    public string? RequestedBy { get; set; }
+}
+
+/// <summary>Cancels a queued job at once, or a running one at its next page.</summary>
+[Route("/api/admin/syncs/{id}/cancel", "POST"), Tag(Tags.Admin), RequiredRole(Roles.Admin)]
+public class CancelAdminSync : IReturn<AdminSyncJob>
+{
+    public Guid Id { get; set; }
+}
+
+/// <summary>The audit log, newest first, filtered by user, action and time.</summary>
+[Route("/api/admin/audit", "GET"), Tag(Tags.Admin), RequiredRole(Roles.Admin)]
+public class QueryAuditLog : IReturn<QueryAuditLogResponse>
+{
+    public Guid? UserId { get; set; }
+
+    /// <summary>Part of the acting user's email.</summary>
+    public string? Search { get; set; }
+
+    /// <summary>An exact action, e.g. <c>login</c> or <c>admin_user_deactivated</c>.</summary>
+    public string? Action { get; set; }
+
+    /// <summary>Entries at or after this time.</summary>
+    public DateTimeOffset? From { get; set; }
+
+    /// <summary>Entries before this time.</summary>
+    public DateTimeOffset? To { get; set; }
+
+    [Range(0, int.MaxValue)]
+    public int Offset { get; set; }
+
+    [Range(1, 200)]
+    public int Limit { get; set; } = 50;
+}
+
+public class QueryAuditLogResponse
+{
+    public required List<AuditEntryInfo> Entries { get; set; }
+
+    public int Total { get; set; }
+
+    public int Offset { get; set; }
+
+    public int Limit { get; set; }
+
+    public bool HasMore { get; set; }
+}
+
+public class AuditEntryInfo
+{
+    public long Id { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public Guid? UserId { get; set; }
+
+    /// <summary>The acting user's email (null once the account is deleted).</summary>
+    public string? Email { get; set; }
+
+    public required string Action { get; set; }
+
+    public string? ResourceType { get; set; }
+
+    public string? ResourceId { get; set; }
+
+    /// <summary>What happened, never with a password, token or key.</summary>
+    public required JsonObject Details { get; set; }
+
+    public string? Ip { get; set; }
+
+    public string? UserAgent { get; set; }
+}
+
+/// <summary>The actions the audit log holds, for the filter list.</summary>
+[Route("/api/admin/audit/actions", "GET"), Tag(Tags.Admin), RequiredRole(Roles.Admin)]
+public class ListAuditActions : IReturn<List<string>>;
