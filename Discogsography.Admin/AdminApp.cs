@@ -29,11 +29,16 @@ public static class AdminApp
         builder.Services.AddSingleton(settings);
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddRadzenComponents();
-        builder.Services.AddHttpClient<IApiClient, ApiClient>(http =>
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddHttpClient(ApiClient.HttpClientName, http =>
         {
             http.BaseAddress = settings.ApiBaseUrl;
             http.Timeout = TimeSpan.FromSeconds(30);
         });
+        // Scoped = one per circuit: each signed-in admin has their own client (and token) and session.
+        builder.Services.AddScoped<IApiClient>(sp => new ApiClient(sp.GetRequiredService<IHttpClientFactory>().CreateClient(ApiClient.HttpClientName)));
+        builder.Services.AddScoped<IAdminSessionStore, BrowserSessionStore>();
+        builder.Services.AddScoped<AdminSession>();
         var app = builder.Build();
         app.UseExceptionHandler("/error", createScopeForErrors: true);
         app.UseAntiforgery();

@@ -14,6 +14,9 @@ public sealed class AdminSettings
     /// <summary>Where the API is (<c>API_BASE_URL</c>, default <c>http://127.0.0.1:8004</c>).</summary>
     public Uri ApiBaseUrl { get; init; } = new("http://127.0.0.1:8004");
 
+    /// <summary>How often live views (dashboard, running jobs) refresh themselves.</summary>
+    public TimeSpan LiveRefreshInterval { get; init; } = TimeSpan.FromSeconds(2);
+
     /// <summary>The deployment environment (<c>ENVIRONMENT</c>, default development); logs are JSON unless development.</summary>
     public string Environment { get; init; } = "development";
 

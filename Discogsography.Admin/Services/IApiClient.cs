@@ -18,9 +18,12 @@ public interface IApiClient
     Task SendAsync(IReturnVoid request, CancellationToken cancellationToken = default);
 }
 
-/// <summary>The real <see cref="IApiClient"/>: <see cref="JsonApiClient"/> over the shared HttpClient.</summary>
-public sealed class ApiClient(HttpClient http) : IApiClient
+/// <summary>The real <see cref="IApiClient"/>: <see cref="JsonApiClient"/> over an HttpClient from the factory.</summary>
+public sealed class ApiClient(HttpClient http) : IApiClient, IDisposable
 {
+    /// <summary>The name of the HttpClient configured with the API's base address.</summary>
+    public const string HttpClientName = "api";
+
     private readonly JsonApiClient client = new(http);
 
     public string? BearerToken
@@ -34,4 +37,6 @@ public sealed class ApiClient(HttpClient http) : IApiClient
 
     public Task SendAsync(IReturnVoid request, CancellationToken cancellationToken = default) =>
         client.SendAsync(request, cancellationToken);
+
+    public void Dispose() => client.Dispose();
 }

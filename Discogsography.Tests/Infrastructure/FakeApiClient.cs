@@ -22,11 +22,20 @@ public sealed class FakeApiClient : IApiClient
     }
 
     /// <summary>An <see cref="ApiException"/> as the real client would raise it.</summary>
-    public static ApiException Error(HttpStatusCode status, string message) => new(status, message, [], $$"""{"detail":"{{message}}"}""", null);
+    public static ApiException Error(HttpStatusCode status, string message, params FieldError[] fieldErrors) =>
+        new(status, message, fieldErrors, $$"""{"detail":"{{message}}"}""", null);
+
+    /// <summary>The requests of type <typeparamref name="TRequest"/> sent so far.</summary>
+    public List<TRequest> SentOf<TRequest>()
+    {
+        lock (Sent)
+            return [.. Sent.OfType<TRequest>()];
+    }
 
     public Task<TResponse> SendAsync<TResponse>(IReturn<TResponse> request, CancellationToken cancellationToken = default)
     {
-        Sent.Add(request);
+        lock (Sent)
+            Sent.Add(request);
         return handlers.TryGetValue(request.GetType(), out var handler)
             ? Task.FromResult((TResponse)handler(request))
             : throw new InvalidOperationException($"No fake answer for {request.GetType().Name}");
@@ -34,7 +43,8 @@ public sealed class FakeApiClient : IApiClient
 
     public Task SendAsync(IReturnVoid request, CancellationToken cancellationToken = default)
     {
-        Sent.Add(request);
+        lock (Sent)
+            Sent.Add(request);
         if (handlers.TryGetValue(request.GetType(), out var handler))
             handler(request);
         return Task.CompletedTask;

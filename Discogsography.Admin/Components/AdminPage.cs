@@ -1,0 +1,120 @@
+using System.Net;
+using Discogsography.Admin.Services;
+using Discogsography.ServiceModel;
+using Microsoft.AspNetCore.Components;
+
+namespace Discogsography.Admin.Components;
+
+/// <summary>What went wrong with a call to the API, as the error summary shows it.</summary>
+public sealed record ApiProblem(string Message, IReadOnlyList<FieldError> FieldErrors)
+{
+    public static ApiProblem From(Exception e) => e switch
+    {
+        ApiException api => new(api.ErrorMessage, api.FieldErrors),
+        HttpRequestException or TaskCanceledException => new($"The API cannot be reached: {e.Message}", []),
+        _ => new(e.Message, []),
+    };
+}
+
+/// <summary>
+/// Base of every signed-in page: sends anyone without a live session to the sign-in page, runs API calls so their
+/// errors land in <see cref="Problem"/> (shown by the one error summary) and a refused token ends the session, and
+/// refreshes live data on a timer until the page goes away.
+/// </summary>
+public abstract class AdminPage : ComponentBase, IDisposable
+{
+    private readonly CancellationTokenSource disposed = new();
+
+    [Inject] public required IApiClient Api { get; init; }
+
+    [Inject] public required AdminSession Session { get; init; }
+
+    [Inject] public required NavigationManager Navigation { get; init; }
+
+    [Inject] public required AdminSettings Settings { get; init; }
+
+    /// <summary>The last API error, or null after a successful call.</summary>
+    protected ApiProblem? Problem { get; private set; }
+
+    /// <summary>True once the session is known to be live and the page may show data.</summary>
+    protected bool Ready { get; private set; }
+
+    protected override async Task OnInitializedAsync()
+    {
+        if (!await Session.EnsureRestoredAsync())
+        {
+            Navigation.NavigateTo(LoginPath(expired: false));
+            return;
+        }
+        Ready = true;
+        await LoadAsync();
+    }
+
+    /// <summary>Loads the page's data once the session is known.</summary>
+    protected virtual Task LoadAsync() => Task.CompletedTask;
+
+    /// <summary>Runs an API call: true on success; on failure the problem is kept, and a 401 or an expired session signs out.</summary>
+    protected async Task<bool> CallAsync(Func<Task> call)
+    {
+        if (!Session.IsSignedIn)
+        {
+            await SessionEndedAsync();
+            return false;
+        }
+        try
+        {
+            await call();
+            Problem = null;
+            return true;
+        }
+        catch (ApiException e) when (e.StatusCode == HttpStatusCode.Unauthorized)
+        {
+            await SessionEndedAsync();
+            return false;
+        }
+        catch (Exception e) when (e is ApiException or HttpRequestException or TaskCanceledException)
+        {
+            Problem = ApiProblem.From(e);
+            return false;
+        }
+    }
+
+    /// <summary>Calls <paramref name="refresh"/> every <see cref="AdminSettings.LiveRefreshInterval"/> while the page is shown.</summary>
+    protected void RefreshLive(Func<Task> refresh) => _ = RefreshLoopAsync(refresh);
+
+    private async Task RefreshLoopAsync(Func<Task> refresh)
+    {
+        using var timer = new PeriodicTimer(Settings.LiveRefreshInterval);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(disposed.Token))
+                await InvokeAsync(async () =>
+                {
+                    await refresh();
+                    StateHasChanged();
+                });
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    private async Task SessionEndedAsync()
+    {
+        await Session.ExpireAsync();
+        Navigation.NavigateTo(LoginPath(expired: true));
+    }
+
+    private string LoginPath(bool expired)
+    {
+        var returnUrl = Uri.EscapeDataString("/" + Navigation.ToBaseRelativePath(Navigation.Uri));
+        return $"/login?returnUrl={returnUrl}{(expired ? "&expired=true" : "")}";
+    }
+
+    public void Dispose()
+    {
+        disposed.Cancel();
+        disposed.Dispose();
+        GC.SuppressFinalize(this);
+    }
+}

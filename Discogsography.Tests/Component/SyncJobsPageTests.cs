@@ -1,0 +1,84 @@
+using Bunit;
+using Discogsography.Admin.Components.Pages;
+using Discogsography.ServiceModel;
+
+namespace Discogsography.Tests.Component;
+
+public sealed class SyncJobsPageTests : AdminComponentTest
+{
+    private string status = "";
+    private int items;
+
+    [SetUp]
+    public void AnswerTheJobs()
+    {
+        (status, items) = (SyncStatuses.Running, 100);
+        Api.On<QueryAdminSyncs, QueryAdminSyncsResponse>(r => new QueryAdminSyncsResponse
+        {
+            Syncs = r.Status is null or SyncStatuses.Running ? [Job("j1", status, items), Job("j2", SyncStatuses.Failed, 5)] : [Job("j2", SyncStatuses.Failed, 5)],
+            Total = 60, Offset = r.Offset, Limit = r.Limit,
+        });
+    }
+
+    [Test]
+    public void Jobs_are_listed_with_status_progress_and_who_asked()
+    {
+        var page = Context.Render<SyncJobs>();
+
+        Assert.That(page.FindAll("[data-testid=sync-status]").Select(s => s.TextContent), Is.EqualTo(new[] { "running", "failed" }));
+        Assert.That(page.FindAll("[data-testid=sync-progress]")[0].TextContent, Is.EqualTo("100 items, 1 pages (collection)"));
+        Assert.That(page.Find("[data-testid=sync-jobs]").TextContent, Does.Contain("admin@example.com").And.Contain("the user"));
+    }
+
+    [Test]
+    public void Running_jobs_update_on_screen_without_a_reload()
+    {
+        var page = Context.Render<SyncJobs>();
+
+        (status, items) = (SyncStatuses.Completed, 250);
+        page.WaitForState(() => page.FindAll("[data-testid=sync-status]")[0].TextContent == "completed", TimeSpan.FromSeconds(5));
+
+        Assert.That(page.FindAll("[data-testid=sync-progress]")[0].TextContent, Is.EqualTo("250 items, 1 pages"));
+        var polls = Api.SentOf<QueryAdminSyncs>().Count;
+        Thread.Sleep(300);
+        Assert.That(Api.SentOf<QueryAdminSyncs>(), Has.Count.EqualTo(polls), "nothing active on screen: no more polling");
+    }
+
+    [Test]
+    public void Filtering_by_status_asks_the_server_from_the_first_page()
+    {
+        var page = Context.Render<SyncJobs>();
+        page.Find("button.rz-pager-next").Click();
+
+        page.Find("[data-testid=sync-status-filter] li[aria-label='failed']").Click();
+        page.Find("[data-testid=sync-filter-submit]").Click();
+
+        var request = Api.SentOf<QueryAdminSyncs>().Last();
+        Assert.That((request.Status, request.Offset), Is.EqualTo((SyncStatuses.Failed, 0)));
+    }
+
+    [Test]
+    public void Cancelling_a_running_job_sends_it_and_refreshes_the_list()
+    {
+        Api.On<CancelAdminSync, AdminSyncJob>(r =>
+        {
+            status = SyncStatuses.Cancelled;
+            return Job("j1", SyncStatuses.Cancelled, items);
+        });
+        var page = Context.Render<SyncJobs>();
+
+        page.Find("[data-testid=cancel-sync]").Click();
+
+        Assert.That(Api.SentOf<CancelAdminSync>().Single().Id, Is.EqualTo(IdOf("j1")));
+        Assert.That(page.FindAll("[data-testid=sync-status]")[0].TextContent, Is.EqualTo("cancelled"));
+        Assert.That(page.FindAll("[data-testid=cancel-sync]"), Is.Empty);
+    }
+
+    private static AdminSyncJob Job(string name, string status, int items) => new()
+    {
+        SyncId = IdOf(name).ToString(), UserId = Guid.NewGuid(), Email = $"{name}@example.com", Status = status, Phase = "collection",
+        ItemsSynced = items, PagesFetched = 1, StartedAt = DateTimeOffset.UtcNow, RequestedBy = name == "j1" ? "admin@example.com" : null,
+    };
+
+    private static Guid IdOf(string name) => new(System.Security.Cryptography.MD5.HashData(System.Text.Encoding.UTF8.GetBytes(name)));
+}
