@@ -26,6 +26,9 @@ public static class AdminApp
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
         builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Parse(settings.BindAddress), settings.Port));
+        // Serve wwwroot and Radzen's assets from the build output in every environment (not only Development); a
+        // published app has no static-web-assets manifest and this does nothing there.
+        builder.WebHost.UseStaticWebAssets();
         builder.Services.AddSingleton(settings);
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddRadzenComponents();

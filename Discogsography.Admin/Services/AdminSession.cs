@@ -35,9 +35,14 @@ public sealed class AdminSession(IApiClient api, IAdminSessionStore store, TimeP
             restored = true;
             var kept = await store.LoadAsync();
             if (kept is not null && kept.ExpiresAt > time.GetUtcNow())
+            {
                 Use(kept);
+                Changed?.Invoke();
+            }
             else if (kept is not null)
+            {
                 await store.ClearAsync();
+            }
         }
         if (Email is not null && !IsSignedIn)
             await EndAsync();

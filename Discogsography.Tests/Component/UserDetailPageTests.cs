@@ -86,13 +86,16 @@ public sealed class UserDetailPageTests : AdminComponentTest
         });
         var page = Render();
 
+        Api.On<QueryAdminSyncs, QueryAdminSyncsResponse>(r => new QueryAdminSyncsResponse { Syncs = Detail(true, SyncStatuses.Completed).Syncs, Total = 1 });
+
         page.Find("[data-testid=sync-now]").Click();
         Assert.That(page.Find("[data-testid=sync-status]").TextContent, Is.EqualTo("running"));
-        detail = Detail(isActive: true, syncStatus: SyncStatuses.Completed);
         page.WaitForState(() => page.Find("[data-testid=sync-status]").TextContent == "completed", TimeSpan.FromSeconds(5));
 
         Assert.That(page.Find("[data-testid=notice]").TextContent, Is.EqualTo("Sync queued."));
         Assert.That(Api.SentOf<TriggerAdminUserSync>().Single().Id, Is.EqualTo(UserId));
+        Assert.That(Api.SentOf<QueryAdminSyncs>().First().UserId, Is.EqualTo(UserId), "only the jobs are re-read (a detail view is audited)");
+        Assert.That(Api.SentOf<GetAdminUser>(), Has.Count.EqualTo(2), "read on arrival and after queuing, not while polling");
     }
 
     private IRenderedComponent<UserDetail> Render() => Context.Render<UserDetail>(p => p.Add(c => c.Id, UserId));
