@@ -36,5 +36,5 @@ failed=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")
 total=$(sed -n 's/.* total="\([0-9]*\)".*/\1/p' <<<"$counters")
 executed=$(sed -n 's/.* executed="\([0-9]*\)".*/\1/p' <<<"$counters")
 skipped=$(( ${total:-0} - ${executed:-0} ))
-summary "${passed:-0}" "${failed:-0}" "$( ((skipped > 0)) && echo "$skipped skipped, each with its reason above")"
+summary "${passed:-0}" "${failed:-0}" "$( ((skipped > 0)) && echo "$skipped not run: explicit tasks, or ignored with the reason above")"
 exit $status
