@@ -1,4 +1,5 @@
 using Discogsography.ServiceInterface.Data;
+using Discogsography.ServiceInterface.Jobs;
 using Discogsography.ServiceInterface.Sync;
 
 namespace Discogsography.Host;
@@ -16,7 +17,7 @@ internal static class ConfigureJobs
         services.AddSingleton<DiscogsListReader>();
         services.AddSingleton<SyncSourceResolver>();
         services.AddSingleton<SyncRunner>();
-        services.AddSingleton<SyncJobSignal>();
+        services.AddSingleton<JobSignal<ClaimedSyncJob>>();
         services.AddHostedService<SyncWorker>();
     }
 }

@@ -2,7 +2,7 @@ using Discogsography.ServiceInterface.Audit;
 using Discogsography.ServiceInterface.Auth;
 using Discogsography.ServiceInterface.Data;
 using Discogsography.ServiceInterface.Infrastructure;
-using Discogsography.ServiceInterface.Sync;
+using Discogsography.ServiceInterface.Jobs;
 using Discogsography.ServiceModel;
 
 namespace Discogsography.ServiceInterface.Admin;
@@ -14,7 +14,7 @@ namespace Discogsography.ServiceInterface.Admin;
 /// </summary>
 public sealed class AdminUserServices(
     AdminUserQueries users, AdminSyncQueries syncs, OAuthTokenQueries connections, ApiKeyQueries apiKeys, AuthSessions sessions,
-    SyncJobQueries jobs, SyncJobSignal signal, AuditLog audit) : Service
+    SyncJobQueries jobs, JobSignal<ClaimedSyncJob> signal, AuditLog audit) : Service
 {
     public const string LastAdmin = "At least one active administrator must remain: grant another account admin rights first";
 

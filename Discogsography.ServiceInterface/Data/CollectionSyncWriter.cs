@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Dapper;
+using Discogsography.ServiceInterface.Jobs;
 using Npgsql;
 
 namespace Discogsography.ServiceInterface.Data;

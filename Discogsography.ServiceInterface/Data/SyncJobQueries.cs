@@ -1,4 +1,5 @@
 using Dapper;
+using Discogsography.ServiceInterface.Jobs;
 using Discogsography.ServiceModel;
 using Npgsql;
 
@@ -38,19 +39,6 @@ public sealed record ClaimedSyncJob
     public int WantlistSynced { get; init; }
     public int ItemsRemoved { get; init; }
     public int PagesFetched { get; init; }
-}
-
-/// <summary>What a heartbeat found.</summary>
-public enum LeaseState
-{
-    /// <summary>Still ours, carry on.</summary>
-    Held,
-
-    /// <summary>Still ours, but an administrator asked to stop.</summary>
-    CancelRequested,
-
-    /// <summary>No longer ours (another instance reclaimed it, or it ended): stop without writing.</summary>
-    Lost,
 }
 
 /// <summary>

@@ -1,4 +1,5 @@
 using Discogsography.ServiceInterface.Data;
+using Discogsography.ServiceInterface.Jobs;
 
 namespace Discogsography.ServiceInterface.Sync;
 
@@ -21,27 +22,27 @@ internal sealed class SyncListCopier(DiscogsListReader reader, CollectionSyncWri
     public const string DonePhase = "done";
 
     /// <summary>Copies what is left to copy; <paramref name="counts"/> always holds the progress so far, even when this throws.</summary>
-    public async Task CopyAsync(SyncSource source, SyncJobLease lease, SyncProgress counts)
+    public async Task CopyAsync(SyncSource source, SyncJobLeaseKey key, JobLease lease, SyncProgress counts)
     {
         if (counts.Counts.Phase != WantlistPhase)
         {
             counts.Counts = counts.Counts with { Phase = CollectionPhase, CollectionSynced = 0 };
             await CopyListAsync(lease, counts,
                 page => reader.CollectionPageAsync(source.Username, page, source.Auth, lease.Token),
-                (items, c) => writer.WriteCollectionPageAsync(lease.Key, items, c, lease.Token),
+                (items, c) => writer.WriteCollectionPageAsync(key, items, c, lease.Token),
                 (c, n) => c with { CollectionSynced = c.CollectionSynced + n });
-            await ReconcileAsync(lease, counts, SyncListTable.Collection, WantlistPhase);
+            await ReconcileAsync(key, lease, counts, SyncListTable.Collection, WantlistPhase);
         }
         counts.Counts = counts.Counts with { Phase = WantlistPhase, WantlistSynced = 0 };
         await CopyListAsync(lease, counts,
             page => reader.WantlistPageAsync(source.Username, page, source.Auth, lease.Token),
-            (items, c) => writer.WriteWantlistPageAsync(lease.Key, items, c, lease.Token),
+            (items, c) => writer.WriteWantlistPageAsync(key, items, c, lease.Token),
             (c, n) => c with { WantlistSynced = c.WantlistSynced + n });
-        await ReconcileAsync(lease, counts, SyncListTable.Wantlist, DonePhase);
+        await ReconcileAsync(key, lease, counts, SyncListTable.Wantlist, DonePhase);
     }
 
     /// <summary>Reads pages until one is empty or the last one Discogs announced was read.</summary>
-    private async Task CopyListAsync<T>(SyncJobLease lease, SyncProgress counts, Func<int, Task<DiscogsPage<T>>> fetch,
+    private async Task CopyListAsync<T>(JobLease lease, SyncProgress counts, Func<int, Task<DiscogsPage<T>>> fetch,
         Func<IReadOnlyList<T>, SyncCounts, Task<LeaseState>> write, Func<SyncCounts, int, SyncCounts> add)
     {
         for (var page = 1; ; page++)
@@ -57,10 +58,10 @@ internal sealed class SyncListCopier(DiscogsListReader reader, CollectionSyncWri
         }
     }
 
-    private async Task ReconcileAsync(SyncJobLease lease, SyncProgress counts, SyncListTable table, string nextPhase)
+    private async Task ReconcileAsync(SyncJobLeaseKey key, JobLease lease, SyncProgress counts, SyncListTable table, string nextPhase)
     {
         var next = counts.Counts with { Phase = nextPhase };
-        var (state, removed) = await writer.ReconcileAsync(lease.Key, table, next, lease.Token);
+        var (state, removed) = await writer.ReconcileAsync(key, table, next, lease.Token);
         lease.Observe(state);
         if (state != LeaseState.Lost)
             counts.Counts = next with { ItemsRemoved = next.ItemsRemoved + removed };

@@ -1,6 +1,7 @@
 using Discogsography.ServiceInterface.Audit;
 using Discogsography.ServiceInterface.Data;
 using Discogsography.ServiceInterface.Discogs;
+using Discogsography.ServiceInterface.Jobs;
 using Discogsography.ServiceModel;
 using Microsoft.Extensions.Logging;
 
@@ -28,8 +29,8 @@ public sealed partial class SyncRunner(
             return;
         }
         LogStarted(logger, job.Id, job.UserId, job.Attempts);
-        await using var lease = SyncJobLease.Start(key, jobs, options.HeartbeatInterval, time, logger, stopping);
-        var (status, error) = await CopyAsync(lease, counts);
+        await using var lease = JobLease.Start(job.Id, token => jobs.HeartbeatAsync(job.Id, instance, token), options.HeartbeatInterval, time, logger, stopping);
+        var (status, error) = await CopyAsync(key, lease, counts);
         if (status is not null)
             await EndAsync(key, counts.Counts, status, error);
         else if (lease.State == LeaseState.Lost)
@@ -39,12 +40,12 @@ public sealed partial class SyncRunner(
     }
 
     /// <summary>The final status and error, or a null status when the job must be given back (the host is stopping) or was lost.</summary>
-    private async Task<(string? Status, string? Error)> CopyAsync(SyncJobLease lease, SyncProgress counts)
+    private async Task<(string? Status, string? Error)> CopyAsync(SyncJobLeaseKey key, JobLease lease, SyncProgress counts)
     {
         try
         {
-            var source = await sources.ResolveAsync(lease.Key.UserId, lease.Token);
-            await new SyncListCopier(reader, writer, options, time).CopyAsync(source, lease, counts);
+            var source = await sources.ResolveAsync(key.UserId, lease.Token);
+            await new SyncListCopier(reader, writer, options, time).CopyAsync(source, key, lease, counts);
             return (SyncStatuses.Completed, null);
         }
         catch (Exception e) when (e is SyncFailedException or DiscogsUnreachableException)
@@ -61,7 +62,7 @@ public sealed partial class SyncRunner(
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            LogCrashed(logger, lease.Key.JobId, e);
+            LogCrashed(logger, key.JobId, e);
             return (SyncStatuses.Failed, $"Internal error while syncing ({e.GetType().Name}); see the server log");
         }
     }

@@ -1,6 +1,7 @@
 using Discogsography.ServiceInterface.Audit;
 using Discogsography.ServiceInterface.Data;
 using Discogsography.ServiceInterface.Infrastructure;
+using Discogsography.ServiceInterface.Jobs;
 using Discogsography.ServiceInterface.Storage;
 using Discogsography.ServiceModel;
 
@@ -10,7 +11,7 @@ namespace Discogsography.ServiceInterface.Sync;
 /// <c>POST /api/sync</c> and <c>GET /api/sync/status</c> (REFERENCE-API.md §4.8): the reference's checks, bodies and
 /// cooldown, over durable jobs that any instance runs. Revoked tokens are refused here too.
 /// </summary>
-public sealed class SyncServices(SyncJobQueries jobs, IKeyValueStore store, SyncJobSignal signal, SyncOptions options, AuditLog audit) : Service
+public sealed class SyncServices(SyncJobQueries jobs, IKeyValueStore store, JobSignal<ClaimedSyncJob> signal, SyncOptions options, AuditLog audit) : Service
 {
     public const string CooldownMessage = "Sync rate limited. Please wait before triggering again.";
 
