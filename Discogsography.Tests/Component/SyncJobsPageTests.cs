@@ -45,20 +45,20 @@ public sealed class SyncJobsPageTests : AdminComponentTest
     }
 
     [Test]
-    public void Filtering_by_status_asks_the_server_from_the_first_page()
+    public async Task Filtering_by_status_asks_the_server_from_the_first_page()
     {
         var page = Context.Render<SyncJobs>();
-        page.Find("button.rz-pager-next").Click();
+        await page.InvokeAsync(() => page.Find("button.rz-pager-next").Click());
 
-        page.Find("[data-testid=sync-status-filter] li[aria-label='failed']").Click();
-        page.Find("[data-testid=sync-filter-submit]").Click();
+        await page.InvokeAsync(() => page.Find("[data-testid=sync-status-filter] li[aria-label='failed']").Click());
+        await page.InvokeAsync(() => page.Find("[data-testid=sync-filter-submit]").Click());
 
         var request = Api.SentOf<QueryAdminSyncs>().Last();
         Assert.That((request.Status, request.Offset), Is.EqualTo((SyncStatuses.Failed, 0)));
     }
 
     [Test]
-    public void Cancelling_a_running_job_sends_it_and_refreshes_the_list()
+    public async Task Cancelling_a_running_job_sends_it_and_refreshes_the_list()
     {
         Api.On<CancelAdminSync, AdminSyncJob>(r =>
         {
@@ -67,7 +67,7 @@ public sealed class SyncJobsPageTests : AdminComponentTest
         });
         var page = Context.Render<SyncJobs>();
 
-        page.Find("[data-testid=cancel-sync]").Click();
+        await page.InvokeAsync(() => page.Find("[data-testid=cancel-sync]").Click());
 
         Assert.That(Api.SentOf<CancelAdminSync>().Single().Id, Is.EqualTo(IdOf("j1")));
         Assert.That(page.FindAll("[data-testid=sync-status]")[0].TextContent, Is.EqualTo("cancelled"));
