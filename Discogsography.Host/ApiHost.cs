@@ -45,6 +45,7 @@ public static class ApiHost
         services.AddDiscogs(settings);
         services.AddCatalog();
         services.AddSyncJobs();
+        services.AddImportJobs(settings.Imports);
         var catalog = services.AddTypedServices(options.ServiceAssemblies);
         services.AddOpenApiDocument();
         options.ConfigureServices?.Invoke(services);

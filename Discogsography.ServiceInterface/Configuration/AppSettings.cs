@@ -26,6 +26,28 @@ public sealed record AppSettings
 
     /// <summary>Rate limiting and audit retention.</summary>
     public SecuritySettings Security { get; init; } = new();
+
+    /// <summary>Where dump downloads go and where they may come from.</summary>
+    public ImportSettings Imports { get; init; } = new();
+}
+
+/// <summary>Dump downloads and imports run as jobs (<c>IMPORT_*</c>).</summary>
+public sealed record ImportSettings
+{
+    /// <summary>Hosts dumps are downloaded from by default: Discogs' download page and the bucket it redirects to.</summary>
+    public static readonly IReadOnlyList<string> DefaultAllowedHosts = ["data.discogs.com", "discogs-data-dumps.s3.us-west-2.amazonaws.com"];
+
+    /// <summary>
+    /// The folder downloads are written to and server-side imports are read from (<c>IMPORT_DIR</c>; default
+    /// <c>imports</c> under the working directory). Paths given to an import must lie inside it.
+    /// </summary>
+    public string Directory { get; init; } = Path.GetFullPath("imports");
+
+    /// <summary>Hosts a download (and every redirect it follows) may use (<c>IMPORT_ALLOWED_HOSTS</c>, comma-separated).</summary>
+    public IReadOnlyList<string> AllowedHosts { get; init; } = DefaultAllowedHosts;
+
+    /// <summary>The largest file a download may write (<c>IMPORT_MAX_BYTES</c>, default 64 GiB).</summary>
+    public long MaxBytes { get; init; } = 64L * 1024 * 1024 * 1024;
 }
 
 /// <summary>Rate limits and the audit log.</summary>

@@ -42,6 +42,7 @@ public static class AppSettingsLoader
                 RateLimitsEnabled = env.Flag("RATELIMIT_ENABLED", true),
                 AuditRetentionDays = Positive(env.LenientInt("AUDIT_RETENTION_DAYS", 90), 90),
             },
+            Imports = ReadImports(env),
         };
     }
 
@@ -94,7 +95,7 @@ public static class AppSettingsLoader
         var defaults = new HostingSettings();
         return new HostingSettings
         {
-            CorsOrigins = ParseOrigins(env.Plain("CORS_ORIGINS")) ?? defaults.CorsOrigins,
+            CorsOrigins = ParseList(env.Plain("CORS_ORIGINS")) ?? defaults.CorsOrigins,
             ApiPort = env.Port("API_PORT", defaults.ApiPort),
             HealthPort = env.Port("HEALTH_PORT", defaults.HealthPort),
             BindAddress = env.Plain("BIND_ADDRESS") ?? defaults.BindAddress,
@@ -104,8 +105,22 @@ public static class AppSettingsLoader
         };
     }
 
+    private static ImportSettings ReadImports(EnvironmentReader env)
+    {
+        var defaults = new ImportSettings();
+        var maxBytes = env.Plain("IMPORT_MAX_BYTES") is { } text
+            ? long.TryParse(text, out var bytes) && bytes > 0 ? bytes : throw new SettingsException($"IMPORT_MAX_BYTES must be a positive number of bytes, got '{text}'")
+            : defaults.MaxBytes;
+        return new ImportSettings
+        {
+            Directory = env.Plain("IMPORT_DIR") is { } directory ? Path.GetFullPath(directory) : defaults.Directory,
+            AllowedHosts = ParseList(env.Plain("IMPORT_ALLOWED_HOSTS")) ?? defaults.AllowedHosts,
+            MaxBytes = maxBytes,
+        };
+    }
+
     /// <summary>Comma-separated, items trimmed, empty items dropped; an empty result means "use the defaults".</summary>
-    private static string[]? ParseOrigins(string? value)
+    private static string[]? ParseList(string? value)
     {
         var origins = value?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) ?? [];
         return origins.Length > 0 ? origins : null;

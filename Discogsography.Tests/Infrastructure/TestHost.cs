@@ -45,6 +45,8 @@ public sealed class TestHost : IAsyncDisposable
         OAuthEncryptionKey = EncryptionKey,
         Discogs = discogs is null ? new DiscogsSettings() : new DiscogsSettings { ApiUrl = discogs.ToString().TrimEnd('/'), WebUrl = discogs.ToString().TrimEnd('/') },
         Snapshots = new SnapshotSettings(),
+        // Downloads go to a folder of this host's; the local dump file server is the only allowed host.
+        Imports = new ImportSettings { Directory = Directory.CreateTempSubdirectory("imports").FullName, AllowedHosts = ["127.0.0.1"] },
         Hosting = new HostingSettings
         {
             ApiPort = Ports.Free(),
@@ -72,6 +74,7 @@ public sealed class TestHost : IAsyncDisposable
                     BaseDelay = TimeSpan.FromMilliseconds(20), MaxRetryAfter = TimeSpan.FromSeconds(2), AttemptTimeout = TimeSpan.FromSeconds(3),
                 });
                 services.AddSingleton(FastSyncOptions);
+                services.AddSingleton(FastImportOptions);
                 services.AddSingleton<ILoggerProvider>(logs);
             },
         });
@@ -87,6 +90,17 @@ public sealed class TestHost : IAsyncDisposable
         StaleAfter = TimeSpan.FromSeconds(2),
         PageDelay = TimeSpan.Zero,
         RateLimitPause = TimeSpan.FromMilliseconds(100),
+    };
+
+    /// <summary>Import jobs as in production, but polled, resumed and reported in fractions of a second.</summary>
+    public static readonly ServiceInterface.Imports.ImportOptions FastImportOptions = new()
+    {
+        PollInterval = TimeSpan.FromMilliseconds(200),
+        HeartbeatInterval = TimeSpan.FromMilliseconds(300),
+        StaleAfter = TimeSpan.FromSeconds(2),
+        ResumeDelay = TimeSpan.FromMilliseconds(50),
+        IdleTimeout = TimeSpan.FromSeconds(5),
+        ProgressInterval = TimeSpan.FromMilliseconds(100),
     };
 
     private static Assembly ConfigureServicesAssembly => typeof(ServiceInterface.Infrastructure.Service).Assembly;

@@ -27,6 +27,9 @@ public sealed partial record DumpFile(string Path, DumpKind Kind, string? DumpDa
         return new DumpFile(path, kind, match.Groups["date"].Success ? match.Groups["date"].Value : null);
     }
 
+    /// <summary>True when <paramref name="fileName"/> is named like a dump file.</summary>
+    public static bool IsDumpFileName(string fileName) => FileName().IsMatch(fileName);
+
     /// <summary>The dump files in <paramref name="directory"/>, the newest dump date of each kind.</summary>
     public static IReadOnlyList<DumpFile> InDirectory(string directory) =>
         Directory.EnumerateFiles(directory)

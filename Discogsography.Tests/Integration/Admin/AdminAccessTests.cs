@@ -22,6 +22,10 @@ public sealed class AdminAccessTests : ApiTest
         yield return Case(new CancelAdminSync { Id = someone });
         yield return Case(new QueryAuditLog());
         yield return Case(new ListAuditActions());
+        yield return Case(new StartImport { Path = "dumps" });
+        yield return Case(new QueryImports());
+        yield return Case(new GetImport { Id = someone });
+        yield return Case(new CancelImport { Id = someone });
     }
 
     [TestCaseSource(nameof(AdminRequests))]

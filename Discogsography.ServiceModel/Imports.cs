@@ -1,0 +1,134 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Discogsography.ServiceModel;
+
+/// <summary>
+/// Queues a catalogue import: a Discogs dump file downloaded from <see cref="Url"/> (an allowed host, resumed after
+/// interruptions, verified against <see cref="ChecksumUrl"/> when given), or dump files already on the server at
+/// <see cref="Path"/> (inside <c>IMPORT_DIR</c>). Give exactly one of the two.
+/// </summary>
+[Route("/api/admin/imports", "POST"), Tag(Tags.Admin), RequiredRole(Roles.Admin), SuccessStatus(202)]
+public class StartImport : IReturn<ImportJobInfo>
+{
+    /// <summary>An http(s) URL of a dump file (<c>discogs_YYYYMMDD_{artists,labels,masters,releases}.xml.gz</c>).</summary>
+    public string? Url { get; set; }
+
+    /// <summary>A dump file or a folder of them, relative to <c>IMPORT_DIR</c> (or absolute inside it).</summary>
+    public string? Path { get; set; }
+
+    /// <summary>Discogs' <c>CHECKSUM.txt</c> for the dump: lines of <c>&lt;sha256&gt;  &lt;file name&gt;</c>.</summary>
+    public string? ChecksumUrl { get; set; }
+}
+
+/// <summary>Import jobs, newest first.</summary>
+[Route("/api/admin/imports", "GET"), Tag(Tags.Admin), RequiredRole(Roles.Admin)]
+public class QueryImports : IReturn<QueryImportsResponse>
+{
+    [Range(0, int.MaxValue)]
+    public int Offset { get; set; }
+
+    [Range(1, 200)]
+    public int Limit { get; set; } = 25;
+}
+
+public class QueryImportsResponse
+{
+    public required List<ImportJobInfo> Imports { get; set; }
+
+    public int Total { get; set; }
+
+    public int Offset { get; set; }
+
+    public int Limit { get; set; }
+
+    public bool HasMore { get; set; }
+}
+
+/// <summary>One import job with its progress.</summary>
+[Route("/api/admin/imports/{id}", "GET"), Tag(Tags.Admin), RequiredRole(Roles.Admin)]
+public class GetImport : IReturn<ImportJobInfo>
+{
+    public Guid Id { get; set; }
+}
+
+/// <summary>Cancels an import in any phase: a queued one at once, a running one within a heartbeat (the live catalogue stays).</summary>
+[Route("/api/admin/imports/{id}/cancel", "POST"), Tag(Tags.Admin), RequiredRole(Roles.Admin)]
+public class CancelImport : IReturn<ImportJobInfo>
+{
+    public Guid Id { get; set; }
+}
+
+public class ImportJobInfo
+{
+    public Guid Id { get; set; }
+
+    public string? Url { get; set; }
+
+    public string? Path { get; set; }
+
+    public string? ChecksumUrl { get; set; }
+
+    [AllowedValues(ImportStatuses.Pending, ImportStatuses.Running, ImportStatuses.Completed, ImportStatuses.Failed, ImportStatuses.Cancelled)]
+    public required string Status { get; set; }
+
+    /// <summary>What a running job is doing.</summary>
+    [AllowedValues(ImportPhases.Download, ImportPhases.Verify, ImportPhases.Import)]
+    public string? Phase { get; set; }
+
+    /// <summary>Bytes downloaded, or checksummed during verification.</summary>
+    public long BytesDone { get; set; }
+
+    /// <summary>The size of the file being downloaded or verified, once known.</summary>
+    public long? BytesTotal { get; set; }
+
+    /// <summary>The dump files, with their size and the records imported so far.</summary>
+    public required List<ImportFileInfo> Files { get; set; }
+
+    public string? Error { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset? StartedAt { get; set; }
+
+    public DateTimeOffset? CompletedAt { get; set; }
+
+    /// <summary>The administrator who started it.</summary>
+    public string? RequestedBy { get; set; }
+
+    /// <summary>How many times a worker claimed it.</summary>
+    public int Attempts { get; set; }
+
+    public bool CancelRequested { get; set; }
+}
+
+public class ImportFileInfo
+{
+    /// <summary>Where the file is on the server.</summary>
+    public required string Path { get; set; }
+
+    [AllowedValues("artists", "labels", "masters", "releases")]
+    public required string Kind { get; set; }
+
+    public long? SizeBytes { get; set; }
+
+    /// <summary>Records read from the file so far.</summary>
+    public long? Records { get; set; }
+}
+
+/// <summary>The values of <see cref="ImportJobInfo.Status"/>.</summary>
+public static class ImportStatuses
+{
+    public const string Pending = "pending";
+    public const string Running = "running";
+    public const string Completed = "completed";
+    public const string Failed = "failed";
+    public const string Cancelled = "cancelled";
+}
+
+/// <summary>The values of <see cref="ImportJobInfo.Phase"/>.</summary>
+public static class ImportPhases
+{
+    public const string Download = "download";
+    public const string Verify = "verify";
+    public const string Import = "import";
+}
