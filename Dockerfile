@@ -47,8 +47,11 @@ ENTRYPOINT ["dotnet", "/app/Discogsography.Admin.dll"]
 FROM runtime AS api
 COPY --from=build --chown=1000:1000 /out/host /app
 COPY --chmod=755 docker/discogs-setup /usr/local/bin/discogs-setup
+# Downloads and server-side imports (a named volume mounted here starts with this owner, so UID 1000 can write).
+RUN mkdir -p /data/imports && chown 1000:1000 /data/imports
 ENV API_PORT=8004 \
-    HEALTH_PORT=8005
+    HEALTH_PORT=8005 \
+    IMPORT_DIR=/data/imports
 EXPOSE 8004 8005
 USER 1000:1000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \

@@ -31,6 +31,7 @@ export JWT_SECRET_KEY=${JWT_SECRET_KEY:-$(cat "$services_dir/jwt-secret")}
 export OAUTH_ENCRYPTION_KEY=${OAUTH_ENCRYPTION_KEY:-$(cat "$services_dir/fernet-key")}
 export API_PORT=${API_PORT:-8004} HEALTH_PORT=${HEALTH_PORT:-8005} ADMIN_PORT=${ADMIN_PORT:-8003}
 export API_BASE_URL=${API_BASE_URL:-http://127.0.0.1:$API_PORT}
+export IMPORT_DIR=${IMPORT_DIR:-$PWD/$services_dir/imports}
 
 dotnet build Discogsography.sln -c "$configuration" -nologo -clp:ErrorsOnly
 host_dir=Discogsography.Host/bin/$configuration/net10.0

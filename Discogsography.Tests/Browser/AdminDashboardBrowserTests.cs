@@ -72,6 +72,7 @@ public sealed class AdminDashboardBrowserTests
         await DeactivateMemberAsync();
         await SyncMemberAndWatchItCompleteAsync();
         await FindTheActionsInTheAuditLogAsync();
+        await RefuseAnImportFromOutsideTheImportFolderAsync();
 
         Assert.That(browserErrors, Is.Empty);
     }
@@ -167,7 +168,7 @@ public sealed class AdminDashboardBrowserTests
     {
         await page.GetByTestId("sync-now").ClickAsync();
         await Expect("notice").ToHaveTextAsync("Sync queued.");
-        await Expect("sync-status").ToHaveTextAsync("completed", new() { Timeout = 30_000 });
+        await Expect("job-status").ToHaveTextAsync("completed", new() { Timeout = 30_000 });
         await Expect("sync-progress").ToHaveTextAsync("242 items, 4 pages");
         await ShootAsync("user-detail");
         await page.GetByTestId("nav-syncs").ClickAsync();
@@ -182,6 +183,19 @@ public sealed class AdminDashboardBrowserTests
         foreach (var action in new[] { "admin_app_credentials_set", "admin_user_deactivated", "admin_sync_triggered", "sync_completed" })
             await Expect(page.GetByTestId("audit-entry-action").GetByText(action, new() { Exact = true })).ToBeVisibleAsync();
         await ShootAsync("audit-log");
+    }
+
+    /// <summary>The Imports page answers a path outside IMPORT_DIR with the API's refusal (a real import would replace the shared catalogue).</summary>
+    private async Task RefuseAnImportFromOutsideTheImportFolderAsync()
+    {
+        await page.GetByTestId("nav-imports").ClickAsync();
+        await Expect("imports-grid").ToContainTextAsync("No imports yet");
+        await page.GetByText("Files on the server").ClickAsync();
+        await page.GetByTestId("import-path").FillAsync("../../etc");
+        await page.GetByTestId("import-path").PressAsync("Tab");
+        await page.GetByTestId("start-import-submit").ClickAsync();
+        await Expect("api-error-message").ToContainTextAsync("path must be inside IMPORT_DIR");
+        await ShootAsync("imports");
     }
 
     /// <summary>Ends the admin's sessions behind the dashboard's back, as another administrator would.</summary>
@@ -209,7 +223,7 @@ public sealed class AdminDashboardBrowserTests
         await using var connection = await TestServers.Database.OpenConnectionAsync();
         await using (var command = connection.CreateCommand())
         {
-            command.CommandText = "TRUNCATE users, app_config, audit_log, sync_history RESTART IDENTITY CASCADE";
+            command.CommandText = "TRUNCATE users, app_config, audit_log, sync_history, import_jobs RESTART IDENTITY CASCADE";
             await command.ExecuteNonQueryAsync();
         }
         await TestServers.Redis.FlushDatabaseAsync();

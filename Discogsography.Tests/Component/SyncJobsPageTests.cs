@@ -25,7 +25,7 @@ public sealed class SyncJobsPageTests : AdminComponentTest
     {
         var page = Context.Render<SyncJobs>();
 
-        Assert.That(page.FindAll("[data-testid=sync-status]").Select(s => s.TextContent), Is.EqualTo(new[] { "running", "failed" }));
+        Assert.That(page.FindAll("[data-testid=job-status]").Select(s => s.TextContent), Is.EqualTo(new[] { "running", "failed" }));
         Assert.That(page.FindAll("[data-testid=sync-progress]")[0].TextContent, Is.EqualTo("100 items, 1 pages (collection)"));
         Assert.That(page.Find("[data-testid=sync-jobs]").TextContent, Does.Contain("admin@example.com").And.Contain("the user"));
     }
@@ -36,7 +36,7 @@ public sealed class SyncJobsPageTests : AdminComponentTest
         var page = Context.Render<SyncJobs>();
 
         (status, items) = (SyncStatuses.Completed, 250);
-        page.WaitForState(() => page.FindAll("[data-testid=sync-status]")[0].TextContent == "completed", TimeSpan.FromSeconds(5));
+        page.WaitForState(() => page.FindAll("[data-testid=job-status]")[0].TextContent == "completed", TimeSpan.FromSeconds(5));
 
         Assert.That(page.FindAll("[data-testid=sync-progress]")[0].TextContent, Is.EqualTo("250 items, 1 pages"));
         var polls = Api.SentOf<QueryAdminSyncs>().Count;
@@ -70,7 +70,7 @@ public sealed class SyncJobsPageTests : AdminComponentTest
         await page.InvokeAsync(() => page.Find("[data-testid=cancel-sync]").Click());
 
         Assert.That(Api.SentOf<CancelAdminSync>().Single().Id, Is.EqualTo(IdOf("j1")));
-        Assert.That(page.FindAll("[data-testid=sync-status]")[0].TextContent, Is.EqualTo("cancelled"));
+        Assert.That(page.FindAll("[data-testid=job-status]")[0].TextContent, Is.EqualTo("cancelled"));
         Assert.That(page.FindAll("[data-testid=cancel-sync]"), Is.Empty);
     }
 

@@ -89,8 +89,8 @@ public sealed class UserDetailPageTests : AdminComponentTest
         Api.On<QueryAdminSyncs, QueryAdminSyncsResponse>(r => new QueryAdminSyncsResponse { Syncs = Detail(true, SyncStatuses.Completed).Syncs, Total = 1 });
 
         page.Find("[data-testid=sync-now]").Click();
-        Assert.That(page.Find("[data-testid=sync-status]").TextContent, Is.EqualTo("running"));
-        page.WaitForState(() => page.Find("[data-testid=sync-status]").TextContent == "completed", TimeSpan.FromSeconds(5));
+        Assert.That(page.Find("[data-testid=job-status]").TextContent, Is.EqualTo("running"));
+        page.WaitForState(() => page.Find("[data-testid=job-status]").TextContent == "completed", TimeSpan.FromSeconds(5));
 
         Assert.That(page.Find("[data-testid=notice]").TextContent, Is.EqualTo("Sync queued."));
         Assert.That(Api.SentOf<TriggerAdminUserSync>().Single().Id, Is.EqualTo(UserId));

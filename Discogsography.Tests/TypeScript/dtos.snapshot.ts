@@ -242,6 +242,32 @@ export interface HealthResponse {
     timestamp: string;
 }
 
+export interface ImportFileInfo {
+    path: string;
+    kind: "artists" | "labels" | "masters" | "releases";
+    size_bytes: number | null;
+    records: number | null;
+}
+
+export interface ImportJobInfo {
+    id: string;
+    url: string | null;
+    path: string | null;
+    checksum_url: string | null;
+    status: "pending" | "running" | "completed" | "failed" | "cancelled";
+    phase: "download" | "verify" | "import" | null;
+    bytes_done: number;
+    bytes_total: number | null;
+    files: ImportFileInfo[];
+    error: string | null;
+    created_at: string;
+    started_at: string | null;
+    completed_at: string | null;
+    requested_by: string | null;
+    attempts: number;
+    cancel_requested: boolean;
+}
+
 export interface ListSessionsResponse {
     sessions: SessionInfo[];
 }
@@ -309,6 +335,14 @@ export interface QueryAuditLogResponse {
 
 export interface QueryCollectionResponse {
     releases: CollectionItem[];
+    total: number;
+    offset: number;
+    limit: number;
+    has_more: boolean;
+}
+
+export interface QueryImportsResponse {
+    imports: ImportJobInfo[];
     total: number;
     offset: number;
     limit: number;
@@ -458,6 +492,16 @@ export class CancelAdminSync implements IReturn<AdminSyncJob> {
     getRoute(): string { return "/api/admin/syncs/{id}/cancel"; }
 }
 
+/** POST /api/admin/imports/{id}/cancel */
+export class CancelImport implements IReturn<ImportJobInfo> {
+    declare id?: string;
+    declare readonly __responseType?: ImportJobInfo;
+    constructor(init: Fields<CancelImport> = {}) { Object.assign(this, init); }
+    getTypeName(): string { return "CancelImport"; }
+    getMethod(): string { return "POST"; }
+    getRoute(): string { return "/api/admin/imports/{id}/cancel"; }
+}
+
 /** POST /api/auth/password */
 export class ChangePassword implements IReturn<ChangePasswordResponse> {
     declare current_password: string;
@@ -600,6 +644,16 @@ export class GetHealth implements IReturn<HealthResponse> {
     getTypeName(): string { return "GetHealth"; }
     getMethod(): string { return "GET"; }
     getRoute(): string { return "/health"; }
+}
+
+/** GET /api/admin/imports/{id} */
+export class GetImport implements IReturn<ImportJobInfo> {
+    declare id?: string;
+    declare readonly __responseType?: ImportJobInfo;
+    constructor(init: Fields<GetImport> = {}) { Object.assign(this, init); }
+    getTypeName(): string { return "GetImport"; }
+    getMethod(): string { return "GET"; }
+    getRoute(): string { return "/api/admin/imports/{id}"; }
 }
 
 /** GET /api/auth/me */
@@ -794,6 +848,17 @@ export class QueryCollection implements IReturn<QueryCollectionResponse> {
     getRoute(): string { return "/api/user/collection"; }
 }
 
+/** GET /api/admin/imports */
+export class QueryImports implements IReturn<QueryImportsResponse> {
+    declare offset?: number;
+    declare limit?: number;
+    declare readonly __responseType?: QueryImportsResponse;
+    constructor(init: Fields<QueryImports> = {}) { Object.assign(this, init); }
+    getTypeName(): string { return "QueryImports"; }
+    getMethod(): string { return "GET"; }
+    getRoute(): string { return "/api/admin/imports"; }
+}
+
 /** GET /api/user/wantlist */
 export class QueryWantlist implements IReturn<QueryWantlistResponse> {
     declare limit?: number;
@@ -844,6 +909,18 @@ export class SetAppCredentials implements IReturn<AppCredentialsResponse> {
     getTypeName(): string { return "SetAppCredentials"; }
     getMethod(): string { return "PUT"; }
     getRoute(): string { return "/api/admin/app-credentials"; }
+}
+
+/** POST /api/admin/imports */
+export class StartImport implements IReturn<ImportJobInfo> {
+    declare url?: string | null;
+    declare path?: string | null;
+    declare checksum_url?: string | null;
+    declare readonly __responseType?: ImportJobInfo;
+    constructor(init: Fields<StartImport> = {}) { Object.assign(this, init); }
+    getTypeName(): string { return "StartImport"; }
+    getMethod(): string { return "POST"; }
+    getRoute(): string { return "/api/admin/imports"; }
 }
 
 /** POST /api/admin/users/{id}/sync */
