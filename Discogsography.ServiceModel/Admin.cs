@@ -90,17 +90,9 @@ public class QueryAdminUsers : IReturn<QueryAdminUsersResponse>
     public int Limit { get; set; } = 25;
 }
 
-public class QueryAdminUsersResponse
+public class QueryAdminUsersResponse : PagedResponse
 {
     public required List<AdminUserSummary> Users { get; set; }
-
-    public int Total { get; set; }
-
-    public int Offset { get; set; }
-
-    public int Limit { get; set; }
-
-    public bool HasMore { get; set; }
 }
 
 /// <summary>An account as administrators see it.</summary>
@@ -254,17 +246,9 @@ public class QueryAdminSyncs : IReturn<QueryAdminSyncsResponse>
     public int Limit { get; set; } = 25;
 }
 
-public class QueryAdminSyncsResponse
+public class QueryAdminSyncsResponse : PagedResponse
 {
     public required List<AdminSyncJob> Syncs { get; set; }
-
-    public int Total { get; set; }
-
-    public int Offset { get; set; }
-
-    public int Limit { get; set; }
-
-    public bool HasMore { get; set; }
 }
 
 /// <summary>A sync job with everything the job queue knows about it.</summary>
@@ -340,17 +324,9 @@ public class QueryAuditLog : IReturn<QueryAuditLogResponse>
     public int Limit { get; set; } = 50;
 }
 
-public class QueryAuditLogResponse
+public class QueryAuditLogResponse : PagedResponse
 {
     public required List<AuditEntryInfo> Entries { get; set; }
-
-    public int Total { get; set; }
-
-    public int Offset { get; set; }
-
-    public int Limit { get; set; }
-
-    public bool HasMore { get; set; }
 }
 
 public class AuditEntryInfo

@@ -2,9 +2,8 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Discogsography.ServiceModel;
 
-/// <summary>The caller's synced collection, one row per copy, most recently added first.</summary>
-[Route("/api/user/collection", "GET"), Tag(Tags.User), Authenticate(MissingCredentialsMessage = "Authentication required"), ErrorBody(ErrorBodyStyle.Error)]
-public class QueryCollection : IReturn<QueryCollectionResponse>
+/// <summary>A page of one of the caller's lists: 1 to 200 items (50 by default) from <see cref="Offset"/>.</summary>
+public abstract class UserListPage
 {
     [Range(1, 200)]
     public int Limit { get; set; } = 50;
@@ -13,41 +12,22 @@ public class QueryCollection : IReturn<QueryCollectionResponse>
     public int Offset { get; set; }
 }
 
-public class QueryCollectionResponse
+/// <summary>The caller's synced collection, one row per copy, most recently added first.</summary>
+[Route("/api/user/collection", "GET"), Tag(Tags.User), Authenticate(MissingCredentialsMessage = "Authentication required"), ErrorBody(ErrorBodyStyle.Error)]
+public class QueryCollection : UserListPage, IReturn<QueryCollectionResponse>;
+
+public class QueryCollectionResponse : PagedResponse
 {
     public required List<CollectionItem> Releases { get; set; }
-
-    public int Total { get; set; }
-
-    public int Offset { get; set; }
-
-    public int Limit { get; set; }
-
-    public bool HasMore { get; set; }
 }
 
 /// <summary>The caller's synced wantlist, most recently added first.</summary>
 [Route("/api/user/wantlist", "GET"), Tag(Tags.User), Authenticate(MissingCredentialsMessage = "Authentication required"), ErrorBody(ErrorBodyStyle.Error)]
-public class QueryWantlist : IReturn<QueryWantlistResponse>
-{
-    [Range(1, 200)]
-    public int Limit { get; set; } = 50;
+public class QueryWantlist : UserListPage, IReturn<QueryWantlistResponse>;
 
-    [Range(0, int.MaxValue)]
-    public int Offset { get; set; }
-}
-
-public class QueryWantlistResponse
+public class QueryWantlistResponse : PagedResponse
 {
     public required List<WantlistItem> Releases { get; set; }
-
-    public int Total { get; set; }
-
-    public int Offset { get; set; }
-
-    public int Limit { get; set; }
-
-    public bool HasMore { get; set; }
 }
 
 /// <summary>A release in the collection: catalogue title and year when the catalogue has it, Discogs' values otherwise.</summary>

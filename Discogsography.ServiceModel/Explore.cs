@@ -94,17 +94,9 @@ public class Expand : IReturn<ExpandResponse>
     public int Offset { get; set; }
 }
 
-public class ExpandResponse
+public class ExpandResponse : PagedResponse
 {
     public required List<ExpandChild> Children { get; set; }
-
-    public int Total { get; set; }
-
-    public int Offset { get; set; }
-
-    public int Limit { get; set; }
-
-    public bool HasMore { get; set; }
 }
 
 /// <summary>

@@ -31,17 +31,9 @@ public class QueryImports : IReturn<QueryImportsResponse>
     public int Limit { get; set; } = 25;
 }
 
-public class QueryImportsResponse
+public class QueryImportsResponse : PagedResponse
 {
     public required List<ImportJobInfo> Imports { get; set; }
-
-    public int Total { get; set; }
-
-    public int Offset { get; set; }
-
-    public int Limit { get; set; }
-
-    public bool HasMore { get; set; }
 }
 
 /// <summary>One import job with its progress.</summary>

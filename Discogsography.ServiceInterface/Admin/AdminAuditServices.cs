@@ -12,10 +12,7 @@ public sealed class AdminAuditServices(AuditQueries audit) : Service
         var filter = new AuditFilter(request.UserId, request.Search, request.Action is { Length: > 0 } action ? action : null, request.From, request.To,
             request.Offset, request.Limit);
         var (entries, total) = await audit.QueryAsync(filter, Aborted);
-        return new QueryAuditLogResponse
-        {
-            Entries = [.. entries], Total = total, Offset = request.Offset, Limit = request.Limit, HasMore = request.Offset + entries.Count < total,
-        };
+        return new QueryAuditLogResponse { Entries = [.. entries] }.Page(request.Offset, request.Limit, entries.Count, total);
     }
 
     public async Task<List<string>> Get(ListAuditActions request) => [.. await audit.ActionsAsync(Aborted)];

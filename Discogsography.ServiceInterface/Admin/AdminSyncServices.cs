@@ -12,10 +12,7 @@ public sealed class AdminSyncServices(AdminSyncQueries syncs, SyncJobQueries job
     {
         var filter = new AdminSyncFilter(request.Status, request.UserId, request.Search, request.Offset, request.Limit);
         var (page, total) = await syncs.QueryAsync(filter, Aborted);
-        return new QueryAdminSyncsResponse
-        {
-            Syncs = [.. page], Total = total, Offset = request.Offset, Limit = request.Limit, HasMore = request.Offset + page.Count < total,
-        };
+        return new QueryAdminSyncsResponse { Syncs = [.. page] }.Page(request.Offset, request.Limit, page.Count, total);
     }
 
     /// <summary>A pending job is cancelled at once, a running one at its worker's next page; a finished one is a 409.</summary>

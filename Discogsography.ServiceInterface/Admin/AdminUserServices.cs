@@ -22,10 +22,7 @@ public sealed class AdminUserServices(
     {
         var filter = new AdminUserFilter(request.Search, request.Active, request.Admin, request.OrderBy, request.Descending, request.Offset, request.Limit);
         var (page, total) = await users.QueryAsync(filter, Aborted);
-        return new QueryAdminUsersResponse
-        {
-            Users = [.. page], Total = total, Offset = request.Offset, Limit = request.Limit, HasMore = request.Offset + page.Count < total,
-        };
+        return new QueryAdminUsersResponse { Users = [.. page] }.Page(request.Offset, request.Limit, page.Count, total);
     }
 
     public async Task<AdminUserDetail> Get(GetAdminUser request)

@@ -36,11 +36,7 @@ public sealed class ExploreServices(IGraphStore graph, AutocompleteCache cache, 
         var category = kind.FindCategory(request.Category) ?? throw HttpError.BadRequest(
             $"Invalid category '{request.Category}' for type '{request.Type}'. Valid: {string.Join(", ", kind.Categories.Select(c => c.Category))}");
         var (children, total) = await graph.ExpandAsync(kind, category, request.NodeId, request.Limit, request.Offset, Aborted);
-        return new ExpandResponse
-        {
-            Children = [.. children], Total = total, Offset = request.Offset, Limit = request.Limit,
-            HasMore = request.Offset + children.Count < total,
-        };
+        return new ExpandResponse { Children = [.. children] }.Page(request.Offset, request.Limit, children.Count, total);
     }
 
     public async Task<NodeDetails> Get(GetNode request)

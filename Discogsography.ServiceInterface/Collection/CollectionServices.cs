@@ -18,10 +18,7 @@ public sealed class CollectionServices(UserCollectionQueries queries) : Service
         var (items, total) = Caller.UserId is { } userId
             ? await queries.CollectionPageAsync(userId, request.Offset, request.Limit, Aborted)
             : ([], 0);
-        return new QueryCollectionResponse
-        {
-            Releases = [.. items], Total = total, Offset = request.Offset, Limit = request.Limit, HasMore = request.Offset + items.Count < total,
-        };
+        return new QueryCollectionResponse { Releases = [.. items] }.Page(request.Offset, request.Limit, items.Count, total);
     }
 
     public async Task<QueryWantlistResponse> Get(QueryWantlist request)
@@ -29,10 +26,7 @@ public sealed class CollectionServices(UserCollectionQueries queries) : Service
         var (items, total) = Caller.UserId is { } userId
             ? await queries.WantlistPageAsync(userId, request.Offset, request.Limit, Aborted)
             : ([], 0);
-        return new QueryWantlistResponse
-        {
-            Releases = [.. items], Total = total, Offset = request.Offset, Limit = request.Limit, HasMore = request.Offset + items.Count < total,
-        };
+        return new QueryWantlistResponse { Releases = [.. items] }.Page(request.Offset, request.Limit, items.Count, total);
     }
 
     public async Task<GetRecommendationsResponse> Get(GetRecommendations request)

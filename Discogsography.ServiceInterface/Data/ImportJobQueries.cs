@@ -82,19 +82,8 @@ public sealed class ImportJobQueries(NpgsqlDataSource database)
     }
 
     /// <summary>Renews the claim; says whether it is still held and whether a cancel was asked for.</summary>
-    public async Task<LeaseState> HeartbeatAsync(Guid id, string instance, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        var cancel = await connection.ExecuteScalarAsync<bool?>(new CommandDefinition("""
-            UPDATE import_jobs SET heartbeat_at = NOW() WHERE id = @id AND claimed_by = @instance AND status = 'running' RETURNING cancel_requested
-            """, new { id, instance }, cancellationToken: cancellationToken));
-        return cancel switch
-        {
-            null => LeaseState.Lost,
-            true => LeaseState.CancelRequested,
-            false => LeaseState.Held,
-        };
-    }
+    public Task<LeaseState> HeartbeatAsync(Guid id, string instance, CancellationToken cancellationToken) =>
+        JobRows.HeartbeatAsync(database, "import_jobs", id, instance, cancellationToken);
 
     /// <summary>Records the phase and byte counts of a running job.</summary>
     public async Task ReportAsync(Guid id, string instance, string phase, long bytesDone, long? bytesTotal, CancellationToken cancellationToken)
@@ -116,14 +105,8 @@ public sealed class ImportJobQueries(NpgsqlDataSource database)
     }
 
     /// <summary>Gives a job back to the queue (the host is stopping); the attempt does not count against it.</summary>
-    public async Task ReleaseAsync(Guid id, string instance, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition("""
-            UPDATE import_jobs SET status = 'pending', claimed_by = NULL, heartbeat_at = NULL, attempts = GREATEST(attempts - 1, 0)
-            WHERE id = @id AND claimed_by = @instance AND status = 'running'
-            """, new { id, instance }, cancellationToken: cancellationToken));
-    }
+    public Task ReleaseAsync(Guid id, string instance, CancellationToken cancellationToken) =>
+        JobRows.ReleaseAsync(database, "import_jobs", id, instance, cancellationToken);
 
     /// <summary>Ends a job the worker holds: completed, failed or cancelled.</summary>
     public async Task<bool> FinishAsync(Guid id, string instance, string status, string? error, CancellationToken cancellationToken)

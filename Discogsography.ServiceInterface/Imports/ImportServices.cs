@@ -39,10 +39,7 @@ public sealed class ImportServices(ImportJobQueries jobs, ImportSources sources,
     public async Task<QueryImportsResponse> Get(QueryImports request)
     {
         var (page, total) = await jobs.QueryAsync(request.Offset, request.Limit, Aborted);
-        return new QueryImportsResponse
-        {
-            Imports = [.. page], Total = total, Offset = request.Offset, Limit = request.Limit, HasMore = request.Offset + page.Count < total,
-        };
+        return new QueryImportsResponse { Imports = [.. page] }.Page(request.Offset, request.Limit, page.Count, total);
     }
 
     public async Task<ImportJobInfo> Get(GetImport request) => await jobs.GetAsync(request.Id, Aborted) ?? throw HttpError.NotFound("Import job not found");
