@@ -16,9 +16,6 @@ public sealed class PostgresGraphStore(NpgsqlDataSource database) : IGraphStore
     /// <summary>Fuzzy matching starts at this length: shorter queries share trigrams with too many names to be useful or cheap.</summary>
     public const int FuzzyMinimumLength = 4;
 
-    /// <summary>pg_trgm similarity a fuzzy match needs (the default 0.3 lets too many near-misses through on big catalogues).</summary>
-    private const string FuzzyThreshold = "0.4";
-
     public async Task<Guid?> CatalogVersionAsync(CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
@@ -48,20 +45,17 @@ public sealed class PostgresGraphStore(NpgsqlDataSource database) : IGraphStore
         return results;
     }
 
-    /// <summary>Trigram matches (pg_trgm's <c>%</c>, served by the GIN index) that are not prefix matches.</summary>
-    private static async Task<IEnumerable<AutocompleteResult>> FuzzyAsync(NpgsqlConnection connection, GraphKind kind, string query, string pattern, int limit,
-        CancellationToken cancellationToken)
-    {
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition($"SET LOCAL pg_trgm.similarity_threshold = {FuzzyThreshold}", transaction: transaction, cancellationToken: cancellationToken));
-        var results = await connection.QueryAsync<AutocompleteResult>(new CommandDefinition($"""
+    /// <summary>
+    /// Trigram matches (pg_trgm's <c>%</c> at <see cref="Data.PostgresDataSource.TrigramSimilarityThreshold"/>, served by the GIN
+    /// index) that are not prefix matches.
+    /// </summary>
+    private static Task<IEnumerable<AutocompleteResult>> FuzzyAsync(NpgsqlConnection connection, GraphKind kind, string query, string pattern, int limit,
+        CancellationToken cancellationToken) =>
+        connection.QueryAsync<AutocompleteResult>(new CommandDefinition($"""
             SELECT id::text AS id, name, round(similarity(lower(name), lower(@query))::numeric, 4)::float8 AS score FROM graph.{kind.Table}
             WHERE lower(name) % lower(@query) AND lower(name) NOT LIKE @pattern ESCAPE '\'
             ORDER BY score DESC, name COLLATE "C", id LIMIT @limit
-            """, new { query, pattern, limit }, transaction, cancellationToken: cancellationToken));
-        await transaction.CommitAsync(cancellationToken);
-        return results;
-    }
+            """, new { query, pattern, limit }, cancellationToken: cancellationToken));
 
     public async Task<ExploreResponse?> ExploreAsync(GraphKind kind, string name, CancellationToken cancellationToken)
     {

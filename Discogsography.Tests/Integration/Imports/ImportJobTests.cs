@@ -111,6 +111,26 @@ public sealed class ImportJobTests
         Assert.That(await ScalarAsync("SELECT count(*) FROM graph.labels WHERE has_record"), Is.EqualTo(job.Files.Single(f => f.Kind == "labels").Records));
     }
 
+    [Test]
+    public async Task Statements_prepared_against_the_old_catalogue_answer_from_the_new_one_after_an_import()
+    {
+        await WaitForEndAsync((await admin.SendAsync(new StartImport { Path = ServerFolder() })).Id);
+        using var anonymous = new JsonApiClient(new HttpClient { BaseAddress = host.ApiUrl });
+        var before = await anonymous.SendAsync(new Autocomplete { Q = "zz", Limit = 5 });
+        for (var i = 0; i < 3; i++)
+            await anonymous.SendAsync(new GetTrends { Name = "Electronic", Type = "genre" });
+        var newer = Path.Combine(ImportDir, "newer");
+        new SampleGenerator(new SampleOptions { Releases = 150, Date = "20220101", Seed = 7 }).WriteAll(newer);
+
+        await WaitForEndAsync((await admin.SendAsync(new StartImport { Path = "newer" })).Id);
+        var trends = await anonymous.SendAsync(new GetTrends { Name = "Electronic", Type = "genre" });
+
+        Assert.That(before.Results, Is.Not.Null);
+        Assert.That(trends.Data.Sum(d => d.Count), Is.EqualTo(await ScalarAsync("""
+            SELECT count(*) FROM graph.release_genres rg JOIN graph.genres g ON g.id = rg.genre_id WHERE g.name = 'Electronic' AND rg.year IS NOT NULL
+            """)).And.LessThanOrEqualTo(150), "the trends come from the newly imported catalogue");
+    }
+
     [TestCase("../outside", "path must be inside IMPORT_DIR ({0})")]
     [TestCase("/etc", "path must be inside IMPORT_DIR ({0})")]
     [TestCase("escape/passwd", "path must be inside IMPORT_DIR ({0})")]
