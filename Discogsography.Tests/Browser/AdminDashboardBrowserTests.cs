@@ -106,6 +106,22 @@ public sealed class AdminDashboardBrowserTests
         await ShootAsync("login-refused");
     }
 
+    [Test]
+    public async Task The_reconnect_banner_shows_when_the_dashboard_goes_away()
+    {
+        var own = await AdminProcess.StartAsync(TestServers.Host.ApiUrl);
+        await page.GotoAsync(own.Url.ToString());
+        await Expect("login-email").ToBeVisibleAsync(new() { Timeout = 15_000 });
+        await Assertions.Expect(page.Locator("#components-reconnect-modal")).ToBeHiddenAsync();
+
+        await own.DisposeAsync();
+
+        await Assertions.Expect(page.Locator("#components-reconnect-modal")).ToBeVisibleAsync(new() { Timeout = 15_000 });
+        await Assertions.Expect(page.Locator("#components-reconnect-modal")).ToContainTextAsync("Connection to the dashboard lost");
+        await ShootAsync("reconnecting");
+        browserErrors.Clear();
+    }
+
     private async Task SignInAsync(string email, bool expectSignedIn = true)
     {
         await page.GotoAsync(admin.Url.ToString());
