@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Text.Json.Serialization;
 
 namespace Discogsography.ServiceModel;
 
@@ -30,8 +31,8 @@ public class QueryWantlistResponse : PagedResponse
     public required List<WantlistItem> Releases { get; set; }
 }
 
-/// <summary>A release in the collection: catalogue title and year when the catalogue has it, Discogs' values otherwise.</summary>
-public class CollectionItem
+/// <summary>A release on one of the caller's lists: catalogue title and year when the catalogue has it, Discogs' values otherwise.</summary>
+public abstract class ListedRelease
 {
     /// <summary>The Discogs release id, as a string.</summary>
     public required string Id { get; set; }
@@ -47,27 +48,17 @@ public class CollectionItem
     public int? Rating { get; set; }
 
     public DateTimeOffset? DateAdded { get; set; }
+}
 
+/// <summary>A copy in the collection, with the folder it is filed in.</summary>
+public class CollectionItem : ListedRelease
+{
+    [JsonPropertyOrder(1)]
     public int? FolderId { get; set; }
 }
 
-/// <summary>A release on the wantlist (no folder).</summary>
-public class WantlistItem
-{
-    public required string Id { get; set; }
-
-    public string? Title { get; set; }
-
-    public int? Year { get; set; }
-
-    public string? Artist { get; set; }
-
-    public string? Label { get; set; }
-
-    public int? Rating { get; set; }
-
-    public DateTimeOffset? DateAdded { get; set; }
-}
+/// <summary>A release on the wantlist.</summary>
+public class WantlistItem : ListedRelease;
 
 /// <summary>Releases by the artists the caller collects most, that the caller neither owns nor wants.</summary>
 [Route("/api/user/recommendations", "GET"), Tag(Tags.User), Authenticate(MissingCredentialsMessage = "Authentication required"), ErrorBody(ErrorBodyStyle.Error)]

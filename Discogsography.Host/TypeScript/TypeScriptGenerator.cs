@@ -111,9 +111,14 @@ internal static class TypeScriptGenerator
         return returns is null ? "void" : mapper.Of(returns.GetGenericArguments()[0]);
     }
 
+    /// <summary>The properties in wire order: by <c>[JsonPropertyOrder]</c>, then base classes' before their subclasses'.</summary>
     private static IEnumerable<PropertyInfo> WireProperties(Type type) =>
         type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
-            .Where(p => p.GetIndexParameters().Length == 0 && p.GetCustomAttribute<JsonIgnoreAttribute>() is not { Condition: JsonIgnoreCondition.Always });
+            .Where(p => p.GetIndexParameters().Length == 0 && p.GetCustomAttribute<JsonIgnoreAttribute>() is not { Condition: JsonIgnoreCondition.Always })
+            .OrderBy(p => p.GetCustomAttribute<JsonPropertyOrderAttribute>()?.Order ?? 0)
+            .ThenBy(p => Depth(p.DeclaringType!));
+
+    private static int Depth(Type type) => type.BaseType is { } parent ? 1 + Depth(parent) : 0;
 
     private static readonly Lazy<string> ClientSource = new(() =>
     {
