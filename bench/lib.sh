@@ -27,3 +27,16 @@ bench_dump() {
 bench_psql() { PGPASSWORD=$POSTGRES_PASSWORD psql -h "${POSTGRES_HOST%:*}" -p "${POSTGRES_HOST##*:}" -U "$POSTGRES_USERNAME" -d "$POSTGRES_DATABASE" -tAc "$1"; }
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+
+# The API in Release mode on free ports, rate limits off, stopped (with the services) when the script exits.
+# Sets $api to its base URL.
+bench_start_host() {
+  local api_port health_port
+  api_port=$(free_port); health_port=$(free_port)
+  (cd "$(dirname "$host_dll")" && JWT_SECRET_KEY=bench-secret API_PORT=$api_port HEALTH_PORT=$health_port RATELIMIT_ENABLED=false \
+    ENVIRONMENT=production LOG_LEVEL=WARNING exec dotnet Discogsography.Host.dll serve) >/dev/null 2>&1 &
+  bench_host_pid=$!
+  trap 'kill $bench_host_pid 2>/dev/null; wait $bench_host_pid 2>/dev/null; bench_stop' EXIT
+  for _ in $(seq 1 100); do curl -fs "http://127.0.0.1:$health_port/health" >/dev/null && break; sleep 0.2; done
+  api="http://127.0.0.1:$api_port"
+}

@@ -3,26 +3,10 @@
 # The first two must cost what the third costs (the dummy PBKDF2 check), so their p50s should be within 10 %.
 #   bench/login.sh [requests per case, default 150]
 # Starts its own PostgreSQL/Redis (.services/bench) and API with rate limits off; stops what it started.
-set -euo pipefail
-cd "$(dirname "${BASH_SOURCE[0]}")/.."
-
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 n=${1:-150}
-services_dir=.services/bench
-scripts/prerequisites.sh
-scripts/services.sh start --dir "$services_dir" >/dev/null
-# shellcheck disable=SC1091
-source "$services_dir/env"
-dotnet build Discogsography.Host -c Release -nologo -clp:ErrorsOnly >/dev/null
-
-port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])' 2>/dev/null || echo $((RANDOM % 20000 + 30000)); }
-api_port=$(port); health_port=$(port)
-export JWT_SECRET_KEY=bench-secret API_PORT=$api_port HEALTH_PORT=$health_port RATELIMIT_ENABLED=false ENVIRONMENT=production LOG_LEVEL=WARNING
-(cd Discogsography.Host/bin/Release/net10.0 && exec dotnet Discogsography.Host.dll serve) >/dev/null 2>&1 &
-host_pid=$!
-trap 'kill $host_pid 2>/dev/null; wait $host_pid 2>/dev/null; scripts/services.sh stop --dir "$services_dir" >/dev/null 2>&1' EXIT
-for _ in $(seq 1 100); do curl -fs "http://127.0.0.1:$health_port/health" >/dev/null && break; sleep 0.2; done
-
-api="http://127.0.0.1:$api_port"
+bench_setup
+bench_start_host
 email="bench-$RANDOM@example.com"
 curl -fs -o /dev/null -H 'Content-Type: application/json' -d "{\"email\":\"$email\",\"password\":\"bench-password\"}" "$api/api/auth/register"
 
