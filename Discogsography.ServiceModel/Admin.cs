@@ -133,7 +133,7 @@ public class AdminUserDetail
     public required AdminUserSummary User { get; set; }
 
     /// <summary>Active sessions, most recently used first.</summary>
-    public required List<AdminSessionInfo> Sessions { get; set; }
+    public required List<SessionSummary> Sessions { get; set; }
 
     public AdminDiscogsConnection? Discogs { get; set; }
 
@@ -142,21 +142,6 @@ public class AdminUserDetail
 
     /// <summary>Services the user stored API keys for (never the keys).</summary>
     public required List<string> ApiKeyServices { get; set; }
-}
-
-public class AdminSessionInfo
-{
-    public Guid Id { get; set; }
-
-    public DateTimeOffset CreatedAt { get; set; }
-
-    public DateTimeOffset LastUsedAt { get; set; }
-
-    public DateTimeOffset ExpiresAt { get; set; }
-
-    public string? Ip { get; set; }
-
-    public string? UserAgent { get; set; }
 }
 
 public class AdminDiscogsConnection

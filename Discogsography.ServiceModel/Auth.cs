@@ -92,8 +92,8 @@ public class ListSessionsResponse
     public required List<SessionInfo> Sessions { get; set; }
 }
 
-/// <summary>One login of the caller.</summary>
-public class SessionInfo
+/// <summary>One login: when it started and was last used, and from where.</summary>
+public class SessionSummary
 {
     public Guid Id { get; set; }
 
@@ -106,7 +106,11 @@ public class SessionInfo
     public string? Ip { get; set; }
 
     public string? UserAgent { get; set; }
+}
 
+/// <summary>One login of the caller.</summary>
+public class SessionInfo : SessionSummary
+{
     /// <summary>True for the session of the token making this request.</summary>
     public bool Current { get; set; }
 }

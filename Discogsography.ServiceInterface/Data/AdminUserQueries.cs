@@ -71,10 +71,10 @@ public sealed class AdminUserQueries(NpgsqlDataSource database)
     }
 
     /// <summary>The account's sessions that have neither ended nor expired, most recently used first.</summary>
-    public async Task<IReadOnlyList<AdminSessionInfo>> ActiveSessionsAsync(Guid userId, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<SessionSummary>> ActiveSessionsAsync(Guid userId, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        return (await connection.QueryAsync<AdminSessionInfo>(new CommandDefinition("""
+        return (await connection.QueryAsync<SessionSummary>(new CommandDefinition("""
             SELECT id, created_at, last_used_at, expires_at, ip, user_agent FROM auth_sessions
             WHERE user_id = @userId AND ended_at IS NULL AND expires_at > NOW() ORDER BY last_used_at DESC
             """, new { userId }, cancellationToken: cancellationToken))).AsList();

@@ -103,7 +103,7 @@ public sealed class UserDetailPageTests : AdminComponentTest
     private static AdminUserDetail Detail(bool isActive, string syncStatus) => new()
     {
         User = new AdminUserSummary { Id = UserId, Email = "member@example.com", IsActive = isActive, CreatedAt = DateTimeOffset.UtcNow },
-        Sessions = [new AdminSessionInfo { Id = Guid.NewGuid(), Ip = "10.0.0.7", UserAgent = "curl", CreatedAt = DateTimeOffset.UtcNow }],
+        Sessions = [new SessionSummary { Id = Guid.NewGuid(), Ip = "10.0.0.7", UserAgent = "curl", CreatedAt = DateTimeOffset.UtcNow }],
         Discogs = new AdminDiscogsConnection { Username = "vinyl_fan", UserId = "42", ConnectedAt = DateTimeOffset.UtcNow },
         Syncs = [new AdminSyncJob
         {

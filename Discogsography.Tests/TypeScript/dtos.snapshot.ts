@@ -29,15 +29,6 @@ export interface AdminDiscogsConnection {
     connected_at: string;
 }
 
-export interface AdminSessionInfo {
-    id: string;
-    created_at: string;
-    last_used_at: string;
-    expires_at: string;
-    ip: string | null;
-    user_agent: string | null;
-}
-
 export interface AdminSyncJob {
     sync_id: string;
     user_id: string;
@@ -59,7 +50,7 @@ export interface AdminSyncJob {
 
 export interface AdminUserDetail {
     user: AdminUserSummary;
-    sessions: AdminSessionInfo[];
+    sessions: SessionSummary[];
     discogs: AdminDiscogsConnection | null;
     syncs: AdminSyncJob[];
     api_key_services: string[];
@@ -394,6 +385,15 @@ export interface SessionInfo {
     ip: string | null;
     user_agent: string | null;
     current: boolean;
+}
+
+export interface SessionSummary {
+    id: string;
+    created_at: string;
+    last_used_at: string;
+    expires_at: string;
+    ip: string | null;
+    user_agent: string | null;
 }
 
 export interface SnapshotNode {
