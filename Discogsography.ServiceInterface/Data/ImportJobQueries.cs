@@ -121,15 +121,7 @@ public sealed class ImportJobQueries(NpgsqlDataSource database)
     /// <summary>Cancels a job: a pending one at once, a running one at its worker's next heartbeat. Null when there is no such job.</summary>
     public async Task<ImportJobInfo?> RequestCancelAsync(Guid id, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition("""
-            UPDATE import_jobs
-            SET status = CASE WHEN status = 'pending' THEN 'cancelled' ELSE status END,
-                completed_at = CASE WHEN status = 'pending' THEN NOW() ELSE completed_at END,
-                error = CASE WHEN status = 'pending' THEN 'Cancelled by an administrator' ELSE error END,
-                cancel_requested = TRUE
-            WHERE id = @id AND status IN ('pending', 'running')
-            """, new { id }, cancellationToken: cancellationToken));
+        await JobRows.RequestCancelAsync(database, "import_jobs", "error", id, cancellationToken);
         return await GetAsync(id, cancellationToken);
     }
 

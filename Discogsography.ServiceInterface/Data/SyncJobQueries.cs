@@ -146,15 +146,7 @@ public sealed class SyncJobQueries(NpgsqlDataSource database)
     /// </summary>
     public async Task<SyncJobRow?> RequestCancelAsync(Guid id, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition("""
-            UPDATE sync_history
-            SET status = CASE WHEN status = 'pending' THEN 'cancelled' ELSE status END,
-                completed_at = CASE WHEN status = 'pending' THEN NOW() ELSE completed_at END,
-                error_message = CASE WHEN status = 'pending' THEN 'Cancelled by an administrator' ELSE error_message END,
-                cancel_requested = TRUE
-            WHERE id = @id AND status IN ('pending', 'running')
-            """, new { id }, cancellationToken: cancellationToken));
+        await JobRows.RequestCancelAsync(database, "sync_history", "error_message", id, cancellationToken);
         return await GetAsync(id, cancellationToken);
     }
 
