@@ -44,7 +44,7 @@ public sealed class AdminDashboardBrowserTests
     [SetUp]
     public async Task OpenPageAsync()
     {
-        await ResetAsync();
+        await SharedState.ResetAsync();
         page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 900 } });
         browserErrors.Clear();
         page.PageError += (_, error) => browserErrors.Add(error);
@@ -231,18 +231,5 @@ public sealed class AdminDashboardBrowserTests
         var path = Path.Combine(screenshots, $"{name}.png");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
         TestContext.AddTestAttachment(path, name);
-    }
-
-    /// <summary>The browser tests share the database with the others: start from empty account tables, as ApiTest does.</summary>
-    private static async Task ResetAsync()
-    {
-        await using var connection = await TestServers.Database.OpenConnectionAsync();
-        await using (var command = connection.CreateCommand())
-        {
-            command.CommandText = "TRUNCATE users, app_config, audit_log, sync_history, import_jobs RESTART IDENTITY CASCADE";
-            await command.ExecuteNonQueryAsync();
-        }
-        await TestServers.Redis.FlushDatabaseAsync();
-        TestServers.Discogs.Reset();
     }
 }

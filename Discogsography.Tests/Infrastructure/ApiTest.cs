@@ -1,4 +1,3 @@
-using Dapper;
 using Discogsography.ServiceModel;
 
 namespace Discogsography.Tests.Infrastructure;
@@ -22,18 +21,7 @@ public abstract class ApiTest
     [SetUp]
     public async Task ResetStateAsync()
     {
-        // The catalogue (schema graph) is read-only reference data, imported once by the catalogue fixtures.
-        await using (var connection = await TestServers.Database.OpenConnectionAsync())
-        {
-            var tables = (await connection.QueryAsync<string>("""
-                SELECT quote_ident(schemaname) || '.' || quote_ident(tablename) FROM pg_tables
-                WHERE schemaname NOT IN ('pg_catalog', 'information_schema', 'graph') AND tablename <> 'schema_migrations'
-                """)).ToArray();
-            if (tables.Length > 0)
-                await connection.ExecuteAsync($"TRUNCATE {string.Join(", ", tables)} RESTART IDENTITY CASCADE");
-        }
-        await TestServers.Redis.FlushDatabaseAsync();
-        TestServers.Discogs.Reset();
+        await SharedState.ResetAsync();
         Host.Clock.Reset();
         Host.Logs.Clear();
         http = new HttpClient { BaseAddress = Host.ApiUrl };
