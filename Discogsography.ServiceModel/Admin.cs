@@ -212,7 +212,16 @@ public class AppCredentialsResponse
     public bool EncryptedAtRest { get; set; }
 }
 
-/// <summary>Sync jobs of every account, newest first, filtered by status and user.</summary>
+/// <summary>The columns the sync job list sorts by.</summary>
+public enum AdminSyncOrder
+{
+    StartedAt,
+    CompletedAt,
+    Status,
+    Email,
+}
+
+/// <summary>Sync jobs of every account, filtered by status and user, sorted (newest first by default) and paged on the server.</summary>
 [Route("/api/admin/syncs", "GET"), Tag(Tags.Admin), RequiredRole(Roles.Admin)]
 public class QueryAdminSyncs : IReturn<QueryAdminSyncsResponse>
 {
@@ -223,6 +232,10 @@ public class QueryAdminSyncs : IReturn<QueryAdminSyncsResponse>
 
     /// <summary>Part of the user's email.</summary>
     public string? Search { get; set; }
+
+    public AdminSyncOrder OrderBy { get; set; } = AdminSyncOrder.StartedAt;
+
+    public bool Descending { get; set; } = true;
 
     [Range(0, int.MaxValue)]
     public int Offset { get; set; }
@@ -284,7 +297,15 @@ public class CancelAdminSync : IReturn<AdminSyncJob>
     public Guid Id { get; set; }
 }
 
-/// <summary>The audit log, newest first, filtered by user, action and time.</summary>
+/// <summary>The columns the audit log sorts by.</summary>
+public enum AuditOrder
+{
+    CreatedAt,
+    Action,
+    Email,
+}
+
+/// <summary>The audit log, filtered by user, action and time, sorted (newest first by default) and paged on the server.</summary>
 [Route("/api/admin/audit", "GET"), Tag(Tags.Admin), RequiredRole(Roles.Admin)]
 public class QueryAuditLog : IReturn<QueryAuditLogResponse>
 {
@@ -301,6 +322,10 @@ public class QueryAuditLog : IReturn<QueryAuditLogResponse>
 
     /// <summary>Entries before this time.</summary>
     public DateTimeOffset? To { get; set; }
+
+    public AuditOrder OrderBy { get; set; } = AuditOrder.CreatedAt;
+
+    public bool Descending { get; set; } = true;
 
     [Range(0, int.MaxValue)]
     public int Offset { get; set; }

@@ -6,7 +6,8 @@ using Npgsql;
 namespace Discogsography.ServiceInterface.Data;
 
 /// <summary>The filter and page of the audit log.</summary>
-public sealed record AuditFilter(Guid? UserId, string? Search, string? Action, DateTimeOffset? From, DateTimeOffset? To, int Offset, int Limit);
+public sealed record AuditFilter(Guid? UserId, string? Search, string? Action, DateTimeOffset? From, DateTimeOffset? To, int Offset, int Limit,
+    AuditOrder OrderBy = AuditOrder.CreatedAt, bool Descending = true);
 
 /// <summary>Reads <c>audit_log</c> for administrators, newest first, with the acting user's email.</summary>
 public sealed class AuditQueries(NpgsqlDataSource database)
@@ -26,7 +27,7 @@ public sealed class AuditQueries(NpgsqlDataSource database)
             SELECT a.id, a.created_at, a.user_id, u.email, a.action, a.resource_type, a.resource_id, a.details::text AS details, a.ip, a.user_agent
             FROM audit_log a LEFT JOIN users u ON u.id = a.user_id
             {Filter}
-            ORDER BY a.created_at DESC, a.id DESC LIMIT @Limit OFFSET @Offset
+            ORDER BY {OrderBy(filter.OrderBy, filter.Descending)} LIMIT @Limit OFFSET @Offset
             """, args, cancellationToken: cancellationToken));
         var total = await connection.ExecuteScalarAsync<int>(new CommandDefinition(
             $"SELECT count(*)::int FROM audit_log a LEFT JOIN users u ON u.id = a.user_id {Filter}", args, cancellationToken: cancellationToken));
@@ -39,6 +40,18 @@ public sealed class AuditQueries(NpgsqlDataSource database)
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         return (await connection.QueryAsync<string>(new CommandDefinition(
             "SELECT DISTINCT action FROM audit_log ORDER BY action", cancellationToken: cancellationToken))).AsList();
+    }
+
+    /// <summary>Ties newest first; entries without an account (failed logins, deleted users) sort last by email.</summary>
+    private static string OrderBy(AuditOrder order, bool descending)
+    {
+        var direction = descending ? "DESC" : "ASC";
+        return order switch
+        {
+            AuditOrder.Action => $"a.action COLLATE \"C\" {direction}, a.created_at DESC, a.id DESC",
+            AuditOrder.Email => $"u.email COLLATE \"C\" {direction} NULLS LAST, a.created_at DESC, a.id DESC",
+            _ => $"a.created_at {direction}, a.id {direction}",
+        };
     }
 
     private static AuditEntryInfo ToInfo(AuditRow row) => new()

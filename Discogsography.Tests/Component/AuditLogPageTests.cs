@@ -33,6 +33,19 @@ public sealed class AuditLogPageTests : AdminComponentTest
     }
 
     [Test]
+    public void Sorting_by_action_sorts_on_the_server()
+    {
+        var page = Context.Render<AuditLog>();
+        var first = Api.SentOf<QueryAuditLog>().First();
+
+        page.Find("th[data-column-index='1'] div").Click();
+
+        var request = Api.SentOf<QueryAuditLog>().Last();
+        Assert.That((first.OrderBy, first.Descending), Is.EqualTo((AuditOrder.CreatedAt, true)), "newest first until a column is chosen");
+        Assert.That((request.OrderBy, request.Descending), Is.EqualTo((AuditOrder.Action, false)));
+    }
+
+    [Test]
     public void Filters_go_to_the_server_and_start_from_the_first_page()
     {
         var page = Context.Render<AuditLog>();

@@ -45,6 +45,22 @@ public sealed class SyncJobsPageTests : AdminComponentTest
     }
 
     [Test]
+    public async Task Sorting_by_user_then_reversing_it_sorts_on_the_server()
+    {
+        var page = Context.Render<SyncJobs>();
+        var first = Api.SentOf<QueryAdminSyncs>().First();
+
+        await page.InvokeAsync(() => page.Find("th[data-column-index='0'] div").Click());
+        var ascending = Api.SentOf<QueryAdminSyncs>().Last();
+        await page.InvokeAsync(() => page.Find("th[data-column-index='0'] div").Click());
+        var descending = Api.SentOf<QueryAdminSyncs>().Last();
+
+        Assert.That((first.OrderBy, first.Descending), Is.EqualTo((AdminSyncOrder.StartedAt, true)), "newest first until a column is chosen");
+        Assert.That((ascending.OrderBy, ascending.Descending), Is.EqualTo((AdminSyncOrder.Email, false)));
+        Assert.That((descending.OrderBy, descending.Descending), Is.EqualTo((AdminSyncOrder.Email, true)));
+    }
+
+    [Test]
     public async Task Filtering_by_status_asks_the_server_from_the_first_page()
     {
         var page = Context.Render<SyncJobs>();

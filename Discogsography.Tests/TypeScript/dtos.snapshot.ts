@@ -796,6 +796,8 @@ export class QueryAdminSyncs implements IReturn<QueryAdminSyncsResponse> {
     declare status?: "pending" | "running" | "completed" | "failed" | "cancelled" | null;
     declare user_id?: string | null;
     declare search?: string | null;
+    declare order_by?: "started_at" | "completed_at" | "status" | "email";
+    declare descending?: boolean;
     declare offset?: number;
     declare limit?: number;
     declare readonly __responseType?: QueryAdminSyncsResponse;
@@ -828,6 +830,8 @@ export class QueryAuditLog implements IReturn<QueryAuditLogResponse> {
     declare action?: string | null;
     declare from?: string | null;
     declare to?: string | null;
+    declare order_by?: "created_at" | "action" | "email";
+    declare descending?: boolean;
     declare offset?: number;
     declare limit?: number;
     declare readonly __responseType?: QueryAuditLogResponse;

@@ -123,6 +123,47 @@ public sealed class AdminOperationsTests : ApiTest
     }
 
     [Test]
+    public async Task Jobs_are_sorted_on_the_server_by_user_status_and_time()
+    {
+        await Accounts.CreateDirectlyAsync("a@example.com");
+        await Accounts.CreateDirectlyAsync("b@example.com");
+        await InsertSyncAsync("b@example.com", "completed", TimeSpan.FromHours(1));
+        await InsertSyncAsync("a@example.com", "failed", TimeSpan.FromHours(2));
+        await InsertSyncAsync("b@example.com", "cancelled", TimeSpan.FromHours(3));
+
+        var newest = await Client.SendAsync(new QueryAdminSyncs());
+        var oldest = await Client.SendAsync(new QueryAdminSyncs { OrderBy = AdminSyncOrder.StartedAt, Descending = false });
+        var byUser = await Client.SendAsync(new QueryAdminSyncs { OrderBy = AdminSyncOrder.Email, Descending = false });
+        var byStatus = await Client.SendAsync(new QueryAdminSyncs { OrderBy = AdminSyncOrder.Status, Descending = true });
+
+        Assert.That(newest.Syncs.Select(s => s.Status), Is.EqualTo(new[] { "completed", "failed", "cancelled" }));
+        Assert.That(oldest.Syncs.Select(s => s.Status), Is.EqualTo(new[] { "cancelled", "failed", "completed" }));
+        Assert.That(byUser.Syncs.Select(s => (s.Email, s.Status)), Is.EqualTo(new[]
+        {
+            ("a@example.com", "failed"), ("b@example.com", "completed"), ("b@example.com", "cancelled"),
+        }), "ties newest first");
+        Assert.That(byStatus.Syncs.Select(s => s.Status), Is.EqualTo(new[] { "failed", "completed", "cancelled" }));
+    }
+
+    [Test]
+    public async Task The_audit_log_is_sorted_on_the_server_by_action_and_user()
+    {
+        using var member = Accounts.NewClient();
+        await Accounts.RegisterAndLoginAsync(member, "member@example.com");
+        await Client.SendAsync(new GetAppCredentials());
+
+        var byAction = await Client.SendAsync(new QueryAuditLog { OrderBy = AuditOrder.Action, Descending = false });
+        var byUser = await Client.SendAsync(new QueryAuditLog { OrderBy = AuditOrder.Email, Descending = true });
+        var oldest = await Client.SendAsync(new QueryAuditLog { OrderBy = AuditOrder.CreatedAt, Descending = false });
+
+        Assert.That(byAction.Entries.Select(e => e.Action), Is.Ordered.Using((IComparer<string>)StringComparer.Ordinal));
+        Assert.That(byAction.Entries.Select(e => e.Action).First(), Is.EqualTo("admin_app_credentials_viewed"));
+        Assert.That(byUser.Entries.Select(e => e.Email).First(), Is.EqualTo("member@example.com"));
+        Assert.That(byUser.Entries.Select(e => e.Email).OfType<string>(), Is.Ordered.Descending.Using((IComparer<string>)StringComparer.Ordinal));
+        Assert.That(oldest.Entries.Select(e => e.Id), Is.Ordered);
+    }
+
+    [Test]
     public async Task The_audit_log_is_filtered_by_action_user_and_time_and_lists_its_actions()
     {
         using var member = Accounts.NewClient();
