@@ -43,9 +43,9 @@ internal static class JobRows
             UPDATE {table}
             SET status = CASE WHEN status = 'pending' THEN 'cancelled' ELSE status END,
                 completed_at = CASE WHEN status = 'pending' THEN NOW() ELSE completed_at END,
-                {errorColumn} = CASE WHEN status = 'pending' THEN 'Cancelled by an administrator' ELSE {errorColumn} END,
+                {errorColumn} = CASE WHEN status = 'pending' THEN @message ELSE {errorColumn} END,
                 cancel_requested = TRUE
             WHERE id = @id AND status IN ('pending', 'running')
-            """, new { id }, cancellationToken: cancellationToken));
+            """, new { id, message = JobEnd.CancelledMessage }, cancellationToken: cancellationToken));
     }
 }

@@ -21,48 +21,30 @@ public sealed partial class ImportJobRunner(
     {
         if (job.Attempts > options.MaxAttempts)
         {
-            await EndAsync(job, instance, ImportStatuses.Failed, $"Abandoned after {options.MaxAttempts} attempts: the instances running it stopped each time");
+            await EndAsync(job, instance, JobEnd.Abandoned(options.MaxAttempts));
             return;
         }
         LogStarted(logger, job.Id, job.SourceUrl ?? job.SourcePath ?? "", job.Attempts);
         await using var lease = JobLease.Start(job.Id, token => jobs.HeartbeatAsync(job.Id, instance, token), options.HeartbeatInterval, time, logger, stopping);
-        var (status, error) = await ExecuteAsync(job, instance, lease);
-        if (status is not null)
-            await EndAsync(job, instance, status, error);
+        var end = await JobEnd.OfAsync(lease, () => ExecuteAsync(job, instance, lease.Token),
+            e => e is DownloadFailedException or ImportSourceException or DumpFormatException or ImportInProgressException, "importing",
+            e => LogCrashed(logger, job.Id, e));
+        if (end is not null)
+        {
+            if (end.Status != ImportStatuses.Completed)
+                DeleteDownloads(job);
+            await EndAsync(job, instance, end);
+        }
         else if (lease.State == LeaseState.Lost)
             LogLost(logger, job.Id);
         else
             await jobs.ReleaseAsync(job.Id, instance, CancellationToken.None);
     }
 
-    /// <summary>The final status and error, or a null status when the job must be given back or was lost.</summary>
-    private async Task<(string? Status, string? Error)> ExecuteAsync(ClaimedImportJob job, string instance, JobLease lease)
+    private async Task ExecuteAsync(ClaimedImportJob job, string instance, CancellationToken cancellationToken)
     {
-        try
-        {
-            var files = job.SourceUrl is { } url ? await DownloadAsync(job, instance, url, lease.Token) : sources.ResolvePath(job.SourcePath!);
-            await ImportAsync(job, instance, files, lease.Token);
-            return (ImportStatuses.Completed, null);
-        }
-        catch (Exception e) when (e is DownloadFailedException or ImportSourceException or DumpFormatException or ImportInProgressException)
-        {
-            DeleteDownloads(job);
-            return (ImportStatuses.Failed, e.Message);
-        }
-        catch (OperationCanceledException) when (lease.State == LeaseState.CancelRequested)
-        {
-            DeleteDownloads(job);
-            return (ImportStatuses.Cancelled, "Cancelled by an administrator");
-        }
-        catch (OperationCanceledException) when (lease.Token.IsCancellationRequested)
-        {
-            return (null, null);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            LogCrashed(logger, job.Id, e);
-            return (ImportStatuses.Failed, $"Internal error while importing ({e.GetType().Name}); see the server log");
-        }
+        var files = job.SourceUrl is { } url ? await DownloadAsync(job, instance, url, cancellationToken) : sources.ResolvePath(job.SourcePath!);
+        await ImportAsync(job, instance, files, cancellationToken);
     }
 
     /// <summary>Downloads the dump (resuming a part file left by an earlier attempt) and checks it against the checksum file.</summary>
@@ -102,8 +84,9 @@ public sealed partial class ImportJobRunner(
             Directory.Delete(folder, recursive: true);
     }
 
-    private async Task EndAsync(ClaimedImportJob job, string instance, string status, string? error)
+    private async Task EndAsync(ClaimedImportJob job, string instance, JobEnd end)
     {
+        var (status, error) = end;
         try
         {
             if (!await jobs.FinishAsync(job.Id, instance, status, error, CancellationToken.None))

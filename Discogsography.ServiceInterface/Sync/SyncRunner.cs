@@ -24,52 +24,31 @@ public sealed partial class SyncRunner(
             job.WantlistSynced, job.PagesFetched, job.ItemsRemoved));
         if (job.Attempts > options.MaxAttempts)
         {
-            await EndAsync(key, counts.Counts, SyncStatuses.Failed,
-                $"Abandoned after {options.MaxAttempts} attempts: the instances running it stopped each time");
+            await EndAsync(key, counts.Counts, JobEnd.Abandoned(options.MaxAttempts));
             return;
         }
         LogStarted(logger, job.Id, job.UserId, job.Attempts);
         await using var lease = JobLease.Start(job.Id, token => jobs.HeartbeatAsync(job.Id, instance, token), options.HeartbeatInterval, time, logger, stopping);
-        var (status, error) = await CopyAsync(key, lease, counts);
-        if (status is not null)
-            await EndAsync(key, counts.Counts, status, error);
+        var end = await JobEnd.OfAsync(lease, () => CopyAsync(key, lease, counts),
+            e => e is SyncFailedException or DiscogsUnreachableException, "syncing", e => LogCrashed(logger, job.Id, e));
+        if (end is not null)
+            await EndAsync(key, counts.Counts, end);
         else if (lease.State == LeaseState.Lost)
             LogLost(logger, job.Id);
         else
             await ReleaseAsync(key);
     }
 
-    /// <summary>The final status and error, or a null status when the job must be given back (the host is stopping) or was lost.</summary>
-    private async Task<(string? Status, string? Error)> CopyAsync(SyncJobLeaseKey key, JobLease lease, SyncProgress counts)
+    private async Task CopyAsync(SyncJobLeaseKey key, JobLease lease, SyncProgress counts)
     {
-        try
-        {
-            var source = await sources.ResolveAsync(key.UserId, lease.Token);
-            await new SyncListCopier(reader, writer, options, time).CopyAsync(source, key, lease, counts);
-            return (SyncStatuses.Completed, null);
-        }
-        catch (Exception e) when (e is SyncFailedException or DiscogsUnreachableException)
-        {
-            return (SyncStatuses.Failed, e.Message);
-        }
-        catch (OperationCanceledException) when (lease.State == LeaseState.CancelRequested)
-        {
-            return (SyncStatuses.Cancelled, new SyncCancelledException().Message);
-        }
-        catch (OperationCanceledException) when (lease.Token.IsCancellationRequested)
-        {
-            return (null, null);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            LogCrashed(logger, key.JobId, e);
-            return (SyncStatuses.Failed, $"Internal error while syncing ({e.GetType().Name}); see the server log");
-        }
+        var source = await sources.ResolveAsync(key.UserId, lease.Token);
+        await new SyncListCopier(reader, writer, options, time).CopyAsync(source, key, lease, counts);
     }
 
     /// <summary>Writes the outcome even while the host stops (the write is short and must not be lost).</summary>
-    private async Task EndAsync(SyncJobLeaseKey key, SyncCounts counts, string status, string? error)
+    private async Task EndAsync(SyncJobLeaseKey key, SyncCounts counts, JobEnd end)
     {
+        var (status, error) = end;
         try
         {
             if (!await jobs.FinishAsync(key.JobId, key.Instance, status, error, CancellationToken.None))
