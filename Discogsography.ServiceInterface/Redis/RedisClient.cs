@@ -57,6 +57,10 @@ public sealed class RedisClient(RedisSettings settings) : IAsyncDisposable
         };
     }
 
+    /// <summary><c>EXISTS key [key ...]</c>: how many of the keys exist, in one round trip.</summary>
+    public Task<long> CountExistingAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken = default) =>
+        SendExpectIntegerAsync(RespCommand.Frame(RespCommand.Exists, [.. keys]), "EXISTS", cancellationToken);
+
     /// <summary><c>DEL key</c>: true when a key was removed.</summary>
     public async Task<bool> DeleteAsync(string key, CancellationToken cancellationToken = default) =>
         await SendExpectIntegerAsync(RespCommand.Frame(RespCommand.Del, key), "DEL", cancellationToken) > 0;

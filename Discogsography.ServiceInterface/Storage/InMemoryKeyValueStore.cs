@@ -19,6 +19,12 @@ public sealed class InMemoryKeyValueStore(TimeProvider time) : IKeyValueStore
             return Task.FromResult(Live(key)?.Value);
     }
 
+    public Task<bool> AnyExistsAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken)
+    {
+        lock (gate)
+            return Task.FromResult(keys.Any(key => Live(key) is not null));
+    }
+
     public Task SetAsync(string key, string value, TimeSpan? ttl, CancellationToken cancellationToken)
     {
         lock (gate)

@@ -9,6 +9,9 @@ public sealed class RedisKeyValueStore(RedisClient redis) : IKeyValueStore
 
     public Task<string?> GetAsync(string key, CancellationToken cancellationToken) => redis.GetAsync(key, cancellationToken);
 
+    public async Task<bool> AnyExistsAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken) =>
+        keys.Count > 0 && await redis.CountExistingAsync(keys, cancellationToken) > 0;
+
     public Task SetAsync(string key, string value, TimeSpan? ttl, CancellationToken cancellationToken) =>
         redis.SetAsync(key, value, ttl, cancellationToken);
 

@@ -68,6 +68,19 @@ public sealed class KeyValueStoreContractTests(string kind)
     }
 
     [Test]
+    public async Task Any_exists_is_true_while_one_of_the_keys_is_live()
+    {
+        await store.SetAsync("x1", "1", ShortTtl, CancellationToken.None);
+        var oneLive = await store.AnyExistsAsync(["missing", "x1"], CancellationToken.None);
+        var noneLive = await store.AnyExistsAsync(["missing", "also-missing"], CancellationToken.None);
+        var noKeys = await store.AnyExistsAsync([], CancellationToken.None);
+        await PassAsync(ShortTtl * 2);
+        var expired = await store.AnyExistsAsync(["x1"], CancellationToken.None);
+
+        Assert.That((oneLive, noneLive, noKeys, expired), Is.EqualTo((true, false, false, false)));
+    }
+
+    [Test]
     public async Task Delete_removes_and_reports_whether_the_key_existed()
     {
         await store.SetAsync("d", "1", null, CancellationToken.None);
