@@ -30,7 +30,7 @@ internal sealed class ArtistRecordParser : RecordParser
             {
                 case "id":
                     id = Id(Text(child));
-                    context.CurrentId = id?.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    context.CurrentId = id;
                     break;
                 case "name": name = Text(child); break;
                 case "realname": realName = NullIfEmpty(Text(child)); break;

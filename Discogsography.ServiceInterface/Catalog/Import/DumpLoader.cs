@@ -55,7 +55,7 @@ public static class DumpLoader
         using var xml = file.OpenXml(counting);
         using var reader = DumpXml.Open(xml);
         long records = 0;
-        string? lastId = null;
+        long? lastId = null;
         try
         {
             foreach (var _ in Records(reader, parser))

@@ -22,7 +22,7 @@ internal sealed class LabelRecordParser : RecordParser
             {
                 case "id":
                     id = Id(Text(child));
-                    context.CurrentId = id?.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    context.CurrentId = id;
                     break;
                 case "name": name = Text(child); break;
                 case "parentLabel":

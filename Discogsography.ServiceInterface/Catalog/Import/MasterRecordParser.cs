@@ -15,7 +15,7 @@ internal sealed class MasterRecordParser : RecordParser
     public override void Parse(XmlReader reader, RecordContext context)
     {
         var id = Id(reader.GetAttribute("id")) ?? throw new XmlException("a master without a positive id attribute");
-        context.CurrentId = id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        context.CurrentId = id;
         string? title = null;
         int? year = null;
         long? mainRelease = null;

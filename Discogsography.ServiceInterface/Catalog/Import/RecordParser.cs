@@ -8,8 +8,8 @@ internal sealed class RecordContext(IReadOnlyList<CopyWriter> writers)
     /// <summary>The writers, in the order of the parser's <see cref="RecordParser.Tables"/>.</summary>
     public IReadOnlyList<CopyWriter> Writers { get; } = writers;
 
-    /// <summary>The id of the record being read, once known (for error messages).</summary>
-    public string? CurrentId { get; set; }
+    /// <summary>The id of the record being read, once known (for error messages; formatted only if one is needed).</summary>
+    public long? CurrentId { get; set; }
 }
 
 /// <summary>Reads one kind of dump record into rows of its source tables.</summary>

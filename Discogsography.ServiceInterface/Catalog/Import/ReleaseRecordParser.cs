@@ -26,7 +26,7 @@ internal sealed class ReleaseRecordParser : RecordParser
     public override void Parse(XmlReader reader, RecordContext context)
     {
         var id = Id(reader.GetAttribute("id")) ?? throw new XmlException("a release without a positive id attribute");
-        context.CurrentId = id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        context.CurrentId = id;
         var status = reader.GetAttribute("status");
         var release = new ReleaseRecord();
         ForEachChild(reader, child =>
