@@ -32,10 +32,7 @@ public sealed class AuthRateLimitTests : ApiTest
     public async Task Two_instances_sharing_Redis_enforce_one_login_limit()
     {
         await Client.SendAsync(new Register { Email = "limit@example.com", Password = Accounts.Password });
-        await using var second = await TestHost.StartAsync(Host.Settings with
-        {
-            Hosting = Host.Settings.Hosting with { ApiPort = Ports.Free(), HealthPort = Ports.Free() },
-        });
+        await using var second = await TestHost.StartAsync(SettingsOnFreshPorts());
         using var secondClient = new JsonApiClient(second.ApiUrl.ToString());
         var login = new Login { Email = "limit@example.com", Password = Accounts.Password };
 

@@ -137,11 +137,7 @@ public sealed class OAuthFlowTests : ApiTest
     [Test]
     public async Task An_unreachable_Discogs_is_a_502_saying_so_instead_of_a_500()
     {
-        await using var host = await TestHost.StartAsync(Host.Settings with
-        {
-            Discogs = new() { ApiUrl = $"http://127.0.0.1:{Ports.Free()}" },
-            Hosting = Host.Settings.Hosting with { ApiPort = Ports.Free(), HealthPort = Ports.Free() },
-        });
+        await using var host = await TestHost.StartAsync(SettingsOnFreshPorts() with { Discogs = new() { ApiUrl = $"http://127.0.0.1:{Ports.Free()}" } });
         await ConfigureAppCredentialsAsync();
         using var client = new JsonApiClient(host.ApiUrl.ToString()) { BearerToken = Client.BearerToken };
 

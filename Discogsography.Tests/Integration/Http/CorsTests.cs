@@ -52,10 +52,8 @@ public sealed class CorsTests : ApiTest
     [Test]
     public async Task CORS_ORIGINS_replaces_the_default_list_and_a_wildcard_allows_any_origin()
     {
-        await using var host = await TestHost.StartAsync(Host.Settings with
-        {
-            Hosting = Host.Settings.Hosting with { ApiPort = Ports.Free(), HealthPort = Ports.Free(), CorsOrigins = ["*"] },
-        });
+        var settings = SettingsOnFreshPorts();
+        await using var host = await TestHost.StartAsync(settings with { Hosting = settings.Hosting with { CorsOrigins = ["*"] } });
 
         using var response = await PreflightAsync(host.ApiUrl, "https://anything.example", "GET", null);
 

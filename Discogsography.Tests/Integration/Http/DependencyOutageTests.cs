@@ -14,7 +14,7 @@ public sealed class DependencyOutageTests : ApiTest
     public async Task Account_and_catalogue_routes_answer_503_while_PostgreSQL_cannot_be_reached()
     {
         var unreachable = Host.Settings.Postgres with { Port = Ports.Free() };
-        await using var host = await TestHost.StartAsync(FreshPorts() with { Postgres = unreachable });
+        await using var host = await TestHost.StartAsync(SettingsOnFreshPorts() with { Postgres = unreachable });
         using var client = new JsonApiClient(host.ApiUrl.ToString());
 
         var register = Assert.ThrowsAsync<ApiException>(() => client.SendAsync(new Register { Email = "outage@example.com", Password = Accounts.Password }))!;
@@ -36,7 +36,7 @@ public sealed class DependencyOutageTests : ApiTest
     public async Task An_authenticated_route_answers_503_while_Redis_is_stopped_and_serves_again_when_it_is_back()
     {
         await using var redis = await RedisServerProcess.StartAsync();
-        await using var host = await TestHost.StartAsync(FreshPorts() with { RedisUrl = redis.Url });
+        await using var host = await TestHost.StartAsync(SettingsOnFreshPorts() with { RedisUrl = redis.Url });
         using var client = new JsonApiClient(host.ApiUrl.ToString());
         await Accounts.RegisterAndLoginAsync(client, "outage@example.com");
 
@@ -53,9 +53,4 @@ public sealed class DependencyOutageTests : ApiTest
             Assert.That(me.Email, Is.EqualTo("outage@example.com"));
         });
     }
-
-    private static ServiceInterface.Configuration.AppSettings FreshPorts() => Host.Settings with
-    {
-        Hosting = Host.Settings.Hosting with { ApiPort = Ports.Free(), HealthPort = Ports.Free() },
-    };
 }

@@ -11,7 +11,7 @@ public sealed class ReadinessTests : ApiTest
     public async Task Readiness_turns_503_while_Redis_is_stopped_and_200_when_it_is_back()
     {
         await using var redis = await RedisServerProcess.StartAsync();
-        await using var host = await TestHost.StartAsync(FreshPorts() with { RedisUrl = redis.Url });
+        await using var host = await TestHost.StartAsync(SettingsOnFreshPorts() with { RedisUrl = redis.Url });
         using var client = new JsonApiClient(host.ApiUrl.ToString());
         var before = await client.SendAsync(new GetReadiness());
 
@@ -34,7 +34,7 @@ public sealed class ReadinessTests : ApiTest
     public async Task Readiness_names_PostgreSQL_when_the_database_cannot_be_reached()
     {
         var unreachable = Host.Settings.Postgres with { Port = Ports.Free() };
-        await using var host = await TestHost.StartAsync(FreshPorts() with { Postgres = unreachable });
+        await using var host = await TestHost.StartAsync(SettingsOnFreshPorts() with { Postgres = unreachable });
         using var client = new JsonApiClient(host.ApiUrl.ToString());
 
         var down = Assert.ThrowsAsync<ApiException>(() => client.SendAsync(new GetReadiness()))!;
@@ -46,7 +46,7 @@ public sealed class ReadinessTests : ApiTest
     [Test]
     public async Task Without_REDIS_HOST_the_in_memory_store_is_used_and_said_so()
     {
-        await using var host = await TestHost.StartAsync(FreshPorts() with { RedisUrl = null });
+        await using var host = await TestHost.StartAsync(SettingsOnFreshPorts() with { RedisUrl = null });
         using var client = new JsonApiClient(host.ApiUrl.ToString());
 
         var ready = await client.SendAsync(new GetReadiness());
@@ -54,9 +54,4 @@ public sealed class ReadinessTests : ApiTest
         Assert.That(ready.Checks.Single(c => c.Name == "redis").Detail, Is.EqualTo("in-memory store (REDIS_HOST not set)"));
         Assert.That(host.Logs.Lines, Has.Some.Contains("REDIS_HOST is not set: using the in-memory key-value store"));
     }
-
-    private static ServiceInterface.Configuration.AppSettings FreshPorts() => Host.Settings with
-    {
-        Hosting = Host.Settings.Hosting with { ApiPort = Ports.Free(), HealthPort = Ports.Free() },
-    };
 }
