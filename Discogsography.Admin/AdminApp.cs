@@ -1,7 +1,8 @@
 using System.Net;
 using Discogsography.Admin.Components;
 using Discogsography.Admin.Services;
-using Radzen;
+using MudBlazor;
+using MudBlazor.Services;
 
 namespace Discogsography.Admin;
 
@@ -17,21 +18,14 @@ public static class AdminApp
             EnvironmentName = settings.IsDevelopment ? Environments.Development : Environments.Production,
             ContentRootPath = AppContext.BaseDirectory,
         });
-        builder.Logging.ClearProviders();
-        if (settings.IsDevelopment)
-            builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
-        else
-            builder.Logging.AddJsonConsole(o => o.UseUtcTimestamp = true);
-        // Per-request framework logs would print every API call (and its URL) at Information.
-        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
-        builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
+        ConfigureLogging(builder.Logging, settings);
         builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Parse(settings.BindAddress), settings.Port));
-        // Serve wwwroot and Radzen's assets from the build output in every environment (not only Development); a
-        // published app has no static-web-assets manifest and this does nothing there.
+        // Serve wwwroot, MudBlazor's assets and the framework's blazor.web.js from the build output in every
+        // environment (not only Development); a published app has no static-web-assets manifest and this does nothing there.
         builder.WebHost.UseStaticWebAssets();
         builder.Services.AddSingleton(settings);
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
-        builder.Services.AddRadzenComponents();
+        builder.Services.AddMudServices(config => config.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.BottomRight);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddHttpClient(ApiClient.HttpClientName, http =>
         {
@@ -41,22 +35,26 @@ public static class AdminApp
         // Scoped = one per circuit: each signed-in admin has their own client (and token) and session.
         builder.Services.AddScoped<IApiClient>(sp => new ApiClient(sp.GetRequiredService<IHttpClientFactory>().CreateClient(ApiClient.HttpClientName)));
         builder.Services.AddScoped<IAdminSessionStore, BrowserSessionStore>();
+        builder.Services.AddScoped<IThemePreferenceStore, BrowserThemePreferenceStore>();
         builder.Services.AddScoped<AdminSession>();
         var app = builder.Build();
         app.UseExceptionHandler("/error", createScopeForErrors: true);
         app.UseAntiforgery();
-        app.MapBlazorServerScript();
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }
 
-    /// <summary>Serves the Blazor script extracted at build time (build/BlazorServerScript.targets).</summary>
-    private static void MapBlazorServerScript(this WebApplication app)
+    /// <summary>Timestamped lines like the API's: simple in development, JSON otherwise; no per-request framework noise.</summary>
+    private static void ConfigureLogging(ILoggingBuilder logging, AdminSettings settings)
     {
-        var script = Path.Combine(AppContext.BaseDirectory, "blazor-script", "blazor.web.js");
-        app.MapGet("/_framework/blazor.web.js", () => File.Exists(script)
-            ? Results.File(script, "text/javascript")
-            : Results.Problem("blazor.web.js was not extracted at build time", statusCode: 500));
+        logging.ClearProviders();
+        if (settings.IsDevelopment)
+            logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; });
+        else
+            logging.AddJsonConsole(o => { o.UseUtcTimestamp = true; o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ"; });
+        // Per-request framework logs would print every API call (and its URL) at Information.
+        logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
     }
 }

@@ -2,7 +2,6 @@ using Discogsography.Host.Pipeline;
 using Discogsography.ServiceInterface.Audit;
 using Discogsography.ServiceInterface.Auth;
 using Discogsography.ServiceInterface.Configuration;
-using Discogsography.ServiceInterface.Data;
 using Discogsography.ServiceInterface.Infrastructure;
 using Discogsography.ServiceInterface.Maintenance;
 using Discogsography.ServiceInterface.RateLimiting;
@@ -16,15 +15,10 @@ internal static class ConfigureAuth
     {
         services.AddSingleton(settings.Jwt);
         services.AddSingleton(settings.Security);
-        services.AddSingleton(JwtCodec.FromSecret(settings.Jwt.SecretKey));
+        services.AddSingleton(sp => JwtCodec.FromSecret(settings.Jwt.SecretKey, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<AccessTokenIssuer>();
-        services.AddSingleton<UserQueries>();
-        services.AddSingleton<SessionQueries>();
         services.AddSingleton<AuthSessions>();
         services.AddSingleton<AuditLog>();
-        services.AddSingleton<ApiKeyQueries>();
-        services.AddSingleton<AdminUserQueries>();
-        services.AddSingleton<AuditQueries>();
         services.AddSingleton<IAccessTokenAuthenticator, JwtAccessTokenAuthenticator>();
         services.AddSingleton<RequestAuthentication>();
         services.AddSingleton<RateLimiter>();

@@ -9,7 +9,6 @@ internal static class ConfigureCatalog
     {
         services.AddSingleton<IGraphStore, PostgresGraphStore>();
         services.AddSingleton<CatalogVersion>();
-        services.AddSingleton<ServiceInterface.Data.CatalogInfoQueries>();
         services.AddSingleton(new AutocompleteCache());
     }
 }

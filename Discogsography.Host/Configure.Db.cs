@@ -3,12 +3,25 @@ using Discogsography.ServiceInterface.Data;
 
 namespace Discogsography.Host;
 
-/// <summary>The one <see cref="Npgsql.NpgsqlDataSource"/> and the migration runner.</summary>
+/// <summary>The one <see cref="Npgsql.NpgsqlDataSource"/>, the migration runner, and every query class.</summary>
 internal static class ConfigureDb
 {
     public static void AddDatabase(this IServiceCollection services, PostgresSettings postgres)
     {
         services.AddSingleton(_ => PostgresDataSource.Create(postgres));
         services.AddSingleton<MigrationRunner>();
+        AddQueries(services);
+    }
+
+    /// <summary>
+    /// By convention, every <c>*Queries</c> class of <c>ServiceInterface/Data</c> (one per aggregate, stateless over the
+    /// data source) is a singleton: a new one needs no registration.
+    /// </summary>
+    private static void AddQueries(IServiceCollection services)
+    {
+        var queries = typeof(UserQueries).Assembly.GetTypes()
+            .Where(t => t is { IsClass: true, IsAbstract: false, Namespace: "Discogsography.ServiceInterface.Data" } && t.Name.EndsWith("Queries", StringComparison.Ordinal));
+        foreach (var type in queries)
+            services.AddSingleton(type);
     }
 }

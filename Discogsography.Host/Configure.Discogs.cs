@@ -1,5 +1,4 @@
 using Discogsography.ServiceInterface.Configuration;
-using Discogsography.ServiceInterface.Data;
 using Discogsography.ServiceInterface.Discogs;
 using Discogsography.ServiceInterface.Security;
 
@@ -14,8 +13,6 @@ internal static class ConfigureDiscogs
         services.AddSingleton(settings.Discogs);
         services.AddSingleton(new DiscogsRetryOptions());
         services.AddSingleton(sp => DiscogsRetryPolicy.Create(sp.GetRequiredService<DiscogsRetryOptions>(), sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton<AppConfigQueries>();
-        services.AddSingleton<OAuthTokenQueries>();
         services.AddSingleton<DiscogsAppCredentials>();
         services.AddHttpClient<DiscogsClient>(http => http.Timeout = TimeSpan.FromMinutes(5));
     }

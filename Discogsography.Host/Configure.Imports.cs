@@ -13,7 +13,6 @@ internal static class ConfigureImports
     {
         services.AddSingleton(settings);
         services.AddSingleton(new ImportOptions());
-        services.AddSingleton<ImportJobQueries>();
         services.AddSingleton<ImportSources>();
         services.AddSingleton<CatalogImporter>();
         services.AddHttpClient(DumpHttp.HttpClientName, http => http.Timeout = Timeout.InfiniteTimeSpan)

@@ -10,10 +10,7 @@ internal static class ConfigureJobs
     public static void AddSyncJobs(this IServiceCollection services)
     {
         services.AddSingleton(new SyncOptions());
-        services.AddSingleton<SyncJobQueries>();
-        services.AddSingleton<AdminSyncQueries>();
         services.AddSingleton<CollectionSyncWriter>();
-        services.AddSingleton<UserCollectionQueries>();
         services.AddSingleton<DiscogsListReader>();
         services.AddSingleton<SyncSourceResolver>();
         services.AddSingleton<SyncRunner>();

@@ -1,14 +1,17 @@
-using Discogsography.ServiceInterface.Redis;
 using Discogsography.ServiceInterface.Storage;
+using StackExchange.Redis;
 
 namespace Discogsography.Host;
 
-/// <summary>The shared key-value store: Redis when <c>REDIS_HOST</c> is set, in memory (single instance) otherwise.</summary>
+/// <summary>
+/// The shared key-value store: Redis (one StackExchange.Redis multiplexer for the process) when <c>REDIS_HOST</c>
+/// is set, in memory (single instance) otherwise.
+/// </summary>
 internal static partial class ConfigureRedis
 {
-    public static void AddKeyValueStore(this IServiceCollection services, string? redisUrl)
+    public static void AddKeyValueStore(this IServiceCollection services, string? redisHost)
     {
-        if (redisUrl is null)
+        if (redisHost is null)
         {
             services.AddSingleton<IKeyValueStore>(sp =>
             {
@@ -17,13 +20,14 @@ internal static partial class ConfigureRedis
             });
             return;
         }
-        var settings = RedisSettings.Parse(redisUrl);
-        services.AddSingleton(_ => new RedisClient(settings));
-        services.AddSingleton<IKeyValueStore>(sp =>
+        var options = RedisConfiguration.Parse(redisHost);
+        // abortConnect=false: a Redis that is down at startup does not stop the API; calls answer 503 until it is back.
+        services.AddSingleton<IConnectionMultiplexer>(sp =>
         {
-            LogRedis(sp.GetRequiredService<ILoggerFactory>().CreateLogger("Discogsography.Storage"), settings.Endpoint);
-            return new RedisKeyValueStore(sp.GetRequiredService<RedisClient>());
+            LogRedis(sp.GetRequiredService<ILoggerFactory>().CreateLogger("Discogsography.Storage"), RedisConfiguration.Describe(options));
+            return ConnectionMultiplexer.Connect(options);
         });
+        services.AddSingleton<IKeyValueStore, RedisKeyValueStore>();
     }
 
     [LoggerMessage(Level = LogLevel.Warning,

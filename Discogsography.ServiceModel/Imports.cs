@@ -124,3 +124,61 @@ public static class ImportPhases
     public const string Verify = "verify";
     public const string Import = "import";
 }
+
+/// <summary>
+/// The live catalogue (when and from what it was imported, and by whom: the <c>import</c> command or an import job)
+/// and what <c>IMPORT_DIR</c> holds, so an operator sees what can be imported again.
+/// </summary>
+[Route("/api/admin/catalogue", "GET"), Tag(Tags.Admin), RequiredRole(Roles.Admin)]
+public class GetCatalogueStatus : IReturn<CatalogueStatusResponse>;
+
+public class CatalogueStatusResponse
+{
+    /// <summary>The live catalogue; null before the first import.</summary>
+    public LiveCatalogue? Live { get; set; }
+
+    /// <summary>The server folder imports read from and download into.</summary>
+    public required ImportFolder ImportDir { get; set; }
+}
+
+public class LiveCatalogue
+{
+    public Guid ImportId { get; set; }
+
+    public DateTimeOffset ImportedAt { get; set; }
+
+    /// <summary>Who imported it: <c>the import command</c>, <c>import job &lt;id&gt;</c>; null for catalogues imported before this was recorded.</summary>
+    public string? Origin { get; set; }
+
+    /// <summary>The dump files it was built from, with the records each held.</summary>
+    public required List<ImportFileInfo> Files { get; set; }
+
+    public required CatalogueFigures Figures { get; set; }
+}
+
+public class ImportFolder
+{
+    /// <summary>The absolute path on the server.</summary>
+    public required string Path { get; set; }
+
+    public bool Exists { get; set; }
+
+    /// <summary>Discogs dump files inside it (folders included, at most 200), newest first; paths are relative to it.</summary>
+    public required List<ImportFolderEntry> DumpFiles { get; set; }
+}
+
+public class ImportFolderEntry
+{
+    /// <summary>Relative to <c>IMPORT_DIR</c>: what <see cref="StartImport.Path"/> takes.</summary>
+    public required string Path { get; set; }
+
+    [AllowedValues("artists", "labels", "masters", "releases")]
+    public required string Kind { get; set; }
+
+    /// <summary>The dump's date, from its name (<c>discogs_YYYYMMDD_…</c>).</summary>
+    public required string DumpDate { get; set; }
+
+    public long SizeBytes { get; set; }
+
+    public DateTimeOffset ModifiedAt { get; set; }
+}

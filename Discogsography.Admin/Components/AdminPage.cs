@@ -1,7 +1,9 @@
 using System.Net;
+using Discogsography.Admin.Components.Shared;
 using Discogsography.Admin.Services;
 using Discogsography.ServiceModel;
 using Microsoft.AspNetCore.Components;
+using MudBlazor;
 
 namespace Discogsography.Admin.Components;
 
@@ -18,8 +20,8 @@ public sealed record ApiProblem(string Message, IReadOnlyList<FieldError> FieldE
 
 /// <summary>
 /// Base of every signed-in page: sends anyone without a live session to the sign-in page, runs API calls so their
-/// errors land in <see cref="Problem"/> (shown by the one error summary) and a refused token ends the session, and
-/// refreshes live data on a timer until the page goes away.
+/// errors land in <see cref="Problem"/> (shown by the one error summary) and a refused token ends the session, asks
+/// before hard-to-undo changes, announces outcomes, and refreshes live data on a timer until the page goes away.
 /// </summary>
 public abstract class AdminPage : ComponentBase, IDisposable
 {
@@ -32,6 +34,10 @@ public abstract class AdminPage : ComponentBase, IDisposable
     [Inject] public required NavigationManager Navigation { get; init; }
 
     [Inject] public required AdminSettings Settings { get; init; }
+
+    [Inject] public required ISnackbar Snackbar { get; init; }
+
+    [Inject] public required IDialogService Dialogs { get; init; }
 
     /// <summary>The last API error, or null after a successful call.</summary>
     protected ApiProblem? Problem { get; private set; }
@@ -77,7 +83,43 @@ public abstract class AdminPage : ComponentBase, IDisposable
             Problem = ApiProblem.From(e);
             return false;
         }
+        finally
+        {
+            StateHasChanged();
+        }
     }
+
+    /// <summary>A page for a server grid, or null (and the problem shown) when the call failed.</summary>
+    protected async Task<GridPage<T>?> PageAsync<T>(Func<Task<GridPage<T>>> call)
+    {
+        GridPage<T>? page = null;
+        await CallAsync(async () => page = await call());
+        return page;
+    }
+
+    /// <summary>Asks before a change that is hard to undo; true when the administrator confirmed.</summary>
+    protected async Task<bool> ConfirmAsync(string title, string question, string confirmText, bool destructive = false)
+    {
+        var parameters = new DialogParameters<ConfirmDialog>
+        {
+            { d => d.Question, question },
+            { d => d.ConfirmText, confirmText },
+            { d => d.Destructive, destructive },
+        };
+        var dialog = await Dialogs.ShowAsync<ConfirmDialog>(title, parameters, new DialogOptions { MaxWidth = MaxWidth.ExtraSmall, FullWidth = true });
+        var result = await dialog.Result;
+        return result is { Canceled: false };
+    }
+
+    /// <summary>Announces what an action did; it fades on its own (it is about the moment, not the job's later state).</summary>
+    protected void Announce(string message, Severity severity = Severity.Success) =>
+        Snackbar.Add(builder =>
+        {
+            builder.OpenElement(0, "span");
+            builder.AddAttribute(1, "data-testid", "notice");
+            builder.AddContent(2, message);
+            builder.CloseElement();
+        }, severity);
 
     /// <summary>Calls <paramref name="refresh"/> every <see cref="AdminSettings.LiveRefreshInterval"/> while the page is shown.</summary>
     protected void RefreshLive(Func<Task> refresh) => _ = RefreshLoopAsync(refresh);

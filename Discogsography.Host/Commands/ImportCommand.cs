@@ -13,6 +13,9 @@ namespace Discogsography.Host.Commands;
 /// </summary>
 internal static class ImportCommand
 {
+    /// <summary>What the catalogue records as its origin when this verb imported it.</summary>
+    private const string CommandLineOrigin = "the import command";
+
     public static Command Create()
     {
         var paths = new Argument<string[]>("paths") { Description = "Dump files (discogs_YYYYMMDD_<kind>.xml[.gz]) or folders holding them.", Arity = ArgumentArity.OneOrMore };
@@ -60,9 +63,9 @@ internal static class ImportCommand
         {
             return await AnsiConsole.Progress()
                 .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
-                .StartAsync(context => importer.ImportAsync(files, new SpectreImportProgress(context), cancellationToken));
+                .StartAsync(context => importer.ImportAsync(files, CommandLineOrigin, new SpectreImportProgress(context), cancellationToken));
         }
         using var loggers = LoggerFactory.Create(logging => logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; }));
-        return await importer.ImportAsync(files, new LogImportProgress(loggers.CreateLogger("Discogsography.Import")), cancellationToken);
+        return await importer.ImportAsync(files, CommandLineOrigin, new LogImportProgress(loggers.CreateLogger("Discogsography.Import")), cancellationToken);
     }
 }

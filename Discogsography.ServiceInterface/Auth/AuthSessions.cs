@@ -56,7 +56,7 @@ public sealed class AuthSessions(SessionQueries sessions, IKeyValueStore store, 
     }
 
     /// <summary>256 random bits, base64url.</summary>
-    private static string NewRefreshToken() => Base64Url.Encode(RandomNumberGenerator.GetBytes(32));
+    private static string NewRefreshToken() => System.Buffers.Text.Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
 
     /// <summary>The stored form of a refresh token: lowercase hex SHA-256 of its UTF-8 bytes.</summary>
     public static string HashOf(string refreshToken) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(refreshToken)));

@@ -11,7 +11,7 @@ namespace Discogsography.ServiceInterface.Auth;
 /// (ARCHITECTURE.md §8). Session activity is recorded at most once a minute.
 /// </summary>
 public sealed partial class JwtAccessTokenAuthenticator(
-    JwtCodec codec, IKeyValueStore store, AuthSessions sessions, TimeProvider time, ILogger<JwtAccessTokenAuthenticator> logger)
+    JwtCodec codec, IKeyValueStore store, AuthSessions sessions, ILogger<JwtAccessTokenAuthenticator> logger)
     : IAccessTokenAuthenticator
 {
     public async Task<AuthenticatedUser> AuthenticateAsync(string token, CancellationToken cancellationToken)
@@ -19,7 +19,7 @@ public sealed partial class JwtAccessTokenAuthenticator(
         AccessTokenClaims claims;
         try
         {
-            claims = codec.Decode(token, time.GetUtcNow());
+            claims = await codec.DecodeAsync(token);
         }
         catch (TokenRejectedException e)
         {

@@ -1,6 +1,6 @@
-using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
 
 namespace Discogsography.ServiceInterface.Auth;
 
@@ -31,91 +31,79 @@ public sealed class TokenRejectedException(TokenRejection reason) : Exception($"
 }
 
 /// <summary>
-/// HS256 JSON Web Tokens (RFC 7519, signed per RFC 7515) as the reference builds them (REFERENCE-API.md §3.2), and
-/// verified more strictly than it does: the header must say HS256, the signature is compared in constant time,
-/// and <c>exp</c> is required.
+/// HS256 JSON Web Tokens (RFC 7519, signed per RFC 7515) through Microsoft.IdentityModel's
+/// <see cref="JsonWebTokenHandler"/>, configured strictly: HS256 only, a signature and <c>exp</c> required, no clock
+/// skew, a key of at least 256 bits. Tokens carry the reference's header <c>{"alg":"HS256","typ":"JWT"}</c> and the
+/// payload exactly as given (REFERENCE-API.md §3.2), so the Python service and ours accept each other's tokens.
 /// </summary>
-public sealed class JwtCodec(byte[] key)
+public sealed class JwtCodec
 {
-    /// <summary>The reference's fixed header <c>{"alg":"HS256","typ":"JWT"}</c>, base64url-encoded.</summary>
-    public const string EncodedHeader = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9";
+    /// <summary>HS256 keys shorter than the hash (RFC 7518 §3.2) are refused, by the library and at startup.</summary>
+    public const int MinimumKeyBytes = 32;
+
+    /// <summary>The largest <c>exp</c> a date can hold (9999-12-31T23:59:59Z); beyond it the token is malformed.</summary>
+    private const long LatestExpiry = 253402300799;
+
+    private readonly JsonWebTokenHandler handler = new() { SetDefaultTimesOnTokenCreation = false };
+    private readonly SigningCredentials credentials;
+    private readonly TokenValidationParameters validation;
+
+    public JwtCodec(byte[] key, TimeProvider time)
+    {
+        var securityKey = new SymmetricSecurityKey(key);
+        credentials = new SigningCredentials(securityKey, SecurityAlgorithms.HmacSha256);
+        validation = new TokenValidationParameters
+        {
+            IssuerSigningKey = securityKey,
+            ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
+            RequireSignedTokens = true,
+            RequireExpirationTime = true,
+            ValidateLifetime = true,
+            ClockSkew = TimeSpan.Zero,
+            // Expiry against the injected clock (tests move it), with no skew; a token without exp fails here too.
+            LifetimeValidator = (_, expires, _, _) => expires is { } at && at >= time.GetUtcNow().UtcDateTime,
+            ValidateIssuer = false,
+            ValidateAudience = false,
+        };
+    }
 
     /// <summary>A codec keyed with the UTF-8 bytes of <paramref name="secret"/>, as the reference keys it.</summary>
-    public static JwtCodec FromSecret(string secret) => new(Encoding.UTF8.GetBytes(secret));
+    public static JwtCodec FromSecret(string secret, TimeProvider? time = null) => new(Encoding.UTF8.GetBytes(secret), time ?? TimeProvider.System);
 
-    /// <summary>Signs a payload (already compact JSON) under the fixed header.</summary>
-    public string Encode(string payloadJson)
-    {
-        var signingInput = EncodedHeader + "." + Base64Url.Encode(Encoding.UTF8.GetBytes(payloadJson));
-        return signingInput + "." + Sign(signingInput);
-    }
-
-    /// <summary>The base64url HMAC-SHA256 of <paramref name="signingInput"/> (RFC 7515 §5.1 step 5).</summary>
-    public string Sign(string signingInput) => Base64Url.Encode(HMACSHA256.HashData(key, Encoding.ASCII.GetBytes(signingInput)));
+    /// <summary>Signs a payload (already compact JSON, kept byte for byte) under the reference's header.</summary>
+    public string Encode(string payloadJson) => handler.CreateToken(payloadJson, credentials);
 
     /// <summary>Verifies a token and returns its claims, or throws <see cref="TokenRejectedException"/>.</summary>
-    public AccessTokenClaims Decode(string token, DateTimeOffset now)
+    public async Task<AccessTokenClaims> DecodeAsync(string token)
     {
-        var parts = token.Split('.');
-        if (parts.Length != 3)
+        // Five parts would be read as an encrypted token (JWE); ours are only ever signed (JWS compact: three parts).
+        if (token.Count(c => c == '.') != 2)
             throw new TokenRejectedException(TokenRejection.Format);
-        if (!HeaderIsHs256(parts[0]))
-            throw new TokenRejectedException(TokenRejection.Algorithm);
-        if (!FixedTimeEquals(Sign(parts[0] + "." + parts[1]), parts[2]))
-            throw new TokenRejectedException(TokenRejection.Signature);
-        using var payload = ParseObject(parts[1]) ?? throw new TokenRejectedException(TokenRejection.Payload);
-        return ReadClaims(payload.RootElement, now);
-    }
-
-    private static bool HeaderIsHs256(string encodedHeader)
-    {
-        using var header = ParseObject(encodedHeader);
-        return header is not null
-               && header.RootElement.TryGetProperty("alg", out var alg)
-               && alg.ValueKind == JsonValueKind.String && alg.GetString() == "HS256";
-    }
-
-    private static JsonDocument? ParseObject(string encoded)
-    {
-        if (!Base64Url.TryDecode(encoded, out var bytes))
-            return null;
-        try
-        {
-            var document = JsonDocument.Parse(bytes);
-            if (document.RootElement.ValueKind == JsonValueKind.Object)
-                return document;
-            document.Dispose();
-            return null;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
-
-    private static AccessTokenClaims ReadClaims(JsonElement payload, DateTimeOffset now)
-    {
-        if (!payload.TryGetProperty("exp", out var exp) || exp.ValueKind != JsonValueKind.Number)
-            throw new TokenRejectedException(TokenRejection.MissingExpiry);
-        if (!exp.TryGetDouble(out var seconds) || seconds < 0 || seconds > 253402300799)
+        var result = await handler.ValidateTokenAsync(token, validation);
+        if (!result.IsValid)
+            throw new TokenRejectedException(ReasonOf(result.Exception));
+        var jwt = (JsonWebToken)result.SecurityToken;
+        if (!jwt.TryGetPayloadValue<long>(JwtRegisteredClaimNames.Exp, out var exp) || exp is < 0 or > LatestExpiry)
             throw new TokenRejectedException(TokenRejection.Payload);
-        var expiresAt = DateTimeOffset.FromUnixTimeSeconds((long)Math.Floor(seconds));
-        if (expiresAt < now)
-            throw new TokenRejectedException(TokenRejection.Expired);
         return new AccessTokenClaims(
-            NonEmptyString(payload, "sub"),
-            NonEmptyString(payload, "email"),
-            expiresAt,
-            NonEmptyString(payload, "jti"),
-            NonEmptyString(payload, "role"),
-            NonEmptyString(payload, "sid") is { } sid && Guid.TryParse(sid, out var session) ? session : null);
+            NonEmptyString(jwt, "sub"),
+            NonEmptyString(jwt, "email"),
+            DateTimeOffset.FromUnixTimeSeconds(exp),
+            NonEmptyString(jwt, "jti"),
+            NonEmptyString(jwt, "role"),
+            NonEmptyString(jwt, "sid") is { } sid && Guid.TryParse(sid, out var session) ? session : null);
     }
 
-    private static string? NonEmptyString(JsonElement payload, string name) =>
-        payload.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String && value.GetString() is { Length: > 0 } text
-            ? text
-            : null;
+    private static TokenRejection ReasonOf(Exception? exception) => exception switch
+    {
+        SecurityTokenInvalidLifetimeException { Expires: null } => TokenRejection.MissingExpiry,
+        SecurityTokenInvalidLifetimeException => TokenRejection.Expired,
+        SecurityTokenInvalidAlgorithmException => TokenRejection.Algorithm,
+        SecurityTokenSignatureKeyNotFoundException or SecurityTokenInvalidSignatureException => TokenRejection.Signature,
+        SecurityTokenMalformedException => TokenRejection.Format,
+        _ => TokenRejection.Payload,
+    };
 
-    private static bool FixedTimeEquals(string expected, string actual) =>
-        CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(expected), Encoding.ASCII.GetBytes(actual));
+    private static string? NonEmptyString(JsonWebToken jwt, string name) =>
+        jwt.TryGetPayloadValue<string>(name, out var value) && value is { Length: > 0 } ? value : null;
 }

@@ -16,6 +16,9 @@ public static class AppSettingsLoader
             throw new SettingsException($"Missing required environment variables: {string.Join(", ", missing)}");
         if (env.Plain("JWT_ALGORITHM") is { } algorithm && algorithm != "HS256")
             throw new SettingsException($"Unsupported JWT algorithm: {algorithm}. Only HS256 is supported.");
+        var jwtSecret = env.Secret("JWT_SECRET_KEY")!;
+        if (System.Text.Encoding.UTF8.GetByteCount(jwtSecret) < Auth.JwtCodec.MinimumKeyBytes)
+            throw new SettingsException(WeakJwtSecretMessage(jwtSecret));
         var encryptionKey = env.Secret("OAUTH_ENCRYPTION_KEY");
         if (encryptionKey is not null && !Security.Fernet.IsValidKey(encryptionKey))
             throw new SettingsException(Security.SecretProtector.InvalidKeyMessage);
@@ -24,7 +27,7 @@ public static class AppSettingsLoader
             Postgres = ReadPostgres(env),
             Jwt = new JwtSettings
             {
-                SecretKey = env.Secret("JWT_SECRET_KEY")!,
+                SecretKey = jwtSecret,
                 ExpireMinutes = Positive(env.LenientInt("JWT_EXPIRE_MINUTES", 30), 30),
                 RefreshTokenDays = Positive(env.LenientInt("REFRESH_TOKEN_DAYS", 30), 30),
             },
@@ -45,6 +48,11 @@ public static class AppSettingsLoader
             Imports = ReadImports(env),
         };
     }
+
+    /// <summary>The one line startup prints for a short JWT secret (never the secret itself).</summary>
+    public static string WeakJwtSecretMessage(string secret) =>
+        $"JWT_SECRET_KEY must be at least {Auth.JwtCodec.MinimumKeyBytes} bytes (it has {System.Text.Encoding.UTF8.GetByteCount(secret)}): "
+        + "generate one with `openssl rand -base64 48`";
 
     /// <summary>Only the database settings, for verbs such as <c>migrate</c> and <c>discogs-setup</c>; all four read as secrets.</summary>
     public static PostgresSettings LoadPostgres(EnvironmentReader env)

@@ -73,7 +73,7 @@ public sealed partial class ImportJobRunner(
         await jobs.ReportFilesAsync(job.Id, instance, infos, cancellationToken);
         await jobs.ReportAsync(job.Id, instance, ImportPhases.Import, infos.Sum(i => i.SizeBytes ?? 0), infos.Sum(i => i.SizeBytes ?? 0), cancellationToken);
         var progress = new JobImportProgress(jobs, job.Id, instance, infos, options, time, logger, cancellationToken);
-        await importer.ImportAsync(files, progress, cancellationToken);
+        await importer.ImportAsync(files, $"import job {job.Id}", progress, cancellationToken);
         await progress.FlushAsync();
     }
 

@@ -10,8 +10,11 @@ namespace Discogsography.ServiceInterface.Imports;
 /// Import jobs for administrators: start one from an allowed URL or a path inside <c>IMPORT_DIR</c> (anything else
 /// is a 400 before a job exists), follow their progress, cancel them. Starting and cancelling are audited.
 /// </summary>
-public sealed class ImportServices(ImportJobQueries jobs, ImportSources sources, JobSignal<ClaimedImportJob> signal, AuditLog audit) : Service
+public sealed class ImportServices(
+    ImportJobQueries jobs, ImportSources sources, CatalogInfoQueries catalogue, JobSignal<ClaimedImportJob> signal, AuditLog audit) : Service
 {
+    private const int MaxListedDumpFiles = 200;
+
     public async Task<ImportJobInfo> Post(StartImport request)
     {
         var (url, path, checksum) = (Given(request.Url), Given(request.Path), Given(request.ChecksumUrl));
@@ -41,6 +44,12 @@ public sealed class ImportServices(ImportJobQueries jobs, ImportSources sources,
         var (page, total) = await jobs.QueryAsync(request.Offset, request.Limit, Aborted);
         return new QueryImportsResponse { Imports = [.. page] }.Page(request.Offset, request.Limit, page.Count, total);
     }
+
+    public async Task<CatalogueStatusResponse> Get(GetCatalogueStatus request) => new()
+    {
+        Live = await catalogue.LiveAsync(Aborted),
+        ImportDir = sources.ListDumpFiles(MaxListedDumpFiles),
+    };
 
     public async Task<ImportJobInfo> Get(GetImport request) => await jobs.GetAsync(request.Id, Aborted) ?? throw HttpError.NotFound("Import job not found");
 

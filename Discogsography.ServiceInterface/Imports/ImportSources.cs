@@ -1,5 +1,6 @@
 using Discogsography.ServiceInterface.Catalog.Import;
 using Discogsography.ServiceInterface.Configuration;
+using Discogsography.ServiceModel;
 
 namespace Discogsography.ServiceInterface.Imports;
 
@@ -63,6 +64,29 @@ public sealed class ImportSources(ImportSettings settings)
         {
             throw new ImportSourceException(e.Message.Replace(full, path, StringComparison.Ordinal));
         }
+    }
+
+    /// <summary>The Discogs dump files anywhere inside <c>IMPORT_DIR</c> (at most <paramref name="limit"/>), newest first.</summary>
+    public ImportFolder ListDumpFiles(int limit)
+    {
+        var root = Path.GetFullPath(settings.Directory);
+        var folder = new ImportFolder { Path = root, Exists = Directory.Exists(root), DumpFiles = [] };
+        if (!folder.Exists)
+            return folder;
+        var files = new DirectoryInfo(root).EnumerateFiles("discogs_*", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true })
+            .Where(f => DumpFile.IsDumpFileName(f.Name))
+            .Select(f => (Info: f, Dump: DumpFile.Of(f.FullName)))
+            .OrderByDescending(f => f.Dump.DumpDate, StringComparer.Ordinal).ThenBy(f => f.Dump.Kind).ThenBy(f => f.Info.FullName, StringComparer.Ordinal)
+            .Take(limit);
+        folder.DumpFiles = [.. files.Select(f => new ImportFolderEntry
+        {
+            Path = Path.GetRelativePath(root, f.Info.FullName),
+            Kind = f.Dump.Kind.ToString().ToLowerInvariant(),
+            DumpDate = f.Dump.DumpDate ?? "",
+            SizeBytes = f.Info.Length,
+            ModifiedAt = f.Info.LastWriteTimeUtc,
+        })];
+        return folder;
     }
 
     /// <summary>The absolute form of a path given relative to <c>IMPORT_DIR</c> (not yet checked).</summary>

@@ -1,30 +1,66 @@
-using Discogsography.ServiceInterface.Redis;
+using Discogsography.ServiceInterface.Infrastructure;
+using StackExchange.Redis;
 
 namespace Discogsography.ServiceInterface.Storage;
 
-/// <summary>The key-value store on Redis, shared by every instance.</summary>
-public sealed class RedisKeyValueStore(RedisClient redis) : IKeyValueStore
+/// <summary>
+/// The key-value store on Redis (StackExchange.Redis, one multiplexer for the process), shared by every instance.
+/// Any Redis failure — unreachable, restarting (<c>LOADING</c>), timed out — surfaces as
+/// <see cref="DependencyUnavailableException"/>, which the API answers with 503 and <c>Retry-After</c>.
+/// </summary>
+public sealed class RedisKeyValueStore(IConnectionMultiplexer redis) : IKeyValueStore
 {
+    /// <summary>
+    /// Atomic fixed-window counter: the first increment sets the window's expiry, so a crash between the two
+    /// steps can never leave a counter without a TTL. Returns {count, milliseconds left in the window}.
+    /// </summary>
+    private static readonly LuaScript IncrementWindowScript = LuaScript.Prepare("""
+        local count = redis.call('INCR', @key)
+        if count == 1 then redis.call('PEXPIRE', @key, @window) end
+        return {count, redis.call('PTTL', @key)}
+        """);
+
+    private IDatabase Database => redis.GetDatabase();
+
     public string Kind => "redis";
 
-    public Task<string?> GetAsync(string key, CancellationToken cancellationToken) => redis.GetAsync(key, cancellationToken);
+    public Task<string?> GetAsync(string key, CancellationToken cancellationToken) =>
+        CallAsync(async db => (string?)await db.StringGetAsync(key), cancellationToken);
 
-    public async Task<bool> AnyExistsAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken) =>
-        keys.Count > 0 && await redis.CountExistingAsync(keys, cancellationToken) > 0;
+    public Task<bool> AnyExistsAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken) =>
+        keys.Count == 0
+            ? Task.FromResult(false)
+            : CallAsync(async db => await db.KeyExistsAsync([.. keys.Select(k => (RedisKey)k)]) > 0, cancellationToken);
 
     public Task SetAsync(string key, string value, TimeSpan? ttl, CancellationToken cancellationToken) =>
-        redis.SetAsync(key, value, ttl, cancellationToken);
+        CallAsync(db => db.StringSetAsync(key, value, ttl, When.Always), cancellationToken);
 
     public Task<bool> SetIfAbsentAsync(string key, string value, TimeSpan ttl, CancellationToken cancellationToken) =>
-        redis.SetIfAbsentAsync(key, value, ttl, cancellationToken);
+        CallAsync(db => db.StringSetAsync(key, value, ttl, When.NotExists), cancellationToken);
 
-    public Task<bool> DeleteAsync(string key, CancellationToken cancellationToken) => redis.DeleteAsync(key, cancellationToken);
+    public Task<bool> DeleteAsync(string key, CancellationToken cancellationToken) =>
+        CallAsync(db => db.KeyDeleteAsync(key), cancellationToken);
 
-    public async Task<WindowCount> IncrementWindowAsync(string key, TimeSpan window, CancellationToken cancellationToken)
+    public Task<WindowCount> IncrementWindowAsync(string key, TimeSpan window, CancellationToken cancellationToken) =>
+        CallAsync(async db =>
+        {
+            var milliseconds = Math.Max(1, (long)Math.Ceiling(window.TotalMilliseconds));
+            var reply = (RedisResult[])(await db.ScriptEvaluateAsync(IncrementWindowScript, new { key = (RedisKey)key, window = milliseconds }))!;
+            return new WindowCount((long)reply[0], TimeSpan.FromMilliseconds(Math.Max(0, (long)reply[1])));
+        }, cancellationToken);
+
+    public Task PingAsync(CancellationToken cancellationToken) => CallAsync(db => db.PingAsync(), cancellationToken);
+
+    /// <summary>StackExchange.Redis takes no cancellation token: the caller stops waiting, the command still completes.</summary>
+    private async Task<T> CallAsync<T>(Func<IDatabase, Task<T>> call, CancellationToken cancellationToken)
     {
-        var (count, remaining) = await redis.IncrementWindowAsync(key, window, cancellationToken);
-        return new WindowCount(count, remaining);
+        try
+        {
+            return await call(Database).WaitAsync(cancellationToken);
+        }
+        catch (Exception e) when (e is RedisException or RedisTimeoutException)
+        {
+            throw new DependencyUnavailableException("Redis", e.Message, e);
+        }
     }
-
-    public Task PingAsync(CancellationToken cancellationToken) => redis.PingAsync(cancellationToken);
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
-using Discogsography.ServiceInterface.Redis;
+using Discogsography.ServiceInterface.Storage;
+using StackExchange.Redis;
 
 namespace Discogsography.Tests.Infrastructure;
 
@@ -44,12 +45,14 @@ public sealed class RedisServerProcess : IAsyncDisposable
         })!;
         process.OutputDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
-        await using var client = new RedisClient(RedisSettings.Parse(Url));
+        var options = RedisConfiguration.Parse(Url);
+        options.AbortOnConnectFail = true;
         for (var attempt = 0; ; attempt++)
         {
             try
             {
-                await client.PingAsync();
+                await using var client = await ConnectionMultiplexer.ConnectAsync(options);
+                await client.GetDatabase().PingAsync();
                 return;
             }
             catch (RedisConnectionException) when (attempt < 100)

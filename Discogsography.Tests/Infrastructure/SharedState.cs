@@ -18,7 +18,7 @@ public static class SharedState
             await StopLeftoverJobsAsync(connection);
             await TruncateAsync(connection);
         }
-        await TestServers.Redis.FlushDatabaseAsync();
+        await TestServers.Redis.FlushAsync();
         TestServers.Discogs.Reset();
     }
 

@@ -1,6 +1,10 @@
 namespace Discogsography.Tests.Infrastructure;
 
-/// <summary>A clock tests can move: real time plus an offset (the mirror has no FakeTimeProvider).</summary>
+/// <summary>
+/// The shared host's clock: real time plus an offset tests can move forward (to expire tokens and sessions).
+/// Unit tests use <c>FakeTimeProvider</c>; the host cannot, because its job heartbeats and timers need time that
+/// passes on its own, which a FakeTimeProvider only does when advanced.
+/// </summary>
 public sealed class TestClock : TimeProvider
 {
     private TimeSpan offset;

@@ -40,7 +40,7 @@ public sealed class TestHost : IAsyncDisposable
     public static AppSettings SettingsFor(PostgresSettings postgres, string? redisUrl, Uri? discogs = null) => new()
     {
         Postgres = postgres,
-        Jwt = new JwtSettings { SecretKey = "test-jwt-secret-for-unit-tests" },
+        Jwt = new JwtSettings { SecretKey = TestTokens.Secret },
         RedisUrl = redisUrl,
         OAuthEncryptionKey = EncryptionKey,
         Discogs = discogs is null ? new DiscogsSettings() : new DiscogsSettings { ApiUrl = discogs.ToString().TrimEnd('/'), WebUrl = discogs.ToString().TrimEnd('/') },

@@ -1,6 +1,5 @@
 using Discogsography.ServiceInterface.Configuration;
 using Discogsography.ServiceInterface.Data;
-using Discogsography.ServiceInterface.Redis;
 using Discogsography.Tests.Infrastructure;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
@@ -17,7 +16,7 @@ public sealed class TestServers
     private static TestDatabase? database;
     private static TestHost? host;
     private static NpgsqlDataSource? dataSource;
-    private static RedisClient? redis;
+    private static TestRedis? redis;
     private static FakeDiscogs? discogs;
 
     /// <summary>The PostgreSQL server (connected to its default test database).</summary>
@@ -32,8 +31,8 @@ public sealed class TestServers
     /// <summary>A data source on the shared host's database, for assertions.</summary>
     public static NpgsqlDataSource Database => dataSource!;
 
-    /// <summary>A client on the shared Redis, for assertions and resets.</summary>
-    public static RedisClient Redis => redis!;
+    /// <summary>An admin connection to the shared Redis, for assertions and resets.</summary>
+    public static TestRedis Redis => redis!;
 
     /// <summary>The fake Discogs the shared host talks to.</summary>
     public static FakeDiscogs Discogs => discogs!;
@@ -48,7 +47,7 @@ public sealed class TestServers
         database = await TestDatabase.CreateAsync(PostgresServer, "shared");
         dataSource = PostgresDataSource.Create(database.Settings);
         await new MigrationRunner(dataSource, NullLogger<MigrationRunner>.Instance).MigrateAsync(CancellationToken.None);
-        redis = new RedisClient(RedisSettings.Parse(RedisUrl));
+        redis = await TestRedis.ConnectAsync(RedisUrl);
         discogs = await FakeDiscogs.StartAsync();
         host = await TestHost.StartAsync(TestHost.SettingsFor(database.Settings, RedisUrl, discogs.Url));
     }

@@ -11,7 +11,7 @@ public sealed class SettingsTests
         ["POSTGRES_USERNAME"] = "user",
         ["POSTGRES_PASSWORD"] = "pass",
         ["POSTGRES_DATABASE"] = "mydb",
-        ["JWT_SECRET_KEY"] = "secret",
+        ["JWT_SECRET_KEY"] = Infrastructure.TestTokens.Secret,
     };
 
     [Test]
@@ -54,14 +54,14 @@ public sealed class SettingsTests
     public void A_secret_is_read_from_its_FILE_variable_and_stripped()
     {
         var file = Path.GetTempFileName();
-        File.WriteAllText(file, "  from-file \n");
+        File.WriteAllText(file, "  from-file-" + Infrastructure.TestTokens.Secret + " \n");
         var environment = With("JWT_SECRET_KEY", "");
         environment["JWT_SECRET_KEY_FILE"] = file;
 
         var settings = Load(environment);
 
         File.Delete(file);
-        Assert.That(settings.Jwt.SecretKey, Is.EqualTo("from-file"));
+        Assert.That(settings.Jwt.SecretKey, Is.EqualTo("from-file-" + Infrastructure.TestTokens.Secret));
     }
 
     [Test]

@@ -81,6 +81,8 @@ internal static class CatalogBuild
         Stats("label_stats", "labels", "label_id", ("release_labels", "count(*)"), ("label_artists", "count(*)"), ("label_genres", "count(*)")),
         Stats("genre_stats", "genres", "genre_id", ("release_genres", "count(*)"), ("genre_artists", "count(*)"), ("genre_labels", "count(*)"), ("genre_styles", "count(*)")),
         Stats("style_stats", "styles", "style_id", ("release_styles", "count(*)"), ("style_artists", "count(*)"), ("style_labels", "count(*)"), ("style_genres", "count(*)")),
+        new("release_years", ["release_years"], ["releases"],
+            "INSERT INTO {s}.release_years SELECT year, count(*) FROM {s}.releases WHERE year IS NOT NULL GROUP BY year"),
         Years("artist_years", "release_artists", "artist_id"),
         Years("label_years", "release_labels", "label_id"),
         Years("genre_years", "release_genres", "genre_id"),

@@ -24,7 +24,8 @@ public sealed class CatalogImporter(NpgsqlDataSource database, TimeProvider time
     /// <summary>Serializes imports across processes: "DGIMPORT" as a 64-bit integer.</summary>
     public const long ImportLockKey = 0x4447494D504F5254;
 
-    public async Task<ImportOutcome> ImportAsync(IReadOnlyList<DumpFile> files, IImportProgress progress, CancellationToken cancellationToken)
+    /// <summary>Imports <paramref name="files"/>; <paramref name="origin"/> says who asked (shown by the Admin).</summary>
+    public async Task<ImportOutcome> ImportAsync(IReadOnlyList<DumpFile> files, string origin, IImportProgress progress, CancellationToken cancellationToken)
     {
         Validate(files);
         var started = time.GetTimestamp();
@@ -35,7 +36,7 @@ public sealed class CatalogImporter(NpgsqlDataSource database, TimeProvider time
         {
             var loads = await BuildStagingAsync(connection, files, progress, cancellationToken);
             var importId = Guid.NewGuid();
-            await RecordAsync(connection, importId, loads, cancellationToken);
+            await RecordAsync(connection, importId, origin, loads, cancellationToken);
             progress.Phase("switching to the new catalogue");
             await SwitchAsync(connection, cancellationToken);
             return new ImportOutcome(importId, loads, time.GetElapsedTime(started));
@@ -76,17 +77,17 @@ public sealed class CatalogImporter(NpgsqlDataSource database, TimeProvider time
             await Execute(connection, $"CREATE TABLE {StagingSchema}.{table} (LIKE {LiveSchema}.{table} INCLUDING DEFAULTS)", cancellationToken);
     }
 
-    private async Task RecordAsync(NpgsqlConnection connection, Guid importId, List<FileLoadResult> loads, CancellationToken cancellationToken)
+    private async Task RecordAsync(NpgsqlConnection connection, Guid importId, string origin, List<FileLoadResult> loads, CancellationToken cancellationToken)
     {
-        var files = loads.ToDictionary(l => l.File.Kind.ToString().ToLowerInvariant(), l => new { file = Path.GetFileName(l.File.Path), records = l.Records });
+        var files = loads.ToDictionary(l => l.File.Kind.ToString().ToLowerInvariant(), l => new { file = Path.GetFileName(l.File.Path), path = l.File.Path, records = l.Records });
         var counts = await connection.QuerySingleAsync<CatalogCounts>(new CommandDefinition($"""
             SELECT (SELECT count(*) FROM {StagingSchema}.artists) AS artists, (SELECT count(*) FROM {StagingSchema}.labels) AS labels,
                    (SELECT count(*) FROM {StagingSchema}.masters) AS masters, (SELECT count(*) FROM {StagingSchema}.releases) AS releases,
                    (SELECT count(*) FROM {StagingSchema}.genres) AS genres, (SELECT count(*) FROM {StagingSchema}.styles) AS styles
             """, cancellationToken: cancellationToken));
         await connection.ExecuteAsync(new CommandDefinition(
-            $"INSERT INTO {StagingSchema}.catalog_info (import_id, imported_at, files, counts) VALUES (@importId, @now, @files::jsonb, @counts::jsonb)",
-            new { importId, now = time.GetUtcNow(), files = System.Text.Json.JsonSerializer.Serialize(files), counts = System.Text.Json.JsonSerializer.Serialize(counts) },
+            $"INSERT INTO {StagingSchema}.catalog_info (import_id, imported_at, files, counts, origin) VALUES (@importId, @now, @files::jsonb, @counts::jsonb, @origin)",
+            new { importId, origin, now = time.GetUtcNow(), files = System.Text.Json.JsonSerializer.Serialize(files), counts = System.Text.Json.JsonSerializer.Serialize(counts) },
             cancellationToken: cancellationToken));
     }
 

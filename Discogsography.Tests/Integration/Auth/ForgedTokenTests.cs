@@ -1,6 +1,4 @@
 using System.Net;
-using System.Text;
-using Discogsography.ServiceInterface.Auth;
 using Discogsography.Tests.Infrastructure;
 
 namespace Discogsography.Tests.Integration.Auth;
@@ -18,7 +16,7 @@ public sealed class ForgedTokenTests : ApiTest
         yield return new TestCaseData(Signed("""{"alg":"HS512","typ":"JWT"}""", payload, sign: true)).SetName("alg_HS512");
         yield return new TestCaseData(Signed("""{"alg":"HS256","typ":"JWT"}""", """{"sub":"00000000-0000-0000-0000-000000000001"}""", sign: true)).SetName("no_exp");
         yield return new TestCaseData(TestTokens.Create("00000000-0000-0000-0000-000000000001", expiresAt: DateTimeOffset.UtcNow.AddMinutes(-1))).SetName("expired");
-        yield return new TestCaseData(TestTokens.Create("00000000-0000-0000-0000-000000000001", secret: "wrong")).SetName("wrong_signature");
+        yield return new TestCaseData(TestTokens.Create("00000000-0000-0000-0000-000000000001", secret: TestTokens.OtherSecret)).SetName("wrong_signature");
         yield return new TestCaseData("header.payload").SetName("two_parts");
         yield return new TestCaseData("a.b.c.d").SetName("four_parts");
         yield return new TestCaseData(Signed("""{"alg":"HS256","typ":"JWT"}""", "[1,2,3]", sign: true)).SetName("array_payload");
@@ -40,9 +38,5 @@ public sealed class ForgedTokenTests : ApiTest
         Assert.That(response.Headers.WwwAuthenticate.ToString(), Is.EqualTo("Bearer"));
     }
 
-    private static string Signed(string header, string payload, bool sign)
-    {
-        var input = Base64Url.Encode(Encoding.UTF8.GetBytes(header)) + "." + Base64Url.Encode(Encoding.UTF8.GetBytes(payload));
-        return input + "." + (sign ? JwtCodec.FromSecret(TestTokens.Secret).Sign(input) : "");
-    }
+    private static string Signed(string header, string payload, bool sign) => TestTokens.Assemble(header, payload, sign);
 }

@@ -22,7 +22,7 @@ public sealed class RolesAndAdminTests : ApiTest
         Client.BearerToken = login.AccessToken;
 
         Assert.That((userError.StatusCode, userError.ResponseBody), Is.EqualTo((HttpStatusCode.Forbidden, """{"detail":"Admin privileges required"}""")));
-        Assert.That(JwtCodec.FromSecret(TestTokens.Secret).Decode(login.AccessToken, DateTimeOffset.UtcNow).Role, Is.EqualTo(Roles.Admin));
+        Assert.That((await JwtCodec.FromSecret(TestTokens.Secret).DecodeAsync(login.AccessToken)).Role, Is.EqualTo(Roles.Admin));
         Assert.That((await Client.SendAsync(new GetMe())).IsAdmin, Is.True);
         Assert.DoesNotThrowAsync(() => Client.SendAsync(new GetAdminProbe()));
     }
@@ -36,7 +36,7 @@ public sealed class RolesAndAdminTests : ApiTest
 
         Assert.That(result.ExitCode, Is.Zero, result.Error);
         Assert.That(result.Output, Does.Contain("Created admin user root@example.com"));
-        Assert.That(JwtCodec.FromSecret(TestTokens.Secret).Decode(login.AccessToken, DateTimeOffset.UtcNow).Role, Is.EqualTo(Roles.Admin));
+        Assert.That((await JwtCodec.FromSecret(TestTokens.Secret).DecodeAsync(login.AccessToken)).Role, Is.EqualTo(Roles.Admin));
     }
 
     [Test]

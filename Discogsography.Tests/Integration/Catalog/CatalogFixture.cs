@@ -50,7 +50,7 @@ internal static class CatalogFixture
     private static async Task<DumpOracle> ImportAsync()
     {
         var importer = new CatalogImporter(TestServers.Database, TimeProvider.System);
-        await importer.ImportAsync(DumpFile.InDirectory(Folder), new LogImportProgress(Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance), CancellationToken.None);
+        await importer.ImportAsync(DumpFile.InDirectory(Folder), "tests", new LogImportProgress(Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance), CancellationToken.None);
         return DumpOracle.Load(Folder);
     }
 }

@@ -140,7 +140,7 @@ public sealed class CatalogImportTests
     }
 
     private Task ImportAsync(IReadOnlyList<DumpFile> files) =>
-        importer.ImportAsync(files, new LogImportProgress(NullLogger.Instance), CancellationToken.None);
+        importer.ImportAsync(files, "tests", new LogImportProgress(NullLogger.Instance), CancellationToken.None);
 
     private async Task<T> ScalarAsync<T>(string sql)
     {

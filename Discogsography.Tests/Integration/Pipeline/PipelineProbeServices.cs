@@ -1,5 +1,4 @@
 using Discogsography.ServiceInterface.Infrastructure;
-using Discogsography.ServiceInterface.Redis;
 using Discogsography.ServiceModel;
 using FluentValidation;
 
@@ -30,7 +29,7 @@ public sealed class PipelineProbeServices(TimeProvider time) : Service
         "not-found" => throw HttpError.NotFound($"Probe '{request.Kind}' not found"),
         "detail" => throw HttpError.BadRequest("A detail-style error").As(ErrorBodyStyle.Detail),
         "custom" => throw HttpError.WithBody(429, new Dictionary<string, string> { ["status"] = "cooldown", ["message"] = "Wait." }, "cooldown"),
-        "redis-down" => throw new RedisConnectionException("Redis at 127.0.0.1:1/0 is unreachable: ConnectionRefused"),
+        "redis-down" => throw new DependencyUnavailableException("Redis", "Redis at 127.0.0.1:1/0 is unreachable: ConnectionRefused"),
         "crash" => throw new InvalidOperationException("secret-internal-state"),
         _ => new ProbeResponse { Echo = request.Kind },
     };

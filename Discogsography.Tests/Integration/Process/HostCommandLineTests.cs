@@ -21,13 +21,26 @@ public sealed class HostCommandLineTests
     public async Task An_unsupported_JWT_algorithm_stops_startup_with_the_reference_message()
     {
         var environment = HostProcess.PostgresEnvironment(TestServers.PostgresServer);
-        environment["JWT_SECRET_KEY"] = "x";
+        environment["JWT_SECRET_KEY"] = TestTokens.Secret;
         environment["JWT_ALGORITHM"] = "RS256";
 
         var (exitCode, _, error) = await HostProcess.RunAsync(environment, "serve");
 
         Assert.That(exitCode, Is.EqualTo(1));
         Assert.That(error.Trim(), Is.EqualTo("Unsupported JWT algorithm: RS256. Only HS256 is supported."));
+    }
+
+    [Test]
+    public async Task A_JWT_secret_shorter_than_32_bytes_stops_startup_with_one_line_saying_how_to_make_one()
+    {
+        var environment = HostProcess.PostgresEnvironment(TestServers.PostgresServer);
+        environment["JWT_SECRET_KEY"] = "change-me";
+
+        var (exitCode, _, error) = await HostProcess.RunAsync(environment, "serve");
+
+        Assert.That(exitCode, Is.EqualTo(1));
+        Assert.That(error.Trim(), Is.EqualTo(
+            "JWT_SECRET_KEY must be at least 32 bytes (it has 9): generate one with `openssl rand -base64 48`"));
     }
 
     [Test]
@@ -69,7 +82,7 @@ public sealed class HostCommandLineTests
         await using var database = await TestDatabase.CreateAsync(TestServers.PostgresServer, "serve");
         var environment = HostProcess.PostgresEnvironment(database.Settings);
         var (apiPort, healthPort) = (Ports.Free(), Ports.Free());
-        environment["JWT_SECRET_KEY"] = "process-test";
+        environment["JWT_SECRET_KEY"] = TestTokens.Secret;
         environment["API_PORT"] = apiPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
         environment["HEALTH_PORT"] = healthPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
         environment["ENVIRONMENT"] = "production";

@@ -2,7 +2,6 @@ using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using Discogsography.ServiceInterface.Redis;
 using Discogsography.ServiceInterface.Storage;
 using Discogsography.ServiceModel;
 using Discogsography.Tests.Infrastructure;
@@ -181,7 +180,7 @@ public sealed partial class SnapshotTests : ApiTest
     /// <summary>How many GETs Redis has served (INFO commandstats).</summary>
     private static async Task<long> GetCallsAsync()
     {
-        var info = (await TestServers.Redis.SendAsync(RespCommand.Frame(RespCommand.Name("INFO"), "commandstats"))).Text ?? "";
+        var info = await TestServers.Redis.InfoAsync("commandstats");
         return GetCalls().Match(info) is { Success: true } match ? long.Parse(match.Groups[1].Value) : 0;
     }
 

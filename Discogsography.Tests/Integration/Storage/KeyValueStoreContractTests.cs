@@ -1,6 +1,6 @@
-using Discogsography.ServiceInterface.Redis;
 using Discogsography.ServiceInterface.Storage;
-using Discogsography.Tests.Infrastructure;
+using Microsoft.Extensions.Time.Testing;
+using StackExchange.Redis;
 
 namespace Discogsography.Tests.Integration.Storage;
 
@@ -10,8 +10,8 @@ namespace Discogsography.Tests.Integration.Storage;
 public sealed class KeyValueStoreContractTests(string kind)
 {
     private static readonly TimeSpan ShortTtl = TimeSpan.FromMilliseconds(200);
-    private readonly TestClock clock = new();
-    private RedisClient? redis;
+    private readonly FakeTimeProvider clock = new();
+    private ConnectionMultiplexer? redis;
     private IKeyValueStore store = null!;
 
     [SetUp]
@@ -19,8 +19,8 @@ public sealed class KeyValueStoreContractTests(string kind)
     {
         if (kind == "redis")
         {
-            redis = new RedisClient(RedisSettings.Parse(TestServers.RedisUrl));
-            await redis.FlushDatabaseAsync();
+            await TestServers.Redis.FlushAsync();
+            redis = await ConnectionMultiplexer.ConnectAsync(RedisConfiguration.Parse(TestServers.RedisUrl));
             store = new RedisKeyValueStore(redis);
         }
         else

@@ -1,0 +1,14 @@
+using System.Globalization;
+
+namespace Discogsography.Admin.Components.Shared;
+
+/// <summary>How values are shown: times in UTC to the second (the same for every viewer), sizes in megabytes.</summary>
+public static class Formats
+{
+    public static string When(DateTimeOffset? value) =>
+        value is { } time ? time.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture) : "—";
+
+    public static string Megabytes(long bytes) => string.Create(CultureInfo.InvariantCulture, $"{bytes / 1024.0 / 1024.0:0.0} MB");
+
+    public static string Count(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
+}
