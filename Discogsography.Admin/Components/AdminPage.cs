@@ -26,6 +26,7 @@ public sealed record ApiProblem(string Message, IReadOnlyList<FieldError> FieldE
 public abstract class AdminPage : ComponentBase, IDisposable
 {
     private readonly CancellationTokenSource disposed = new();
+    private bool sessionEnded;
 
     [Inject] public required IApiClient Api { get; init; }
 
@@ -62,6 +63,8 @@ public abstract class AdminPage : ComponentBase, IDisposable
     /// <summary>Runs an API call: true on success; on failure the problem is kept, and a 401 or an expired session signs out.</summary>
     protected async Task<bool> CallAsync(Func<Task> call)
     {
+        if (sessionEnded)
+            return false;
         if (!Session.IsSignedIn)
         {
             await SessionEndedAsync();
@@ -141,8 +144,10 @@ public abstract class AdminPage : ComponentBase, IDisposable
         }
     }
 
+    /// <summary>Signs out and goes to the sign-in page once; later calls of this page (a second load, a live refresh) do nothing.</summary>
     private async Task SessionEndedAsync()
     {
+        sessionEnded = true;
         await Session.ExpireAsync();
         Navigation.NavigateTo(LoginPath(expired: true));
     }

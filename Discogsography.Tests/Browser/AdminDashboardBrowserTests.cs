@@ -1,6 +1,7 @@
 using System.Net;
 using Discogsography.ServiceModel;
 using Discogsography.Tests.Infrastructure;
+using Discogsography.Tests.Integration.Catalog;
 using Discogsography.Tests.Integration.Sync;
 using Microsoft.Playwright;
 
@@ -9,7 +10,8 @@ namespace Discogsography.Tests.Browser;
 /// <summary>
 /// The Admin in Debian's Chromium against the real Host, PostgreSQL, Redis and the fake Discogs: an administrator
 /// signs in, sets the app credentials, deactivates a user, syncs that user's collection and finds it all in the audit
-/// log. Every page is saved as a screenshot under the test output folder (screenshots/).
+/// log; every page works at 700 px; light and dark. Every page is saved as a screenshot under the test output
+/// folder (screenshots/).
 /// </summary>
 public sealed class AdminDashboardBrowserTests
 {
@@ -58,6 +60,7 @@ public sealed class AdminDashboardBrowserTests
     [Test]
     public async Task An_administrator_manages_credentials_a_user_and_their_sync_and_finds_it_all_in_the_audit_log()
     {
+        await CatalogFixture.OracleAsync();
         await Accounts.CreateDirectlyAsync(AdminEmail, isAdmin: true);
         using var member = Accounts.NewClient();
         await Accounts.RegisterAndLoginAsync(member, MemberEmail);
@@ -74,6 +77,52 @@ public sealed class AdminDashboardBrowserTests
         await FindTheActionsInTheAuditLogAsync();
         await RefuseAnImportFromOutsideTheImportFolderAsync();
 
+        Assert.That(browserErrors, Is.Empty);
+    }
+
+    [Test]
+    public async Task Every_page_works_in_light_and_dark_and_at_700_pixels_with_a_menu_toggle()
+    {
+        await CatalogFixture.OracleAsync();
+        await Accounts.CreateDirectlyAsync(AdminEmail, isAdmin: true);
+        var member = await Accounts.CreateDirectlyAsync(MemberEmail);
+        await SignInAsync(AdminEmail);
+        var pages = new (string Nav, string Name, string Ready)[]
+        {
+            ("nav-dashboard", "dashboard", "users-total"), ("nav-users", "users", "users-grid"), ("nav-syncs", "sync-jobs", "sync-jobs"),
+            ("nav-imports", "imports", "import-dir"), ("nav-credentials", "app-credentials", "current-credentials"), ("nav-audit", "audit-log", "audit-grid"),
+        };
+
+        foreach (var dark in new[] { false, true })
+        {
+            if (dark)
+                await page.GetByTestId("theme-toggle").ClickAsync();
+            foreach (var (nav, name, ready) in pages)
+            {
+                await page.GetByTestId(nav).ClickAsync();
+                await ShowAsync(ready, $"{name}-{(dark ? "dark" : "light")}");
+            }
+            await page.GotoAsync(new Uri(admin.Url, $"users/{member}").ToString());
+            await Expect("user-email").ToHaveTextAsync(MemberEmail);
+            await Expect("sync-unavailable").ToContainTextAsync("needs a Discogs connection");
+            await ShootAsync($"user-detail-{(dark ? "dark" : "light")}");
+        }
+        await page.ReloadAsync();
+        await Expect("signed-in-as").ToHaveTextAsync(AdminEmail);
+        Assert.That(await page.EvaluateAsync<string>("localStorage.getItem('discogsography-admin-theme')"), Is.EqualTo("dark"), "the choice is kept");
+
+        await page.SetViewportSizeAsync(700, 900);
+        await Assertions.Expect(page.GetByTestId("nav-users")).Not.ToBeInViewportAsync();
+        foreach (var (nav, name, ready) in pages)
+        {
+            await page.GetByTestId("nav-toggle").ClickAsync();
+            await Assertions.Expect(page.GetByTestId(nav)).ToBeInViewportAsync();
+            await page.GetByTestId(nav).ClickAsync();
+            await Assertions.Expect(page.GetByTestId(nav)).Not.ToBeInViewportAsync();
+            await ShowAsync(ready, $"{name}-700px");
+            Assert.That(await page.EvaluateAsync<int>("document.documentElement.scrollWidth"), Is.LessThanOrEqualTo(700),
+                $"{name}: nothing runs off the side of the page at 700 px (wide grids scroll inside themselves)");
+        }
         Assert.That(browserErrors, Is.Empty);
     }
 
@@ -118,6 +167,7 @@ public sealed class AdminDashboardBrowserTests
 
         await Assertions.Expect(page.Locator("#components-reconnect-modal")).ToBeVisibleAsync(new() { Timeout = 15_000 });
         await Assertions.Expect(page.Locator("#components-reconnect-modal")).ToContainTextAsync("Connection to the dashboard lost");
+        await Assertions.Expect(page.Locator("#components-reconnect-modal")).ToHaveAttributeAsync("data-state", "retrying");
         await ShootAsync("reconnecting");
         browserErrors.Clear();
     }
@@ -128,6 +178,8 @@ public sealed class AdminDashboardBrowserTests
         await Expect("login-email").ToBeVisibleAsync(new() { Timeout = 15_000 });
         Assert.That(await page.EvaluateAsync<string>("getComputedStyle(document.getElementById('components-reconnect-modal')).display"), Is.EqualTo("none"),
             "the stylesheets were served (the reconnect banner is hidden by app.css)");
+        Assert.That(await page.EvaluateAsync<string>("getComputedStyle(document.querySelector('.mud-button-root')).cursor"), Is.EqualTo("pointer"),
+            "MudBlazor's stylesheet was served from the Admin itself");
         await ShootAsync("login");
         await page.GetByTestId("login-email").FillAsync(email);
         await page.GetByTestId("login-password").FillAsync(Accounts.Password);
@@ -143,7 +195,7 @@ public sealed class AdminDashboardBrowserTests
         await page.GetByTestId("consumer-key").FillAsync(FakeDiscogs.ConsumerKey);
         await page.GetByTestId("consumer-secret").FillAsync(FakeDiscogs.ConsumerSecret);
         await page.GetByTestId("save-credentials").ClickAsync();
-        await Expect("credentials-saved").ToBeVisibleAsync();
+        await ExpectNoticeAsync("Credentials updated.");
         await Expect("masked-key").ToHaveTextAsync(ServiceInterface.Security.SecretMask.Mask(FakeDiscogs.ConsumerKey));
         await Expect("masked-secret").ToHaveTextAsync(ServiceInterface.Security.SecretMask.Mask(FakeDiscogs.ConsumerSecret));
         await ShootAsync("app-credentials");
@@ -173,7 +225,9 @@ public sealed class AdminDashboardBrowserTests
     private async Task DeactivateMemberAsync()
     {
         await page.GetByTestId("deactivate").ClickAsync();
-        await page.GetByTestId("deactivate-confirm").ClickAsync();
+        await Expect("confirm-question").ToContainTextAsync($"Deactivate {MemberEmail}?");
+        await ShootAsync("confirm-dialog");
+        await page.GetByTestId("confirm-ok").ClickAsync();
         await Expect("user-active").ToHaveTextAsync("inactive");
         var login = Assert.ThrowsAsync<ApiException>(() =>
             Accounts.NewClient().SendAsync(new Login { Email = MemberEmail, Password = Accounts.Password }))!;
@@ -183,7 +237,7 @@ public sealed class AdminDashboardBrowserTests
     private async Task SyncMemberAndWatchItCompleteAsync()
     {
         await page.GetByTestId("sync-now").ClickAsync();
-        await Expect("notice").ToHaveTextAsync("Sync queued.");
+        await ExpectNoticeAsync("Sync queued.");
         await Expect("job-status").ToHaveTextAsync("completed", new() { Timeout = 30_000 });
         await Expect("sync-progress").ToHaveTextAsync("242 items, 4 pages");
         await ShootAsync("user-detail");
@@ -205,13 +259,22 @@ public sealed class AdminDashboardBrowserTests
     private async Task RefuseAnImportFromOutsideTheImportFolderAsync()
     {
         await page.GetByTestId("nav-imports").ClickAsync();
-        await Expect("imports-grid").ToContainTextAsync("No imports yet");
+        await Expect("live-catalogue-origin").ToContainTextAsync("Imported");
+        await Expect("imports-grid-empty").ToContainTextAsync("No import jobs yet");
         await page.GetByText("Files on the server").ClickAsync();
         await page.GetByTestId("import-path").FillAsync("../../etc");
         await page.GetByTestId("import-path").PressAsync("Tab");
         await page.GetByTestId("start-import-submit").ClickAsync();
         await Expect("api-error-message").ToContainTextAsync("path must be inside IMPORT_DIR");
         await ShootAsync("imports");
+    }
+
+    /// <summary>Waits for the page to show <paramref name="ready"/> and its requests to settle, then saves a screenshot.</summary>
+    private async Task ShowAsync(string ready, string screenshot)
+    {
+        await Expect(ready).ToBeVisibleAsync();
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await ShootAsync(screenshot);
     }
 
     /// <summary>Ends the admin's sessions behind the dashboard's back, as another administrator would.</summary>
@@ -223,6 +286,8 @@ public sealed class AdminDashboardBrowserTests
     }
 
     private ILocatorAssertions Expect(string testId) => Assertions.Expect(page.GetByTestId(testId));
+
+    private Task ExpectNoticeAsync(string text) => Assertions.Expect(page.GetByTestId("notice").Filter(new() { HasText = text })).ToBeVisibleAsync();
 
     private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
 

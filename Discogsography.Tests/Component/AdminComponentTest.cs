@@ -81,17 +81,23 @@ public abstract class AdminComponentTest
         Context.Services.AddScoped<AdminSession>();
         Context.Services.AddSingleton(new AdminSettings { ApiBaseUrl = new Uri("http://api.test:8004"), LiveRefreshInterval = TimeSpan.FromMilliseconds(50) });
         Context.Services.AddMudServices(options => options.SnackbarConfiguration.ShowTransitionDuration = 0);
-        Popovers = Context.Render<MudPopoverProvider>();
-        Dialogs = Context.Render<MudDialogProvider>();
-        Snackbars = Context.Render<MudSnackbarProvider>();
+        if (!RendersItsOwnProviders)
+        {
+            Popovers = Context.Render<MudPopoverProvider>();
+            Dialogs = Context.Render<MudDialogProvider>();
+            Snackbars = Context.Render<MudSnackbarProvider>();
+        }
     }
+
+    /// <summary>True for tests of the layout, which holds the providers itself (a second set is refused).</summary>
+    protected virtual bool RendersItsOwnProviders => false;
 
     [TearDown]
     public async Task DisposeContextAsync()
     {
-        Popovers.Dispose();
-        Dialogs.Dispose();
-        Snackbars.Dispose();
+        Popovers?.Dispose();
+        Dialogs?.Dispose();
+        Snackbars?.Dispose();
         await Context.DisposeAsync();
     }
 
@@ -104,4 +110,27 @@ public abstract class AdminComponentTest
 
     /// <summary>The text of the notices shown so far.</summary>
     protected IReadOnlyList<string> Notices() => [.. Snackbars.FindAll("[data-testid=notice]").Select(n => n.TextContent)];
+}
+
+/// <summary>What component tests do with MudBlazor's data grid, in one place: its pager, its sort headers, its selects.</summary>
+public static class GridActions
+{
+    /// <summary>The pager's caption, e.g. <c>1-25 of 60</c>.</summary>
+    public static string PagerCaption<T>(this IRenderedComponent<T> page) where T : class, IComponent =>
+        page.FindAll(".mud-table-pagination-caption").Last().TextContent.Trim();
+
+    public static void NextPage<T>(this IRenderedComponent<T> page) where T : class, IComponent =>
+        page.Find("button[aria-label='Next page']").Click();
+
+    /// <summary>Clicks the title of the <paramref name="column"/>-th column (from 1), which sorts by it (again: reverses).</summary>
+    public static void SortBy<T>(this IRenderedComponent<T> page, int column) where T : class, IComponent =>
+        page.Find($"thead th:nth-child({column}) .sortable-column-header").Click();
+
+    /// <summary>Chooses a value in the MudSelect with test id <paramref name="testId"/>, as picking it from its list does.</summary>
+    public static Task Choose<T, TValue>(this IRenderedComponent<T> page, string testId, TValue value) where T : class, IComponent
+    {
+        var select = page.FindComponents<MudSelect<TValue>>()
+            .Single(s => Equals(s.Instance.UserAttributes.GetValueOrDefault("data-testid"), testId));
+        return page.InvokeAsync(() => select.Instance.SelectOption(value));
+    }
 }

@@ -26,7 +26,7 @@ public sealed class AppCredentialsPageTests : AdminComponentTest
     {
         var page = Context.Render<AppCredentials>();
 
-        page.Find("[data-testid=consumer-key]").Change("only-the-key");
+        page.Find("input[data-testid=consumer-key]").Change("only-the-key");
         page.Find("form").Submit();
 
         Assert.That(page.Markup, Does.Contain("Enter the consumer secret").And.Not.Contain("Enter the consumer key"));
@@ -34,23 +34,23 @@ public sealed class AppCredentialsPageTests : AdminComponentTest
     }
 
     [Test]
-    public void Saving_sends_both_values_and_shows_the_new_masks()
+    public void Saving_sends_both_values_shows_the_new_masks_and_clears_the_form()
     {
-        Api.On<SetAppCredentials, AppCredentialsResponse>(r => new AppCredentialsResponse
+        Api.On<SetAppCredentials, AppCredentialsResponse>(_ => new AppCredentialsResponse
         {
             ConsumerKey = "ab******yz", ConsumerSecret = "cd**********wx", Configured = true, EncryptedAtRest = true,
         });
         var page = Context.Render<AppCredentials>();
 
-        page.Find("[data-testid=consumer-key]").Change("abcdefghyz");
-        page.Find("[data-testid=consumer-secret]").Change("cdefghijklmnwx");
+        page.Find("input[data-testid=consumer-key]").Change("abcdefghyz");
+        page.Find("input[data-testid=consumer-secret]").Change("cdefghijklmnwx");
         page.Find("form").Submit();
 
         var sent = Api.SentOf<SetAppCredentials>().Single();
         Assert.That((sent.ConsumerKey, sent.ConsumerSecret), Is.EqualTo(("abcdefghyz", "cdefghijklmnwx")));
         Assert.That(page.Find("[data-testid=masked-key]").TextContent, Is.EqualTo("ab******yz"));
-        Assert.That(page.Find("[data-testid=credentials-saved]").TextContent, Is.EqualTo("Credentials updated."));
-        Assert.That(page.Find("[data-testid=consumer-key]").GetAttribute("value"), Is.Empty.Or.Null, "the form is cleared");
+        Assert.That(Notices(), Is.EqualTo(new[] { "Credentials updated." }));
+        Assert.That(page.Find("input[data-testid=consumer-key]").GetAttribute("value"), Is.Empty.Or.Null, "the form is cleared");
     }
 
     [Test]
@@ -59,11 +59,11 @@ public sealed class AppCredentialsPageTests : AdminComponentTest
         Api.On<SetAppCredentials, AppCredentialsResponse>(_ => throw FakeApiClient.Error(HttpStatusCode.BadRequest, "Both the consumer key and the consumer secret are required"));
         var page = Context.Render<AppCredentials>();
 
-        page.Find("[data-testid=consumer-key]").Change(" ");
-        page.Find("[data-testid=consumer-secret]").Change("s");
+        page.Find("input[data-testid=consumer-key]").Change("k");
+        page.Find("input[data-testid=consumer-secret]").Change("s");
         page.Find("form").Submit();
 
         Assert.That(page.Find("[data-testid=api-error-message]").TextContent, Is.EqualTo("Both the consumer key and the consumer secret are required"));
-        Assert.That(page.FindAll("[data-testid=credentials-saved]"), Is.Empty);
+        Assert.That(Notices(), Is.Empty);
     }
 }

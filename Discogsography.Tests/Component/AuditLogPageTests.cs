@@ -29,6 +29,7 @@ public sealed class AuditLogPageTests : AdminComponentTest
 
         Assert.That(page.FindAll("[data-testid=audit-entry-action]"), Has.Count.EqualTo(50));
         Assert.That(page.Find("[data-testid=audit-grid]").TextContent, Does.Contain("""{"email":"member@example.com"}""").And.Contain("user u1"));
+        Assert.That(page.PagerCaption(), Is.EqualTo("1-50 of 120"));
         Assert.That(Api.SentOf<ListAuditActions>(), Has.Count.EqualTo(1));
     }
 
@@ -38,7 +39,7 @@ public sealed class AuditLogPageTests : AdminComponentTest
         var page = Context.Render<AuditLog>();
         var first = Api.SentOf<QueryAuditLog>().First();
 
-        page.Find("th[data-column-index='1'] div").Click();
+        page.SortBy(column: 2);
 
         var request = Api.SentOf<QueryAuditLog>().Last();
         Assert.That((first.OrderBy, first.Descending), Is.EqualTo((AuditOrder.CreatedAt, true)), "newest first until a column is chosen");
@@ -46,18 +47,29 @@ public sealed class AuditLogPageTests : AdminComponentTest
     }
 
     [Test]
-    public void Filters_go_to_the_server_and_start_from_the_first_page()
+    public async Task Filters_go_to_the_server_and_start_from_the_first_page()
     {
         var page = Context.Render<AuditLog>();
-        page.Find("button.rz-pager-next").Click();
+        page.NextPage();
         Assert.That(Api.SentOf<QueryAuditLog>().Last().Offset, Is.EqualTo(50));
 
-        page.Find("[data-testid=audit-search]").Change("member@");
-        page.Find("[data-testid=audit-action] li[aria-label='admin_user_deactivated']").Click();
+        page.Find("input[data-testid=audit-search]").Change("member@");
+        await page.Choose<AuditLog, string>("audit-action", "admin_user_deactivated");
         page.Find("[data-testid=audit-filter-submit]").Click();
 
         var request = Api.SentOf<QueryAuditLog>().Last();
         Assert.That((request.Search, request.Action, request.Offset), Is.EqualTo(("member@", "admin_user_deactivated", 0)));
         Assert.That(page.FindAll("[data-testid=audit-entry-action]").Select(a => a.TextContent), Has.All.EqualTo("admin_user_deactivated"));
+    }
+
+    [Test]
+    public void Paging_keeps_the_filter_on_screen_not_inputs_not_yet_applied()
+    {
+        var page = Context.Render<AuditLog>();
+
+        page.Find("input[data-testid=audit-search]").Change("typed but not applied");
+        page.NextPage();
+
+        Assert.That(Api.SentOf<QueryAuditLog>().Last().Search, Is.Null);
     }
 }

@@ -78,8 +78,8 @@ public sealed class LoginPageTests : AdminComponentTest
 
     private static void Fill(IRenderedComponent<LoginPage> page, string email, string password)
     {
-        page.Find("[data-testid=login-email]").Change(email);
-        page.Find("[data-testid=login-password]").Change(password);
+        page.Find("input[data-testid=login-email]").Change(email);
+        page.Find("input[data-testid=login-password]").Change(password);
         page.Find("form").Submit();
     }
 }

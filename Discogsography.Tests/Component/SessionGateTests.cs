@@ -37,6 +37,7 @@ public sealed class SessionGateTests : AdminComponentTest
     public void A_token_the_API_refuses_ends_the_session()
     {
         Api.On<GetAdminDashboard, AdminDashboardResponse>(_ => throw FakeApiClient.Error(HttpStatusCode.Unauthorized, "Token has been revoked"));
+        Api.On<GetAdminStats, AdminStatsResponse>(_ => throw FakeApiClient.Error(HttpStatusCode.Unauthorized, "Token has been revoked"));
 
         Context.Render<Dashboard>();
 
@@ -48,6 +49,7 @@ public sealed class SessionGateTests : AdminComponentTest
     public void A_kept_session_is_restored_after_a_page_refresh()
     {
         Api.On<GetAdminDashboard, AdminDashboardResponse>(_ => DashboardPageTests.Figures(total: 1));
+        Api.On<GetAdminStats, AdminStatsResponse>(_ => DashboardPageTests.Stats(busy: false));
 
         var page = Context.Render<Dashboard>();
 

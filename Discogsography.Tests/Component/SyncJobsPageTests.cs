@@ -31,7 +31,7 @@ public sealed class SyncJobsPageTests : AdminComponentTest
     }
 
     [Test]
-    public void Running_jobs_update_on_screen_without_a_reload()
+    public void Running_jobs_update_on_screen_without_a_reload_and_polling_stops_when_none_runs()
     {
         var page = Context.Render<SyncJobs>();
 
@@ -50,9 +50,9 @@ public sealed class SyncJobsPageTests : AdminComponentTest
         var page = Context.Render<SyncJobs>();
         var first = Api.SentOf<QueryAdminSyncs>().First();
 
-        await page.InvokeAsync(() => page.Find("th[data-column-index='0'] div").Click());
+        await page.InvokeAsync(() => page.SortBy(column: 1));
         var ascending = Api.SentOf<QueryAdminSyncs>().Last();
-        await page.InvokeAsync(() => page.Find("th[data-column-index='0'] div").Click());
+        await page.InvokeAsync(() => page.SortBy(column: 1));
         var descending = Api.SentOf<QueryAdminSyncs>().Last();
 
         Assert.That((first.OrderBy, first.Descending), Is.EqualTo((AdminSyncOrder.StartedAt, true)), "newest first until a column is chosen");
@@ -64,9 +64,9 @@ public sealed class SyncJobsPageTests : AdminComponentTest
     public async Task Filtering_by_status_asks_the_server_from_the_first_page()
     {
         var page = Context.Render<SyncJobs>();
-        await page.InvokeAsync(() => page.Find("button.rz-pager-next").Click());
+        await page.InvokeAsync(page.NextPage);
 
-        await page.InvokeAsync(() => page.Find("[data-testid=sync-status-filter] li[aria-label='failed']").Click());
+        await page.Choose<SyncJobs, string>("sync-status-filter", SyncStatuses.Failed);
         await page.InvokeAsync(() => page.Find("[data-testid=sync-filter-submit]").Click());
 
         var request = Api.SentOf<QueryAdminSyncs>().Last();
@@ -74,9 +74,9 @@ public sealed class SyncJobsPageTests : AdminComponentTest
     }
 
     [Test]
-    public async Task Cancelling_a_running_job_sends_it_and_refreshes_the_list()
+    public async Task Cancelling_a_running_job_asks_first_then_sends_it_and_refreshes_the_list()
     {
-        Api.On<CancelAdminSync, AdminSyncJob>(r =>
+        Api.On<CancelAdminSync, AdminSyncJob>(_ =>
         {
             status = SyncStatuses.Cancelled;
             return Job("j1", SyncStatuses.Cancelled, items);
@@ -84,10 +84,13 @@ public sealed class SyncJobsPageTests : AdminComponentTest
         var page = Context.Render<SyncJobs>();
 
         await page.InvokeAsync(() => page.Find("[data-testid=cancel-sync]").Click());
+        Assert.That(Api.SentOf<CancelAdminSync>(), Is.Empty, "the click only asks");
+        await Dialogs.InvokeAsync(() => Answer(confirm: true));
 
+        page.WaitForState(() => page.FindAll("[data-testid=job-status]")[0].TextContent == "cancelled");
         Assert.That(Api.SentOf<CancelAdminSync>().Single().Id, Is.EqualTo(IdOf("j1")));
-        Assert.That(page.FindAll("[data-testid=job-status]")[0].TextContent, Is.EqualTo("cancelled"));
         Assert.That(page.FindAll("[data-testid=cancel-sync]"), Is.Empty);
+        Assert.That(Notices(), Has.Some.StartsWith("Cancel requested"));
     }
 
     private static AdminSyncJob Job(string name, string status, int items) => new()

@@ -18,7 +18,7 @@ public sealed class UsersPageTests : AdminComponentTest
         var request = Api.SentOf<QueryAdminUsers>().Single();
         Assert.That((request.Offset, request.Limit, request.OrderBy, request.Descending), Is.EqualTo((0, 25, AdminUserOrder.CreatedAt, true)));
         Assert.That(page.FindAll("[data-testid=user-link]").Select(a => a.TextContent), Is.EqualTo(Enumerable.Range(0, 25).Select(i => $"user{i:000}@example.com")));
-        Assert.That(page.Find(".rz-pager-summary").TextContent, Does.Contain("60"));
+        Assert.That(page.PagerCaption(), Is.EqualTo("1-25 of 60"));
     }
 
     [Test]
@@ -27,7 +27,7 @@ public sealed class UsersPageTests : AdminComponentTest
         Api.On<QueryAdminUsers, QueryAdminUsersResponse>(r => Page(r, 60));
         var page = Context.Render<Users>();
 
-        page.Find("button.rz-pager-next").Click();
+        page.NextPage();
 
         Assert.That(Api.SentOf<QueryAdminUsers>().Last().Offset, Is.EqualTo(25));
         Assert.That(page.FindAll("[data-testid=user-link]").First().TextContent, Is.EqualTo("user025@example.com"));
@@ -39,29 +39,49 @@ public sealed class UsersPageTests : AdminComponentTest
         Api.On<QueryAdminUsers, QueryAdminUsersResponse>(r => Page(r, 60));
         var page = Context.Render<Users>();
 
-        page.Find("th[data-column-index='0'] div").Click();
+        page.SortBy(column: 1);
+        var ascending = Api.SentOf<QueryAdminUsers>().Last();
+        page.SortBy(column: 1);
+        var descending = Api.SentOf<QueryAdminUsers>().Last();
 
-        var request = Api.SentOf<QueryAdminUsers>().Last();
-        Assert.That((request.OrderBy, request.Descending), Is.EqualTo((AdminUserOrder.Email, false)));
+        Assert.That((ascending.OrderBy, ascending.Descending), Is.EqualTo((AdminUserOrder.Email, false)));
+        Assert.That((descending.OrderBy, descending.Descending), Is.EqualTo((AdminUserOrder.Email, true)));
     }
 
     [Test]
-    public void A_search_starts_again_from_the_first_page_with_the_filter()
+    public async Task A_search_starts_again_from_the_first_page_with_every_filter()
     {
         Api.On<QueryAdminUsers, QueryAdminUsersResponse>(r => Page(r, r.Search is null ? 60 : 3));
         var page = Context.Render<Users>();
-        page.Find("button.rz-pager-next").Click();
+        page.NextPage();
 
-        page.Find("[data-testid=user-search] ").Change("example.org");
+        page.Find("input[data-testid=user-search]").Change("example.org");
+        await page.Choose<Users, bool?>("user-active", false);
+        await page.Choose<Users, bool?>("user-admin", true);
         page.Find("[data-testid=user-search-submit]").Click();
 
         var request = Api.SentOf<QueryAdminUsers>().Last();
-        Assert.That((request.Search, request.Offset), Is.EqualTo(("example.org", 0)));
+        Assert.That((request.Search, request.Active, request.Admin, request.Offset), Is.EqualTo(("example.org", (bool?)false, (bool?)true, 0)));
         Assert.That(page.FindAll("[data-testid=user-link]"), Has.Count.EqualTo(3));
     }
 
     [Test]
-    public void An_API_error_is_shown()
+    public void Long_emails_are_cut_with_an_ellipsis_and_shown_whole_on_hover()
+    {
+        var email = new string('a', 60) + "@example.com";
+        Api.On<QueryAdminUsers, QueryAdminUsersResponse>(_ => new QueryAdminUsersResponse
+        {
+            Users = [new AdminUserSummary { Id = Guid.NewGuid(), Email = email, IsActive = true, CreatedAt = DateTimeOffset.UtcNow }], Total = 1,
+        });
+
+        var page = Context.Render<Users>();
+
+        var cell = page.Find("[data-testid=user-link] .ellipsis");
+        Assert.That((cell.GetAttribute("title"), cell.TextContent), Is.EqualTo((email, email)));
+    }
+
+    [Test]
+    public void An_API_error_is_shown_and_the_grid_says_it_has_nothing()
     {
         Api.On<QueryAdminUsers, QueryAdminUsersResponse>(_ => throw FakeApiClient.Error(HttpStatusCode.UnprocessableEntity, "limit: Input should be less than or equal to 200",
             new FieldError("query", "limit", "less_than_equal", "Input should be less than or equal to 200")));
@@ -69,6 +89,7 @@ public sealed class UsersPageTests : AdminComponentTest
         var page = Context.Render<Users>();
 
         Assert.That(page.Find("[data-testid=api-error-fields]").TextContent.Trim(), Is.EqualTo("limit: Input should be less than or equal to 200"));
+        Assert.That(page.FindAll("[data-testid=user-link]"), Is.Empty);
     }
 
     internal static QueryAdminUsersResponse Page(QueryAdminUsers request, int total)

@@ -1,18 +1,25 @@
 using Discogsography.Admin.Services;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Routing;
 using MudBlazor;
 
 namespace Discogsography.Admin.Components.Layout;
 
 /// <summary>
-/// The frame of every page: app bar, a navigation drawer that is a fixed column on wide screens and a toggled overlay
-/// below the medium breakpoint, and the theme, light or dark as the administrator last chose (else as the system says).
+/// The frame of every page: app bar, a navigation drawer that is a fixed column on wide screens and an overlay
+/// opened by the menu button (and closed by choosing a page) below the medium breakpoint, and the theme, light or
+/// dark as the administrator last chose (else as the system says).
 /// </summary>
-public partial class MainLayout
+public partial class MainLayout : IAsyncDisposable
 {
+    private readonly Guid viewportSubscription = Guid.NewGuid();
     private MudThemeProvider? themeProvider;
     private bool darkMode;
+    private bool wide = true;
     private bool drawerOpen = true;
+
+    // The kept session is read before the frame is drawn, so the drawer is part of the first layout, not added later.
+    private bool restored;
 
     [Inject] public required AdminSession Session { get; init; }
 
@@ -20,16 +27,32 @@ public partial class MainLayout
 
     [Inject] public required IThemePreferenceStore ThemePreference { get; init; }
 
-    protected override void OnInitialized() => Session.Changed += OnSessionChanged;
+    [Inject] public required IBrowserViewportService Viewport { get; init; }
+
+    protected override async Task OnInitializedAsync()
+    {
+        Session.Changed += OnSessionChanged;
+        Navigation.LocationChanged += OnLocationChanged;
+        await Session.EnsureRestoredAsync();
+        restored = true;
+    }
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
         if (!firstRender)
             return;
+        await Viewport.SubscribeAsync(viewportSubscription, OnViewportChanged, fireImmediately: true);
         var chosen = await ThemePreference.LoadDarkModeAsync();
         darkMode = chosen ?? (themeProvider is not null && await themeProvider.GetSystemDarkModeAsync());
         StateHasChanged();
     }
+
+    /// <summary>Whether the drawer is a fixed column (medium breakpoint and up) or an overlay.</summary>
+    private void OnViewportChanged(BrowserViewportEventArgs viewport) =>
+        wide = viewport.Breakpoint is >= Breakpoint.Md and <= Breakpoint.Xxl;
+
+    /// <summary>The drawer closes itself when the window shrinks below the breakpoint, and opens again when it grows.</summary>
+    private void DrawerOpenChanged(bool open) => drawerOpen = open;
 
     private void ToggleDrawer() => drawerOpen = !drawerOpen;
 
@@ -41,15 +64,25 @@ public partial class MainLayout
 
     private void OnSessionChanged() => InvokeAsync(StateHasChanged);
 
+    private void OnLocationChanged(object? sender, LocationChangedEventArgs e)
+    {
+        if (wide || !drawerOpen)
+            return;
+        drawerOpen = false;
+        InvokeAsync(StateHasChanged);
+    }
+
     private async Task SignOutAsync()
     {
         await Session.SignOutAsync();
         Navigation.NavigateTo("/login");
     }
 
-    public void Dispose()
+    public async ValueTask DisposeAsync()
     {
         Session.Changed -= OnSessionChanged;
+        Navigation.LocationChanged -= OnLocationChanged;
+        await Viewport.UnsubscribeAsync(viewportSubscription);
         GC.SuppressFinalize(this);
     }
 }

@@ -31,8 +31,8 @@ public partial class Imports
     {
         if (grid?.Items.Any(j => j.Status is ImportStatuses.Pending or ImportStatuses.Running) != true)
             return;
-        await grid.ReloadAsync();
         await FetchStatusAsync();
+        await grid.ReloadAsync();
     }
 
     private void UseServerPath(string file)
