@@ -33,7 +33,7 @@ free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",
 bench_start_host() {
   local api_port health_port
   api_port=$(free_port); health_port=$(free_port)
-  (cd "$(dirname "$host_dll")" && JWT_SECRET_KEY=bench-secret API_PORT=$api_port HEALTH_PORT=$health_port RATELIMIT_ENABLED=false \
+  (cd "$(dirname "$host_dll")" && JWT_SECRET_KEY=bench-secret-of-more-than-thirty-two-bytes-0123 API_PORT=$api_port HEALTH_PORT=$health_port RATELIMIT_ENABLED=false \
     ENVIRONMENT=production LOG_LEVEL=WARNING exec dotnet Discogsography.Host.dll serve) >/dev/null 2>&1 &
   bench_host_pid=$!
   trap 'kill $bench_host_pid 2>/dev/null; wait $bench_host_pid 2>/dev/null; bench_stop' EXIT

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
@@ -83,7 +84,7 @@ public sealed class JwtCodec
         if (!result.IsValid)
             throw new TokenRejectedException(ReasonOf(result.Exception));
         var jwt = (JsonWebToken)result.SecurityToken;
-        if (!jwt.TryGetPayloadValue<long>(JwtRegisteredClaimNames.Exp, out var exp) || exp is < 0 or > LatestExpiry)
+        if (ExpiryOf(jwt) is not { } exp)
             throw new TokenRejectedException(TokenRejection.Payload);
         return new AccessTokenClaims(
             NonEmptyString(jwt, "sub"),
@@ -92,6 +93,19 @@ public sealed class JwtCodec
             NonEmptyString(jwt, "jti"),
             NonEmptyString(jwt, "role"),
             NonEmptyString(jwt, "sid") is { } sid && Guid.TryParse(sid, out var session) ? session : null);
+    }
+
+    /// <summary>
+    /// <c>exp</c> as RFC 7519 §4.1.4 defines it, a JSON number of seconds (the library would also read the string
+    /// <c>"1700000000"</c>), within the dates .NET can hold.
+    /// </summary>
+    private static long? ExpiryOf(JsonWebToken jwt)
+    {
+        using var payload = JsonDocument.Parse(Base64UrlEncoder.DecodeBytes(jwt.EncodedPayload));
+        return payload.RootElement.TryGetProperty(JwtRegisteredClaimNames.Exp, out var exp) && exp.ValueKind == JsonValueKind.Number
+               && exp.TryGetDouble(out var seconds) && seconds is >= 0 and <= LatestExpiry
+            ? (long)Math.Floor(seconds)
+            : null;
     }
 
     private static TokenRejection ReasonOf(Exception? exception) => exception switch

@@ -29,6 +29,15 @@ export interface AdminDiscogsConnection {
     connected_at: string;
 }
 
+export interface AdminStatsResponse {
+    syncs_per_day: DailySyncCounts[];
+    sign_ins_per_hour: HourlySignIns[];
+    releases_per_decade: DecadeCount[];
+    undated_releases: number;
+    top_genres: NamedCount[];
+    generated_at: string;
+}
+
 export interface AdminSyncJob {
     sync_id: string;
     user_id: string;
@@ -123,6 +132,11 @@ export interface CatalogueFigures {
     styles: number;
 }
 
+export interface CatalogueStatusResponse {
+    live: LiveCatalogue | null;
+    import_dir: ImportFolder;
+}
+
 export interface ChangePasswordResponse {
     changed: boolean;
     sessions_ended: number;
@@ -143,6 +157,14 @@ export interface CreateSnapshotResponse {
     token: string;
     url: string;
     expires_at: string;
+}
+
+export interface DailySyncCounts {
+    day: string;
+    completed: number;
+    failed: number;
+    cancelled: number;
+    active: number;
 }
 
 export interface DecadeCount {
@@ -233,11 +255,31 @@ export interface HealthResponse {
     timestamp: string;
 }
 
+export interface HourlySignIns {
+    hour: string;
+    sign_ins: number;
+    failed: number;
+}
+
 export interface ImportFileInfo {
     path: string;
     kind: "artists" | "labels" | "masters" | "releases";
     size_bytes: number | null;
     records: number | null;
+}
+
+export interface ImportFolder {
+    path: string;
+    exists: boolean;
+    dump_files: ImportFolderEntry[];
+}
+
+export interface ImportFolderEntry {
+    path: string;
+    kind: "artists" | "labels" | "masters" | "releases";
+    dump_date: string;
+    size_bytes: number;
+    modified_at: string;
 }
 
 export interface ImportJobInfo {
@@ -261,6 +303,14 @@ export interface ImportJobInfo {
 
 export interface ListSessionsResponse {
     sessions: SessionInfo[];
+}
+
+export interface LiveCatalogue {
+    import_id: string;
+    imported_at: string;
+    origin: string | null;
+    files: ImportFileInfo[];
+    figures: CatalogueFigures;
 }
 
 export interface LoginResponse {
@@ -600,6 +650,17 @@ export class GetAdminDashboard implements IReturn<AdminDashboardResponse> {
     getRoute(): string { return "/api/admin/dashboard"; }
 }
 
+/** GET /api/admin/stats */
+export class GetAdminStats implements IReturn<AdminStatsResponse> {
+    declare days?: number;
+    declare hours?: number;
+    declare readonly __responseType?: AdminStatsResponse;
+    constructor(init: Fields<GetAdminStats> = {}) { Object.assign(this, init); }
+    getTypeName(): string { return "GetAdminStats"; }
+    getMethod(): string { return "GET"; }
+    getRoute(): string { return "/api/admin/stats"; }
+}
+
 /** GET /api/admin/users/{id} */
 export class GetAdminUser implements IReturn<AdminUserDetail> {
     declare id?: string;
@@ -617,6 +678,15 @@ export class GetAppCredentials implements IReturn<AppCredentialsResponse> {
     getTypeName(): string { return "GetAppCredentials"; }
     getMethod(): string { return "GET"; }
     getRoute(): string { return "/api/admin/app-credentials"; }
+}
+
+/** GET /api/admin/catalogue */
+export class GetCatalogueStatus implements IReturn<CatalogueStatusResponse> {
+    declare readonly __responseType?: CatalogueStatusResponse;
+    constructor(init: Fields<GetCatalogueStatus> = {}) { Object.assign(this, init); }
+    getTypeName(): string { return "GetCatalogueStatus"; }
+    getMethod(): string { return "GET"; }
+    getRoute(): string { return "/api/admin/catalogue"; }
 }
 
 /** GET /api/user/collection/stats */

@@ -7,25 +7,20 @@ namespace Discogsography.Tests.Integration.Admin;
 /// <summary>Every admin operation is refused to anonymous callers (401), ordinary users (403) and revoked admin tokens.</summary>
 public sealed class AdminAccessTests : ApiTest
 {
-    private static IEnumerable<TestCaseData> AdminRequests()
+    /// <summary>Every request DTO that requires the admin role, found in the contract (a new admin route is covered by itself).</summary>
+    private static IEnumerable<TestCaseData> AdminRequests() =>
+        typeof(IReturn).Assembly.GetTypes()
+            .Where(t => t.GetCustomAttributes(typeof(RequiredRoleAttribute), true).OfType<RequiredRoleAttribute>().Any(a => a.Role == Roles.Admin))
+            .OrderBy(t => t.Name)
+            .Select(t => Case(WithValues((IReturn)Activator.CreateInstance(t)!)));
+
+    [Test]
+    public void The_admin_routes_found_include_every_feature()
     {
-        var someone = Guid.NewGuid();
-        yield return Case(new GetAdminDashboard());
-        yield return Case(new QueryAdminUsers());
-        yield return Case(new GetAdminUser { Id = someone });
-        yield return Case(new UpdateAdminUser { Id = someone, IsActive = false });
-        yield return Case(new EndAdminUserSessions { Id = someone });
-        yield return Case(new TriggerAdminUserSync { Id = someone });
-        yield return Case(new GetAppCredentials());
-        yield return Case(new SetAppCredentials { ConsumerKey = "k", ConsumerSecret = "s" });
-        yield return Case(new QueryAdminSyncs());
-        yield return Case(new CancelAdminSync { Id = someone });
-        yield return Case(new QueryAuditLog());
-        yield return Case(new ListAuditActions());
-        yield return Case(new StartImport { Path = "dumps" });
-        yield return Case(new QueryImports());
-        yield return Case(new GetImport { Id = someone });
-        yield return Case(new CancelImport { Id = someone });
+        var names = AdminRequests().Select(c => c.Arguments[0]!.GetType().Name).ToList();
+
+        Assert.That(names, Is.SupersetOf(new[] { nameof(GetAdminDashboard), nameof(GetAdminStats), nameof(QueryAdminUsers), nameof(UpdateAdminUser),
+            nameof(SetAppCredentials), nameof(QueryAuditLog), nameof(StartImport), nameof(GetCatalogueStatus) }));
     }
 
     [TestCaseSource(nameof(AdminRequests))]
@@ -59,4 +54,17 @@ public sealed class AdminAccessTests : ApiTest
     }
 
     private static TestCaseData Case(IReturn request) => new TestCaseData(request).SetArgDisplayNames(request.GetType().Name);
+
+    /// <summary>Fills what a route needs to be built: ids and required strings (their values never get past authentication).</summary>
+    private static IReturn WithValues(IReturn request)
+    {
+        foreach (var property in request.GetType().GetProperties().Where(p => p.CanWrite))
+        {
+            if (property.PropertyType == typeof(Guid))
+                property.SetValue(request, Guid.NewGuid());
+            else if (property.PropertyType == typeof(string) && property.GetValue(request) is null)
+                property.SetValue(request, "x");
+        }
+        return request;
+    }
 }

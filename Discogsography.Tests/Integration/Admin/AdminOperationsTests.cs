@@ -186,7 +186,7 @@ public sealed class AdminOperationsTests : ApiTest
         Assert.That(backwards.StatusCode, Is.EqualTo(HttpStatusCode.UnprocessableEntity));
     }
 
-    private static async Task InsertSyncAsync(string email, string status, TimeSpan ago)
+    internal static async Task InsertSyncAsync(string email, string status, TimeSpan ago)
     {
         await using var connection = await TestServers.Database.OpenConnectionAsync();
         await connection.ExecuteAsync("""

@@ -47,10 +47,13 @@ internal static class CatalogFixture
         return generated;
     }
 
+    /// <summary>What the shared catalogue records as its origin.</summary>
+    public const string Origin = "the test fixture";
+
     private static async Task<DumpOracle> ImportAsync()
     {
         var importer = new CatalogImporter(TestServers.Database, TimeProvider.System);
-        await importer.ImportAsync(DumpFile.InDirectory(Folder), "tests", new LogImportProgress(Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance), CancellationToken.None);
+        await importer.ImportAsync(DumpFile.InDirectory(Folder), Origin, new LogImportProgress(Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance), CancellationToken.None);
         return DumpOracle.Load(Folder);
     }
 }

@@ -11,7 +11,7 @@ public sealed class SecretLoggingTests : ApiTest
     public async Task Tokens_passwords_and_configured_secrets_never_reach_the_logs()
     {
         var token = TestTokens.Create("00000000-0000-0000-0000-000000000001", jti: "secret-jti-value");
-        var forged = TestTokens.Create("00000000-0000-0000-0000-000000000001", secret: "forged-secret");
+        var forged = TestTokens.Create("00000000-0000-0000-0000-000000000001", secret: TestTokens.OtherSecret);
         const string password = "hunter2-password-value";
 
         await SendAsync(HttpMethod.Get, "/test/secure", token, null);

@@ -40,7 +40,7 @@ public sealed class AuthAndRateLimitTests : ApiTest
     public async Task A_token_signed_with_another_secret_is_invalid_or_expired()
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, "/test/secure");
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", TestTokens.Create(UserId, secret: "another-secret"));
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", TestTokens.Create(UserId, secret: TestTokens.OtherSecret));
         using var response = await Http.SendAsync(request);
 
         Assert.That(await response.Content.ReadAsStringAsync(), Is.EqualTo("""{"detail":"Invalid or expired token"}"""));

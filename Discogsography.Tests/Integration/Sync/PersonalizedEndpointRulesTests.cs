@@ -26,7 +26,7 @@ public sealed class PersonalizedEndpointRulesTests : ApiTest
     public async Task A_token_signed_with_another_secret_is_invalid(string path)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, path);
-        request.Headers.Authorization = new("Bearer", TestTokens.Create(Guid.NewGuid().ToString(), secret: "another-secret"));
+        request.Headers.Authorization = new("Bearer", TestTokens.Create(Guid.NewGuid().ToString(), secret: TestTokens.OtherSecret));
 
         using var response = await Http.SendAsync(request);
 
