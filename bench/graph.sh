@@ -40,25 +40,6 @@ LUA
 autocomplete_script /tmp/dg-prefixes.txt
 autocomplete_script /tmp/dg-misspelt.txt
 
-# wrk prints latencies as 522.00us, 2.79ms or 1.02s.
-to_ms() { awk -v v="$1" 'BEGIN { if (v ~ /us$/) printf "%.3f", v / 1000; else if (v ~ /ms$/) printf "%.3f", v + 0; else printf "%.3f", v * 1000 }'; }
-median() { sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
-
-declare -A p99_of
-measure() { # label url [script]
-  local out p50s="" p99s="" rates=""
-  wrk -t1 -c2 -d1s ${3:+-s "$3"} "$2" >/dev/null   # warm-up: JIT, connection pool, buffer cache
-  for _ in $(seq 1 "$runs"); do
-    out=$(wrk -t1 -c2 -d"${duration}s" --latency ${3:+-s "$3"} "$2")
-    if grep -q "Non-2xx" <<<"$out"; then echo "  ! $1: $(grep Non-2xx <<<"$out")"; fi
-    p50s+="$(to_ms "$(awk '/ 50%/{print $2}' <<<"$out")")"$'\n'
-    p99s+="$(to_ms "$(awk '/ 99%/{print $2}' <<<"$out")")"$'\n'
-    rates+="$(awk '/Requests\/sec/{print $2}' <<<"$out")"$'\n'
-  done
-  p99_of[$1]=$(median <<<"${p99s%$'\n'}")
-  printf '%-44s p50 %7.2f ms  p99 %7.2f ms  %9.0f req/s\n' "$1" "$(median <<<"${p50s%$'\n'}")" "${p99_of[$1]}" "$(median <<<"${rates%$'\n'}")"
-}
-
 # The measurement labels, with the type and the pick as %s placeholders, and each ratio's target.
 ratios() { # type
   local spec template target

@@ -3,7 +3,8 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 bench_dir=.services/bench
-host_dll=Discogsography.Host/bin/Release/net10.0/Discogsography.Host.dll
+# BENCH_HOST_DLL runs another build of the API (bench/compare.sh points it at an earlier commit's).
+host_dll=${BENCH_HOST_DLL:-Discogsography.Host/bin/Release/net10.0/Discogsography.Host.dll}
 
 bench_setup() {
   scripts/prerequisites.sh --bench
@@ -33,10 +34,33 @@ free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",
 bench_start_host() {
   local api_port health_port
   api_port=$(free_port); health_port=$(free_port)
-  (cd "$(dirname "$host_dll")" && JWT_SECRET_KEY=bench-secret-of-more-than-thirty-two-bytes-0123 API_PORT=$api_port HEALTH_PORT=$health_port RATELIMIT_ENABLED=false \
+  (cd "$(dirname "$host_dll")" && MIGRATE_ON_STARTUP=true JWT_SECRET_KEY=bench-secret-of-more-than-thirty-two-bytes-0123 API_PORT=$api_port HEALTH_PORT=$health_port RATELIMIT_ENABLED=false \
     ENVIRONMENT=production LOG_LEVEL=WARNING exec dotnet Discogsography.Host.dll serve) >/dev/null 2>&1 &
   bench_host_pid=$!
   trap 'kill $bench_host_pid 2>/dev/null; wait $bench_host_pid 2>/dev/null; bench_stop' EXIT
   for _ in $(seq 1 100); do curl -fs "http://127.0.0.1:$health_port/health" >/dev/null && break; sleep 0.2; done
   api="http://127.0.0.1:$api_port"
+}
+
+# wrk prints latencies as 522.00us, 2.79ms or 1.02s.
+to_ms() { awk -v v="$1" 'BEGIN { if (v ~ /us$/) printf "%.3f", v / 1000; else if (v ~ /ms$/) printf "%.3f", v + 0; else printf "%.3f", v * 1000 }'; }
+median() { sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+
+# measure LABEL URL [LUA SCRIPT] [HEADER]: median over $runs wrk runs of $duration s (1 thread, 2 connections) of p50,
+# p99 and req/s, printed on one line; the p99 is kept in p99_of[LABEL]. Non-2xx answers are reported.
+declare -A p99_of
+measure() {
+  local out p50s="" p99s="" rates="" args=(-t1 -c2)
+  [ -n "${3:-}" ] && args+=(-s "$3")
+  [ -n "${4:-}" ] && args+=(-H "$4")
+  wrk "${args[@]}" -d1s "$2" >/dev/null   # warm-up: JIT, connection pool, buffer cache
+  for _ in $(seq 1 "$runs"); do
+    out=$(wrk "${args[@]}" -d"${duration}s" --latency "$2")
+    if grep -q "Non-2xx" <<<"$out"; then echo "  ! $1: $(grep Non-2xx <<<"$out")"; fi
+    p50s+="$(to_ms "$(awk '/ 50%/{print $2}' <<<"$out")")"$'\n'
+    p99s+="$(to_ms "$(awk '/ 99%/{print $2}' <<<"$out")")"$'\n'
+    rates+="$(awk '/Requests\/sec/{print $2}' <<<"$out")"$'\n'
+  done
+  p99_of[$1]=$(median <<<"${p99s%$'\n'}")
+  printf '%-44s p50 %7.2f ms  p99 %7.2f ms  %9.0f req/s\n' "$1" "$(median <<<"${p50s%$'\n'}")" "${p99_of[$1]}" "$(median <<<"${rates%$'\n'}")"
 }

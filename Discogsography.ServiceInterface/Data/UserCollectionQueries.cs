@@ -14,31 +14,44 @@ public sealed record ReleaseOwnershipRow
 
 /// <summary>
 /// The personalized reads (REFERENCE-API.md §8) over <c>user_collections</c> / <c>user_wantlists</c> joined with the
-/// catalogue graph: every synced item is listed (the reference dropped those missing from its graph), with the
-/// catalogue's title and year (the master's year, so decades are filled) when the catalogue has the release and
-/// Discogs' values otherwise. Artist and label are the first ones Discogs credits, else the catalogue's lowest-id
-/// credit. Ties are broken by id so every answer is deterministic.
+/// catalogue graph. Every synced item is listed (the reference dropped those missing from its graph). For an item
+/// whose release is in the catalogue, title, year, artist and label come from the catalogue, as the reference reads
+/// them from its graph: the year is the master's (else the release date's), the artist and the label are the
+/// release's credits with the lowest id. Only items the catalogue lacks show what Discogs sent. Ties are broken by
+/// id so every answer is deterministic.
 /// </summary>
 public sealed class UserCollectionQueries(NpgsqlDataSource database)
 {
-    /// <summary>The catalogue's lowest-id credit of a release in <c>{0}</c> (artists or labels).</summary>
+    /// <summary>The catalogue's lowest-id artist credit of release <c>{0}</c>.</summary>
     private const string FirstArtist = """
         (SELECT a.name FROM graph.release_artists ra JOIN graph.artists a ON a.id = ra.artist_id WHERE ra.release_id = {0} ORDER BY ra.artist_id LIMIT 1)
         """;
 
+    /// <summary>The catalogue's lowest-id label credit of release <c>{0}</c>.</summary>
     private const string FirstLabel = """
         (SELECT l.name FROM graph.release_labels rl JOIN graph.labels l ON l.id = rl.label_id WHERE rl.release_id = {0} ORDER BY rl.label_id LIMIT 1)
         """;
+
+    /// <summary>
+    /// Title, year, artist and label of a synced item <c>{0}</c> (with Discogs' label in <c>{1}</c>) joined to the
+    /// catalogue's release <c>r</c>: the catalogue's when it has the release, Discogs' otherwise.
+    /// </summary>
+    private const string ListedFields = """
+        CASE WHEN r.id IS NULL THEN {0}.title ELSE r.title END AS title,
+        CASE WHEN r.id IS NULL THEN NULLIF({0}.year, 0) ELSE r.year END AS year,
+        CASE WHEN r.id IS NULL THEN NULLIF({0}.artist, '') ELSE {2} END AS artist,
+        CASE WHEN r.id IS NULL THEN {1} ELSE {3} END AS label
+        """;
+
+    private static string Listed(string item, string discogsLabel) =>
+        string.Format(ListedFields, item, discogsLabel, string.Format(FirstArtist, item + ".release_id"), string.Format(FirstLabel, item + ".release_id"));
 
     /// <summary>A page of the collection, newest additions first (undated first, as Neo4j sorts nulls in DESC), and the total.</summary>
     public async Task<(IReadOnlyList<CollectionItem> Items, int Total)> CollectionPageAsync(Guid userId, int offset, int limit, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         var items = await connection.QueryAsync<CollectionItem>(new CommandDefinition($"""
-            SELECT c.release_id::text AS id, COALESCE(r.title, c.title) AS title, COALESCE(r.year, NULLIF(c.year, 0)) AS year,
-                   COALESCE(NULLIF(c.artist, ''), {string.Format(FirstArtist, "c.release_id")}) AS artist,
-                   COALESCE(NULLIF(c.label, ''), {string.Format(FirstLabel, "c.release_id")}) AS label,
-                   c.rating, c.date_added, c.folder_id
+            SELECT c.release_id::text AS id, {Listed("c", "NULLIF(c.label, '')")}, c.rating, c.date_added, c.folder_id
             FROM user_collections c LEFT JOIN graph.releases r ON r.id = c.release_id
             WHERE c.user_id = @userId
             ORDER BY c.date_added DESC NULLS FIRST, c.release_id, c.instance_id NULLS LAST
@@ -54,10 +67,7 @@ public sealed class UserCollectionQueries(NpgsqlDataSource database)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         var items = await connection.QueryAsync<WantlistItem>(new CommandDefinition($"""
-            SELECT w.release_id::text AS id, COALESCE(r.title, w.title) AS title, COALESCE(r.year, NULLIF(w.year, 0)) AS year,
-                   COALESCE(NULLIF(w.artist, ''), {string.Format(FirstArtist, "w.release_id")}) AS artist,
-                   {string.Format(FirstLabel, "w.release_id")} AS label,
-                   w.rating, w.date_added
+            SELECT w.release_id::text AS id, {Listed("w", "NULL::text")}, w.rating, w.date_added
             FROM user_wantlists w LEFT JOIN graph.releases r ON r.id = w.release_id
             WHERE w.user_id = @userId
             ORDER BY w.date_added DESC NULLS FIRST, w.release_id
@@ -101,7 +111,10 @@ public sealed class UserCollectionQueries(NpgsqlDataSource database)
         }).ToList();
     }
 
-    /// <summary>The collection's size, its 20 biggest genres and labels (by name), and its dated releases by decade.</summary>
+    /// <summary>
+    /// The collection's size, its 20 biggest genres and labels (by name), and its dated releases by decade. Catalogued
+    /// items count with the catalogue's genres, labels and year; the others with the label and year Discogs sent.
+    /// </summary>
     public async Task<GetCollectionStatsResponse> StatsAsync(Guid userId, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
@@ -114,13 +127,19 @@ public sealed class UserCollectionQueries(NpgsqlDataSource database)
             WHERE c.user_id = @userId GROUP BY g.name ORDER BY count DESC, g.name COLLATE "C" LIMIT 20
             """, args, cancellationToken: cancellationToken));
         var labels = await connection.QueryAsync<NamedCount>(new CommandDefinition("""
-            SELECT l.name, count(*)::int AS count
-            FROM user_collections c JOIN graph.release_labels rl ON rl.release_id = c.release_id JOIN graph.labels l ON l.id = rl.label_id
-            WHERE c.user_id = @userId GROUP BY l.name ORDER BY count DESC, l.name COLLATE "C" LIMIT 20
+            SELECT name, count(*)::int AS count FROM (
+                SELECT l.name
+                FROM user_collections c JOIN graph.release_labels rl ON rl.release_id = c.release_id JOIN graph.labels l ON l.id = rl.label_id
+                WHERE c.user_id = @userId
+                UNION ALL
+                SELECT c.label FROM user_collections c
+                WHERE c.user_id = @userId AND NULLIF(c.label, '') IS NOT NULL AND NOT EXISTS (SELECT 1 FROM graph.releases r WHERE r.id = c.release_id)
+            ) credited
+            GROUP BY name ORDER BY count DESC, name COLLATE "C" LIMIT 20
             """, args, cancellationToken: cancellationToken));
         var decades = await connection.QueryAsync<DecadeCount>(new CommandDefinition("""
             SELECT year / 10 * 10 AS decade, count(*)::int AS count
-            FROM (SELECT COALESCE(r.year, NULLIF(c.year, 0)) AS year
+            FROM (SELECT CASE WHEN r.id IS NULL THEN NULLIF(c.year, 0) ELSE r.year END AS year
                   FROM user_collections c LEFT JOIN graph.releases r ON r.id = c.release_id WHERE c.user_id = @userId) dated
             WHERE year IS NOT NULL GROUP BY 1 ORDER BY 1
             """, args, cancellationToken: cancellationToken));

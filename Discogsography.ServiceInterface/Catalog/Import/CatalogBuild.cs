@@ -58,9 +58,12 @@ internal static class CatalogBuild
         Relation("release_labels", "label_id", "x.label_id", "{s}.src_release_labels x", ["src_release_labels"]),
         Relation("release_genres", "genre_id", "g.id", "{s}.src_release_genres x JOIN {s}.genres g ON g.name = x.genre", ["src_release_genres", "genres"]),
         Relation("release_styles", "style_id", "st.id", "{s}.src_release_styles x JOIN {s}.styles st ON st.name = x.style", ["src_release_styles", "styles"]),
+        // Aliases count both ways: the reference's graph links alias -ALIAS_OF-> artist and explore follows that edge
+        // from either end, so on a partial dump either record's list is enough.
         new("artist_links", ["artist_links"], ["src_artist_aliases", "src_artist_members", "src_artist_groups"], """
             INSERT INTO {s}.artist_links (artist_id, kind, other_id)
             SELECT artist_id, 'a', alias_id FROM {s}.src_artist_aliases WHERE alias_id <> artist_id
+            UNION SELECT alias_id, 'a', artist_id FROM {s}.src_artist_aliases WHERE alias_id <> artist_id
             UNION SELECT member_id, 'g', group_id FROM {s}.src_artist_members WHERE member_id <> group_id
             UNION SELECT artist_id, 'g', group_id FROM {s}.src_artist_groups WHERE artist_id <> group_id
             UNION SELECT group_id, 'm', member_id FROM {s}.src_artist_members WHERE member_id <> group_id

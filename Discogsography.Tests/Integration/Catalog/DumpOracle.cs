@@ -70,11 +70,14 @@ internal sealed class DumpOracle
     /// <summary>Newest first, undated last, then by id.</summary>
     public static IEnumerable<Release> NewestFirst(IEnumerable<Release> rs) => rs.OrderBy(r => r.Year is null).ThenByDescending(r => r.Year).ThenBy(r => r.Id);
 
-    /// <summary>An artist's aliases, the groups it is in and its members, by numeric id.</summary>
+    /// <summary>
+    /// An artist's aliases (those its record names and those whose record names it: either side may be missing from a
+    /// partial dump), the groups it is in and its members, by numeric id.
+    /// </summary>
     public IReadOnlyList<long> Links(long id)
     {
         var own = artists.TryGetValue(id, out var a) ? a : null;
-        var aliases = own?.Aliases.Select(x => x.Id) ?? [];
+        var aliases = (own?.Aliases.Select(x => x.Id) ?? []).Concat(artists.Values.Where(x => x.Aliases.Any(al => al.Id == id)).Select(x => x.Id));
         var groups = (own?.Groups.Select(x => x.Id) ?? []).Concat(artists.Values.Where(x => x.Members.Any(m => m.Id == id)).Select(x => x.Id));
         var members = (own?.Members.Select(x => x.Id) ?? []).Concat(artists.Values.Where(x => x.Groups.Any(g => g.Id == id)).Select(x => x.Id));
         return aliases.Concat(groups).Concat(members).Where(x => x != id).Distinct().Order().ToList();
@@ -118,9 +121,13 @@ internal sealed class DumpOracle
 
     private static IEnumerable<XElement> Records(string folder, string kind, string element)
     {
-        var path = Directory.GetFiles(folder, $"discogs_*_{kind}.xml.gz").Single();
-        using var gzip = new GZipStream(File.OpenRead(path), CompressionMode.Decompress);
-        using var reader = XmlReader.Create(gzip, new XmlReaderSettings { CheckCharacters = false });
+        // A partial dump has no file of some kinds; files are gzip-compressed or plain, as the importer takes them.
+        var path = Directory.GetFiles(folder, $"discogs_*_{kind}.xml*").SingleOrDefault();
+        if (path is null)
+            yield break;
+        using var file = File.OpenRead(path);
+        using var xml = path.EndsWith(".gz", StringComparison.Ordinal) ? new GZipStream(file, CompressionMode.Decompress) : (Stream)file;
+        using var reader = XmlReader.Create(xml, new XmlReaderSettings { CheckCharacters = false });
         reader.MoveToContent();
         reader.Read();
         while (!reader.EOF)
