@@ -63,6 +63,9 @@ internal sealed class OperationsDocumentTransformer(ServiceCatalog catalog) : IO
             };
         if (operation.Auth.Mode != AuthMode.Anonymous)
             description.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(BearerScheme, document)] = [] }];
+        // OpenAPI's way to say "a token is optional": an empty requirement beside the bearer one.
+        if (operation.Auth.Mode == AuthMode.Optional)
+            description.Security!.Insert(0, new OpenApiSecurityRequirement());
         return description;
     }
 

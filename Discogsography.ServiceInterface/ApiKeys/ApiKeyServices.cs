@@ -17,15 +17,15 @@ public sealed class ApiKeyServices(ApiKeyQueries keys, SecretProtector protector
     public const string Duplicate = "API key with this service name already exists";
 
     public async Task<List<ApiKeyInfo>> Get(ListApiKeys request) =>
-        (await keys.ListAsync(CallerId, Aborted)).Select(ToInfo).ToList();
+        (await keys.ListAsync(Caller.UserId, Aborted)).Select(ToInfo).ToList();
 
     public async Task<List<string>> Get(ListApiKeyServices request) =>
-        (await keys.ListAsync(CallerId, Aborted)).Select(k => k.ServiceName).ToList();
+        (await keys.ListAsync(Caller.UserId, Aborted)).Select(k => k.ServiceName).ToList();
 
     public async Task<ApiKeyInfo> Post(CreateApiKey request)
     {
         var (service, key) = Required(request.ServiceName, request.ApiKey);
-        var row = await keys.CreateAsync(CallerId, service, Encrypt(key), Optional(request.ServiceUserId), Aborted)
+        var row = await keys.CreateAsync(Caller.UserId, service, Encrypt(key), Optional(request.ServiceUserId), Aborted)
                   ?? throw HttpError.BadRequest(Duplicate);
         await AuditAsync("api_key_created", row);
         return ToInfo(row);
@@ -34,7 +34,7 @@ public sealed class ApiKeyServices(ApiKeyQueries keys, SecretProtector protector
     public async Task<ApiKeyInfo> Put(UpdateApiKey request)
     {
         var (service, key) = Required(request.ServiceName, request.ApiKey);
-        var (outcome, row) = await keys.UpdateAsync(request.Id, CallerId, service, Encrypt(key), Optional(request.ServiceUserId), Aborted);
+        var (outcome, row) = await keys.UpdateAsync(request.Id, Caller.UserId, service, Encrypt(key), Optional(request.ServiceUserId), Aborted);
         if (outcome == ApiKeyUpdate.Duplicate)
             throw HttpError.BadRequest(Duplicate);
         var updated = row ?? throw HttpError.NotFound(NotFound);
@@ -44,15 +44,15 @@ public sealed class ApiKeyServices(ApiKeyQueries keys, SecretProtector protector
 
     public async Task Delete(DeleteApiKey request)
     {
-        var service = await keys.DeleteAsync(request.Id, CallerId, Aborted) ?? throw HttpError.NotFound(NotFound);
-        await audit.RecordAsync(Context, new AuditEntry("api_key_deleted", CallerId, "api_key", request.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        var service = await keys.DeleteAsync(request.Id, Caller.UserId, Aborted) ?? throw HttpError.NotFound(NotFound);
+        await audit.RecordAsync(Context, new AuditEntry("api_key_deleted", Caller.UserId, "api_key", request.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
             new Dictionary<string, object?> { ["service_name"] = service }));
     }
 
     public async Task<VerifyApiKeyResponse> Post(VerifyApiKey request)
     {
         var service = request.ServiceName?.Trim() is { Length: > 0 } name ? name : throw HttpError.BadRequest("Service name is required");
-        _ = await keys.FindByServiceAsync(CallerId, service, Aborted) ?? throw HttpError.NotFound(NotFound);
+        _ = await keys.FindByServiceAsync(Caller.UserId, service, Aborted) ?? throw HttpError.NotFound(NotFound);
         return new VerifyApiKeyResponse { Status = "valid" };
     }
 
@@ -74,7 +74,7 @@ public sealed class ApiKeyServices(ApiKeyQueries keys, SecretProtector protector
             : throw HttpError.ServiceUnavailable("API keys cannot be stored: OAUTH_ENCRYPTION_KEY is not configured on the server");
 
     private Task AuditAsync(string action, ApiKeyRow row) =>
-        audit.RecordAsync(Context, new AuditEntry(action, CallerId, "api_key", row.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        audit.RecordAsync(Context, new AuditEntry(action, Caller.UserId, "api_key", row.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
             new Dictionary<string, object?> { ["service_name"] = row.ServiceName, ["service_user_id"] = row.ServiceUserId }));
 
     private static ApiKeyInfo ToInfo(ApiKeyRow row) => new()
@@ -82,5 +82,4 @@ public sealed class ApiKeyServices(ApiKeyQueries keys, SecretProtector protector
         Id = row.Id, ServiceName = row.ServiceName, ServiceUserId = row.ServiceUserId, CreatedAt = row.CreatedAt, UpdatedAt = row.UpdatedAt,
     };
 
-    private Guid CallerId => Caller.UserId ?? throw HttpError.Unauthorized("Invalid token");
 }

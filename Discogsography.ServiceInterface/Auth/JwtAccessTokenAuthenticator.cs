@@ -26,14 +26,15 @@ public sealed partial class JwtAccessTokenAuthenticator(
             LogRejected(logger, e.Reason);
             throw HttpError.Unauthorized("Invalid or expired token").As(ErrorBodyStyle.Detail).WithBearerChallenge();
         }
-        if (claims.Subject is null)
+        // Every route keys its data on the subject as a user id: one that is not a UUID identifies nobody.
+        if (!Guid.TryParse(claims.Subject, out var userId))
             throw HttpError.Unauthorized("Invalid token").As(ErrorBodyStyle.Detail);
         if (await IsRevokedAsync(claims, cancellationToken))
             throw HttpError.Unauthorized("Token has been revoked").As(ErrorBodyStyle.Detail).WithBearerChallenge();
         if (claims.SessionId is { } sessionId)
             await sessions.TouchAsync(sessionId, cancellationToken);
         return new AuthenticatedUser(
-            claims.Subject, claims.Email, claims.Role is { } role ? [role] : [], claims.TokenId, claims.ExpiresAt, claims.SessionId);
+            userId, claims.Email, claims.Role is { } role ? [role] : [], claims.TokenId, claims.ExpiresAt, claims.SessionId);
     }
 
     /// <summary>Both revocations in one round trip: this runs on every authenticated request.</summary>

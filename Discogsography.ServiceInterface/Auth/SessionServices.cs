@@ -36,7 +36,7 @@ public sealed class SessionServices(UserQueries users, AuthSessions sessions, Se
 
     public async Task<ListSessionsResponse> Get(ListSessions request)
     {
-        var rows = await sessionRows.ListActiveAsync(CallerId, time.GetUtcNow(), Aborted);
+        var rows = await sessionRows.ListActiveAsync(Caller.UserId, time.GetUtcNow(), Aborted);
         return new ListSessionsResponse
         {
             Sessions = rows.Select(s => new SessionInfo
@@ -50,15 +50,15 @@ public sealed class SessionServices(UserQueries users, AuthSessions sessions, Se
     /// <summary>Ends one of the caller's own sessions; another user's session id is 404, like an unknown one.</summary>
     public async Task Delete(EndSession request)
     {
-        var ended = await sessions.EndAsync(CallerId, "ended_by_user", Aborted, only: request.Id);
+        var ended = await sessions.EndAsync(Caller.UserId, "ended_by_user", Aborted, only: request.Id);
         if (ended.Count == 0)
             throw HttpError.NotFound("Session not found");
-        await audit.RecordAsync(Context, new AuditEntry("session_end", CallerId, "session", request.Id.ToString()));
+        await audit.RecordAsync(Context, new AuditEntry("session_end", Caller.UserId, "session", request.Id.ToString()));
     }
 
     public async Task<ChangePasswordResponse> Post(ChangePassword request)
     {
-        var user = await users.FindByIdAsync(CallerId, Aborted) ?? throw HttpError.NotFound("User not found");
+        var user = await users.FindByIdAsync(Caller.UserId, Aborted) ?? throw HttpError.NotFound("User not found");
         if (!PasswordHasher.Verify(request.CurrentPassword, user.HashedPassword))
         {
             await audit.RecordAsync(Context, new AuditEntry("password_change_failure", user.Id, "user", user.Id.ToString()));
@@ -71,5 +71,4 @@ public sealed class SessionServices(UserQueries users, AuthSessions sessions, Se
         return new ChangePasswordResponse { Changed = true, SessionsEnded = ended.Count };
     }
 
-    private Guid CallerId => Caller.UserId ?? throw HttpError.Unauthorized("Invalid token");
 }

@@ -6,8 +6,8 @@ using Discogsography.ServiceModel;
 namespace Discogsography.ServiceInterface.Collection;
 
 /// <summary>
-/// The personalized endpoints (REFERENCE-API.md §4.9, §8) over the synced tables and the catalogue. A token whose
-/// subject is not a user id sees an empty collection, as in the reference; revoked tokens are refused.
+/// The personalized endpoints (REFERENCE-API.md §4.9, §8) over the synced tables and the catalogue. Revoked tokens,
+/// and tokens whose subject is not a user id, are refused like on every authenticated route.
 /// </summary>
 public sealed class CollectionServices(UserCollectionQueries queries) : Service
 {
@@ -15,30 +15,23 @@ public sealed class CollectionServices(UserCollectionQueries queries) : Service
 
     public async Task<QueryCollectionResponse> Get(QueryCollection request)
     {
-        var (items, total) = Caller.UserId is { } userId
-            ? await queries.CollectionPageAsync(userId, request.Offset, request.Limit, Aborted)
-            : ([], 0);
+        var (items, total) = await queries.CollectionPageAsync(Caller.UserId, request.Offset, request.Limit, Aborted);
         return new QueryCollectionResponse { Releases = [.. items] }.Page(request.Offset, request.Limit, items.Count, total);
     }
 
     public async Task<QueryWantlistResponse> Get(QueryWantlist request)
     {
-        var (items, total) = Caller.UserId is { } userId
-            ? await queries.WantlistPageAsync(userId, request.Offset, request.Limit, Aborted)
-            : ([], 0);
+        var (items, total) = await queries.WantlistPageAsync(Caller.UserId, request.Offset, request.Limit, Aborted);
         return new QueryWantlistResponse { Releases = [.. items] }.Page(request.Offset, request.Limit, items.Count, total);
     }
 
     public async Task<GetRecommendationsResponse> Get(GetRecommendations request)
     {
-        var recommendations = Caller.UserId is { } userId ? await queries.RecommendationsAsync(userId, request.Limit, Aborted) : [];
+        var recommendations = await queries.RecommendationsAsync(Caller.UserId, request.Limit, Aborted);
         return new GetRecommendationsResponse { Recommendations = [.. recommendations], Total = recommendations.Count };
     }
 
-    public async Task<GetCollectionStatsResponse> Get(GetCollectionStats request) =>
-        Caller.UserId is { } userId
-            ? await queries.StatsAsync(userId, Aborted)
-            : new GetCollectionStatsResponse { Total = 0, ByGenre = [], ByDecade = [], ByLabel = [] };
+    public Task<GetCollectionStatsResponse> Get(GetCollectionStats request) => queries.StatsAsync(Caller.UserId, Aborted);
 
     /// <summary>
     /// Ids split on commas, trimmed, empties dropped; none left is an empty answer, more than 100 (duplicates counted)

@@ -25,7 +25,7 @@ public sealed class OAuthServices(
         var app = await appCredentials.GetAsync(Aborted) ?? throw HttpError.ServiceUnavailable(
             "Discogs app credentials not configured. Ask an admin to run discogs-setup on the API container.");
         var requestToken = await CallDiscogsAsync(() => discogs.GetRequestTokenAsync(app, Aborted), "Failed to initiate Discogs OAuth", 502);
-        var state = JsonSerializer.Serialize(new PendingState(CallerId.ToString(), requestToken.Secret));
+        var state = JsonSerializer.Serialize(new PendingState(Caller.UserId.ToString(), requestToken.Secret));
         await store.SetAsync(RedisKeys.OAuthState(requestToken.Token), state, StateLifetime, Aborted);
         return new AuthorizeDiscogsResponse
         {
@@ -40,7 +40,7 @@ public sealed class OAuthServices(
     {
         var app = await appCredentials.GetAsync(Aborted) ?? throw HttpError.ServiceUnavailable("Discogs app credentials not configured");
         var pending = await ReadStateAsync(request.State);
-        if (pending is null || pending.UserId != CallerId.ToString())
+        if (pending is null || pending.UserId != Caller.UserId.ToString())
             throw HttpError.BadRequest(StateNotFound);
         const string flowFailed = "Invalid verifier code or OAuth flow failed";
         var access = await CallDiscogsAsync(() => discogs.GetAccessTokenAsync(app with { Token = request.State, TokenSecret = pending.Secret },
@@ -48,15 +48,15 @@ public sealed class OAuthServices(
         var accessCredentials = app with { Token = access.Token, TokenSecret = access.Secret };
         var identity = await CallDiscogsAsync(() => discogs.GetIdentityAsync(new OAuth1Auth(accessCredentials), Aborted), flowFailed, 400);
         await store.DeleteAsync(RedisKeys.OAuthState(request.State), Aborted);
-        await tokens.UpsertAsync(CallerId, protector.Protect(access.Token), protector.Protect(access.Secret), identity.Username, identity.UserId, Aborted);
-        await audit.RecordAsync(Context, new AuditEntry("oauth_connect", CallerId, "discogs", identity.UserId,
+        await tokens.UpsertAsync(Caller.UserId, protector.Protect(access.Token), protector.Protect(access.Secret), identity.Username, identity.UserId, Aborted);
+        await audit.RecordAsync(Context, new AuditEntry("oauth_connect", Caller.UserId, "discogs", identity.UserId,
             new Dictionary<string, object?> { ["discogs_username"] = identity.Username }));
         return new VerifyDiscogsResponse { Connected = true, DiscogsUsername = identity.Username, DiscogsUserId = identity.UserId };
     }
 
     public async Task<DiscogsStatusResponse> Get(GetDiscogsStatus request)
     {
-        var row = await tokens.GetAsync(CallerId, Aborted);
+        var row = await tokens.GetAsync(Caller.UserId, Aborted);
         return row is null
             ? new DiscogsStatusResponse { Connected = false }
             : new DiscogsStatusResponse
@@ -67,8 +67,8 @@ public sealed class OAuthServices(
 
     public async Task<RevokeDiscogsResponse> Delete(RevokeDiscogs request)
     {
-        var existed = await tokens.DeleteAsync(CallerId, Aborted);
-        await audit.RecordAsync(Context, new AuditEntry("oauth_disconnect", CallerId, "discogs", null,
+        var existed = await tokens.DeleteAsync(Caller.UserId, Aborted);
+        await audit.RecordAsync(Context, new AuditEntry("oauth_disconnect", Caller.UserId, "discogs", null,
             new Dictionary<string, object?> { ["was_connected"] = existed }));
         return new RevokeDiscogsResponse { Revoked = true };
     }
@@ -105,7 +105,6 @@ public sealed class OAuthServices(
         }
     }
 
-    private Guid CallerId => Caller.UserId ?? throw HttpError.Unauthorized("Invalid token");
 
     /// <summary>What <c>discogs:oauth:state:&lt;token&gt;</c> holds: the request token's secret and who asked for it.</summary>
     private sealed record PendingState(string UserId, string Secret);

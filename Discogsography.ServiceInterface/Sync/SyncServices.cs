@@ -18,7 +18,7 @@ public sealed class SyncServices(SyncJobQueries jobs, IKeyValueStore store, JobS
     /// <summary>Cooldown first (429), then an active job (202 <c>already_running</c>, no cooldown), then a new job (202 <c>started</c>).</summary>
     public async Task<TriggerSyncResponse> Post(TriggerSync request)
     {
-        var userId = CallerId;
+        var userId = Caller.UserId;
         var cooldownKey = RedisKeys.SyncCooldown(Caller.Subject);
         if (await store.GetAsync(cooldownKey, Aborted) is not null)
             throw HttpError.WithBody(429, new SyncCooldownBody { Status = "cooldown", Message = CooldownMessage }, CooldownMessage);
@@ -33,11 +33,10 @@ public sealed class SyncServices(SyncJobQueries jobs, IKeyValueStore store, JobS
 
     public async Task<GetSyncStatusResponse> Get(GetSyncStatus request)
     {
-        var recent = await jobs.RecentAsync(CallerId, 10, Aborted);
+        var recent = await jobs.RecentAsync(Caller.UserId, 10, Aborted);
         return new GetSyncStatusResponse { Syncs = recent.Select(SyncJobQueries.ToSummary).ToList() };
     }
 
-    private Guid CallerId => Caller.UserId ?? throw HttpError.Unauthorized("Invalid token");
 
     /// <summary>The cooldown's 429 body: <c>{"status":"cooldown","message":...}</c>.</summary>
     private sealed class SyncCooldownBody

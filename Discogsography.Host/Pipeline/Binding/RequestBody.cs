@@ -53,16 +53,28 @@ internal sealed class RequestBody : IDisposable
         return IsJson(request.ContentType) ? new RequestBody(Parse(bytes), null) : new RequestBody(null, Encoding.UTF8.GetString(bytes.Span));
     }
 
+    /// <summary>
+    /// Bytes that are not UTF-8 cannot be JSON text (RFC 8259 §8.1): 400, as the reference answers when decoding the
+    /// body fails. Malformed JSON is the 422 <c>json_invalid</c>; strings that are not storable text are 422 too.
+    /// </summary>
     private static JsonDocument Parse(ReadOnlyMemory<byte> bytes)
     {
+        if (!System.Text.Unicode.Utf8.IsValid(bytes.Span))
+            throw HttpError.BadRequest("There was an error parsing the body").As(ServiceModel.ErrorBodyStyle.Detail);
+        JsonDocument document;
         try
         {
-            return JsonDocument.Parse(bytes, new JsonDocumentOptions { MaxDepth = 64 });
+            document = JsonDocument.Parse(bytes, new JsonDocumentOptions { MaxDepth = 64 });
         }
         catch (JsonException e)
         {
             throw new RequestValidationException([ValidationErrors.JsonInvalid(CharOffset(bytes.Span, e), Describe(e))]);
         }
+        var unsafeText = SafeText.CheckDocument(document.RootElement);
+        if (unsafeText.Count == 0)
+            return document;
+        document.Dispose();
+        throw new RequestValidationException([.. unsafeText]);
     }
 
     /// <summary>FastAPI reports the character offset of the error in the whole document.</summary>

@@ -17,6 +17,11 @@ internal static class ScalarParser
     public static bool TryParse(TypeShape shape, string text, JsonArray loc, List<ValidationErrorItem> errors, out object? value)
     {
         value = null;
+        if (SafeText.Check(text, loc) is { } unsafeText)
+        {
+            errors.Add(unsafeText);
+            return false;
+        }
         var input = JsonValue.Create(text);
         switch (shape.Kind)
         {
