@@ -1,7 +1,5 @@
 using Discogsography.ServiceInterface.Configuration;
-using Discogsography.ServiceInterface.Data;
 using Discogsography.Tests.Infrastructure;
-using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 
 namespace Discogsography.Tests;
@@ -13,9 +11,8 @@ namespace Discogsography.Tests;
 [SetUpFixture]
 public sealed class TestServers
 {
-    private static TestDatabase? database;
+    private static MigratedDatabase? database;
     private static TestHost? host;
-    private static NpgsqlDataSource? dataSource;
     private static TestRedis? redis;
     private static FakeDiscogs? discogs;
 
@@ -29,7 +26,7 @@ public sealed class TestServers
     public static TestHost Host => host ?? throw new InvalidOperationException("The test servers did not start.");
 
     /// <summary>A data source on the shared host's database, for assertions.</summary>
-    public static NpgsqlDataSource Database => dataSource!;
+    public static NpgsqlDataSource Database => database!.DataSource;
 
     /// <summary>An admin connection to the shared Redis, for assertions and resets.</summary>
     public static TestRedis Redis => redis!;
@@ -44,9 +41,7 @@ public sealed class TestServers
         PostgresServer = TryLoadPostgres(env);
         RedisUrl = env.Plain("REDIS_HOST")
                    ?? throw new InvalidOperationException("REDIS_HOST is not set: run ./test.sh, or `source .services/test/env` after scripts/services.sh start --dir .services/test.");
-        database = await TestDatabase.CreateAsync(PostgresServer, "shared");
-        dataSource = PostgresDataSource.Create(database.Settings);
-        await new MigrationRunner(dataSource, NullLogger<MigrationRunner>.Instance).MigrateAsync(CancellationToken.None);
+        database = await MigratedDatabase.CreateAsync("shared", PostgresServer);
         redis = await TestRedis.ConnectAsync(RedisUrl);
         discogs = await FakeDiscogs.StartAsync();
         host = await TestHost.StartAsync(TestHost.SettingsFor(database.Settings, RedisUrl, discogs.Url));
@@ -61,8 +56,6 @@ public sealed class TestServers
             await redis.DisposeAsync();
         if (discogs is not null)
             await discogs.DisposeAsync();
-        if (dataSource is not null)
-            await dataSource.DisposeAsync();
         if (database is not null)
             await database.DisposeAsync();
     }

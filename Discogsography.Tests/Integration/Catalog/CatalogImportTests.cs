@@ -3,35 +3,29 @@ using System.Text;
 using Dapper;
 using Discogsography.ServiceInterface.Catalog.Import;
 using Discogsography.ServiceInterface.Catalog.Sample;
-using Discogsography.ServiceInterface.Data;
 using Discogsography.Tests.Infrastructure;
 using Microsoft.Extensions.Logging.Abstractions;
-using Npgsql;
 
 namespace Discogsography.Tests.Integration.Catalog;
 
 /// <summary>The importer's guarantees, each on a database of its own.</summary>
 public sealed class CatalogImportTests
 {
-    private TestDatabase database = null!;
-    private NpgsqlDataSource dataSource = null!;
+    private MigratedDatabase database = null!;
     private CatalogImporter importer = null!;
     private string scratch = null!;
 
     [SetUp]
     public async Task CreateDatabaseAsync()
     {
-        database = await TestDatabase.CreateAsync(TestServers.PostgresServer, "import");
-        dataSource = PostgresDataSource.Create(database.Settings);
-        await new MigrationRunner(dataSource, NullLogger<MigrationRunner>.Instance).MigrateAsync(CancellationToken.None);
-        importer = new CatalogImporter(dataSource, TimeProvider.System);
+        database = await MigratedDatabase.CreateAsync("import");
+        importer = new CatalogImporter(database.DataSource, TimeProvider.System);
         scratch = Directory.CreateTempSubdirectory("dumps").FullName;
     }
 
     [TearDown]
     public async Task DropDatabaseAsync()
     {
-        await dataSource.DisposeAsync();
         await database.DisposeAsync();
         Directory.Delete(scratch, recursive: true);
     }
@@ -118,7 +112,7 @@ public sealed class CatalogImportTests
     {
         Assert.ThrowsAsync<ImportInProgressException>(async () =>
         {
-            await using var holder = await dataSource.OpenConnectionAsync();
+            await using var holder = await database.DataSource.OpenConnectionAsync();
             await holder.ExecuteAsync("SELECT pg_advisory_lock(@key)", new { key = CatalogImporter.ImportLockKey });
             await ImportAsync(DumpFile.InDirectory(CatalogFixture.Folder));
         });
@@ -144,14 +138,14 @@ public sealed class CatalogImportTests
 
     private async Task<T> ScalarAsync<T>(string sql)
     {
-        await using var connection = await dataSource.OpenConnectionAsync();
+        await using var connection = await database.DataSource.OpenConnectionAsync();
         return await connection.ExecuteScalarAsync<T>(sql) ?? throw new InvalidOperationException(sql);
     }
 
     /// <summary>An md5 of each query table's rows (catalog_info excluded: it records the import itself).</summary>
     private async Task<Dictionary<string, string>> FingerprintAsync()
     {
-        await using var connection = await dataSource.OpenConnectionAsync();
+        await using var connection = await database.DataSource.OpenConnectionAsync();
         var tables = await connection.QueryAsync<string>(
             "SELECT tablename FROM pg_tables WHERE schemaname = 'graph' AND tablename <> 'catalog_info' ORDER BY tablename");
         var fingerprint = new Dictionary<string, string>();

@@ -1,9 +1,7 @@
 using Discogsography.ServiceInterface.Catalog;
 using Discogsography.ServiceInterface.Catalog.Import;
-using Discogsography.ServiceInterface.Data;
 using Discogsography.Tests.Infrastructure;
 using Microsoft.Extensions.Logging.Abstractions;
-using Npgsql;
 
 namespace Discogsography.Tests.Integration.Catalog;
 
@@ -24,8 +22,7 @@ public sealed class SymmetricAliasTests
         </artists>
         """;
 
-    private TestDatabase database = null!;
-    private NpgsqlDataSource dataSource = null!;
+    private MigratedDatabase database = null!;
     private PostgresGraphStore graph = null!;
     private DumpOracle oracle = null!;
     private string folder = null!;
@@ -35,19 +32,16 @@ public sealed class SymmetricAliasTests
     {
         folder = Directory.CreateTempSubdirectory("aliases").FullName;
         await File.WriteAllTextAsync(Path.Combine(folder, "discogs_20200806_artists.xml"), Artists);
-        database = await TestDatabase.CreateAsync(TestServers.PostgresServer, "aliases");
-        dataSource = PostgresDataSource.Create(database.Settings);
-        await new MigrationRunner(dataSource, NullLogger<MigrationRunner>.Instance).MigrateAsync(CancellationToken.None);
-        await new CatalogImporter(dataSource, TimeProvider.System)
+        database = await MigratedDatabase.CreateAsync("aliases");
+        await new CatalogImporter(database.DataSource, TimeProvider.System)
             .ImportAsync(DumpFile.InDirectory(folder), "tests", new LogImportProgress(NullLogger.Instance), CancellationToken.None);
-        graph = new PostgresGraphStore(dataSource);
+        graph = new PostgresGraphStore(database.DataSource);
         oracle = DumpOracle.Load(folder);
     }
 
     [OneTimeTearDown]
     public async Task DropAsync()
     {
-        await dataSource.DisposeAsync();
         await database.DisposeAsync();
         Directory.Delete(folder, recursive: true);
     }

@@ -1,11 +1,8 @@
 using System.Net;
 using Dapper;
 using Discogsography.ServiceInterface.Catalog.Sample;
-using Discogsography.ServiceInterface.Data;
 using Discogsography.ServiceModel;
 using Discogsography.Tests.Infrastructure;
-using Microsoft.Extensions.Logging.Abstractions;
-using Npgsql;
 
 namespace Discogsography.Tests.Integration.Imports;
 
@@ -17,8 +14,7 @@ namespace Discogsography.Tests.Integration.Imports;
 public sealed class ImportJobTests
 {
     private const string Releases = "discogs_20200101_releases.xml.gz";
-    private TestDatabase database = null!;
-    private NpgsqlDataSource dataSource = null!;
+    private MigratedDatabase database = null!;
     private TestHost host = null!;
     private DumpFileServer files = null!;
     private JsonApiClient admin = null!;
@@ -28,9 +24,7 @@ public sealed class ImportJobTests
     [SetUp]
     public async Task StartAsync()
     {
-        database = await TestDatabase.CreateAsync(TestServers.PostgresServer, "imports");
-        dataSource = PostgresDataSource.Create(database.Settings);
-        await new MigrationRunner(dataSource, NullLogger<MigrationRunner>.Instance).MigrateAsync(CancellationToken.None);
+        database = await MigratedDatabase.CreateAsync("imports");
         host = await TestHost.StartAsync(TestHost.SettingsFor(database.Settings, redisUrl: null));
         files = await DumpFileServer.StartAsync();
         new SampleGenerator(new SampleOptions { Releases = 400, Date = "20200101" }).WriteAll(files.Folder);
@@ -43,7 +37,6 @@ public sealed class ImportJobTests
         admin.Dispose();
         await host.DisposeAsync();
         await files.DisposeAsync();
-        await dataSource.DisposeAsync();
         await database.DisposeAsync();
         Directory.Delete(ImportDir, recursive: true);
     }
@@ -237,7 +230,7 @@ public sealed class ImportJobTests
         await WaitForEndAsync(second.Id);
 
         var page = await admin.SendAsync(new QueryImports { Limit = 1 });
-        await using var connection = await dataSource.OpenConnectionAsync();
+        await using var connection = await database.DataSource.OpenConnectionAsync();
         var actions = (await connection.QueryAsync<string>("SELECT action FROM audit_log WHERE action LIKE '%import%' ORDER BY id")).ToList();
 
         Assert.That((page.Imports.Single().Id, page.Total, page.HasMore), Is.EqualTo((second.Id, 2, true)));
@@ -259,7 +252,7 @@ public sealed class ImportJobTests
     {
         var client = new JsonApiClient(new HttpClient { BaseAddress = host.ApiUrl });
         await client.SendAsync(new Register { Email = "admin@example.com", Password = Accounts.Password });
-        await using (var connection = await dataSource.OpenConnectionAsync())
+        await using (var connection = await database.DataSource.OpenConnectionAsync())
             await connection.ExecuteAsync("UPDATE users SET is_admin = TRUE");
         client.BearerToken = (await client.SendAsync(new Login { Email = "admin@example.com", Password = Accounts.Password })).AccessToken;
         return client;
@@ -284,7 +277,7 @@ public sealed class ImportJobTests
 
     private async Task<long> ScalarAsync(string sql)
     {
-        await using var connection = await dataSource.OpenConnectionAsync();
+        await using var connection = await database.DataSource.OpenConnectionAsync();
         return await connection.ExecuteScalarAsync<long>(sql);
     }
 }

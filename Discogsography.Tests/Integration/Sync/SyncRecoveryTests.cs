@@ -2,8 +2,6 @@ using Dapper;
 using Discogsography.ServiceInterface.Data;
 using Discogsography.ServiceModel;
 using Discogsography.Tests.Infrastructure;
-using Microsoft.Extensions.Logging.Abstractions;
-using Npgsql;
 using static Discogsography.Tests.Integration.Sync.SyncScenario;
 
 namespace Discogsography.Tests.Integration.Sync;
@@ -15,8 +13,7 @@ namespace Discogsography.Tests.Integration.Sync;
 public sealed class SyncRecoveryTests
 {
     private const string Email = "restarts@example.com";
-    private TestDatabase database = null!;
-    private NpgsqlDataSource dataSource = null!;
+    private MigratedDatabase database = null!;
     private readonly List<TestHost> hosts = [];
 
     private static FakeDiscogs Discogs => TestServers.Discogs;
@@ -25,9 +22,7 @@ public sealed class SyncRecoveryTests
     public async Task CreateDatabaseAsync()
     {
         Discogs.Reset();
-        database = await TestDatabase.CreateAsync(TestServers.PostgresServer, "sync");
-        dataSource = PostgresDataSource.Create(database.Settings);
-        await new MigrationRunner(dataSource, NullLogger<MigrationRunner>.Instance).MigrateAsync(CancellationToken.None);
+        database = await MigratedDatabase.CreateAsync("sync");
     }
 
     [TearDown]
@@ -37,7 +32,6 @@ public sealed class SyncRecoveryTests
             await host.DisposeAsync();
         hosts.Clear();
         Discogs.Reset();
-        await dataSource.DisposeAsync();
         await database.DisposeAsync();
     }
 
@@ -54,14 +48,14 @@ public sealed class SyncRecoveryTests
 
         await first.DisposeAsync();
         hosts.Remove(first);
-        var released = await RowAsync(dataSource, syncId);
+        var released = await RowAsync(database.DataSource, syncId);
         hold.Release();
         await StartHostAsync();
-        var finished = await WaitForRowAsync(dataSource, syncId, row => row.Status != SyncStatuses.Pending && row.Status != SyncStatuses.Running);
+        var finished = await WaitForRowAsync(database.DataSource, syncId, row => row.Status != SyncStatuses.Pending && row.Status != SyncStatuses.Running);
 
         Assert.That((released.Status, released.ClaimedBy, released.ItemsSynced), Is.EqualTo(("pending", (string?)null, 100)));
         Assert.That((finished.Status, finished.ItemsSynced, finished.Attempts), Is.EqualTo(("completed", 250, 1)));
-        Assert.That(await CollectionAsync(dataSource, Email), Has.Count.EqualTo(250));
+        Assert.That(await CollectionAsync(database.DataSource, Email), Has.Count.EqualTo(250));
     }
 
     [Test]
@@ -72,7 +66,7 @@ public sealed class SyncRecoveryTests
         Discogs.SetCollection(Username, Items(30, 1000));
 
         var syncId = await InsertRunningJobAsync(claimedBy: "dead-host:1:abcd", heartbeatAgo: TimeSpan.FromMinutes(5), attempts: 1);
-        var finished = await WaitForRowAsync(dataSource, syncId, row => row.Status == SyncStatuses.Completed);
+        var finished = await WaitForRowAsync(database.DataSource, syncId, row => row.Status == SyncStatuses.Completed);
 
         Assert.That((finished.ItemsSynced, finished.Attempts), Is.EqualTo((30, 2)));
         Assert.That(finished.ClaimedBy, Is.Not.EqualTo("dead-host:1:abcd"));
@@ -87,7 +81,7 @@ public sealed class SyncRecoveryTests
 
         var syncId = await InsertRunningJobAsync(claimedBy: null, heartbeatAgo: null, attempts: 0);
 
-        Assert.That((await WaitForRowAsync(dataSource, syncId, row => row.Status == SyncStatuses.Completed)).ItemsSynced, Is.EqualTo(5));
+        Assert.That((await WaitForRowAsync(database.DataSource, syncId, row => row.Status == SyncStatuses.Completed)).ItemsSynced, Is.EqualTo(5));
     }
 
     [Test]
@@ -97,7 +91,7 @@ public sealed class SyncRecoveryTests
         using var client = await ConnectedClientAsync(host);
 
         var syncId = await InsertRunningJobAsync(claimedBy: "dead-host:1:abcd", heartbeatAgo: TimeSpan.FromMinutes(5), attempts: 5);
-        var failed = await WaitForRowAsync(dataSource, syncId, row => row.Status == SyncStatuses.Failed);
+        var failed = await WaitForRowAsync(database.DataSource, syncId, row => row.Status == SyncStatuses.Failed);
 
         Assert.That(failed.ErrorMessage, Is.EqualTo("Abandoned after 5 attempts: the instances running it stopped each time"));
     }
@@ -105,8 +99,8 @@ public sealed class SyncRecoveryTests
     [Test]
     public async Task A_queued_job_cancelled_before_any_worker_claims_it_never_runs()
     {
-        var jobs = new SyncJobQueries(dataSource);
-        await using (var connection = await dataSource.OpenConnectionAsync())
+        var jobs = new SyncJobQueries(database.DataSource);
+        await using (var connection = await database.DataSource.OpenConnectionAsync())
             await connection.ExecuteAsync("INSERT INTO users (email, hashed_password) VALUES (@Email, 'x')", new { Email });
         var (syncId, _) = await jobs.EnqueueAsync(await UserIdAsync(), null, CancellationToken.None);
 
@@ -115,12 +109,12 @@ public sealed class SyncRecoveryTests
         await Task.Delay(TestHost.FastSyncOptions.PollInterval * 3);
 
         Assert.That((cancelled!.Status, cancelled.ErrorMessage), Is.EqualTo(("cancelled", "Cancelled by an administrator")));
-        Assert.That((await RowAsync(dataSource, syncId)).Attempts, Is.Zero, "no worker claimed it");
+        Assert.That((await RowAsync(database.DataSource, syncId)).Attempts, Is.Zero, "no worker claimed it");
     }
 
     private async Task<Guid> UserIdAsync()
     {
-        await using var connection = await dataSource.OpenConnectionAsync();
+        await using var connection = await database.DataSource.OpenConnectionAsync();
         return await connection.QuerySingleAsync<Guid>("SELECT id FROM users WHERE email = @Email", new { Email });
     }
 
@@ -142,7 +136,7 @@ public sealed class SyncRecoveryTests
     /// <summary>A row as a crashed instance leaves it: running, with an old heartbeat (or none, started long ago, like the reference's).</summary>
     private async Task<Guid> InsertRunningJobAsync(string? claimedBy, TimeSpan? heartbeatAgo, int attempts)
     {
-        await using var connection = await dataSource.OpenConnectionAsync();
+        await using var connection = await database.DataSource.OpenConnectionAsync();
         return await connection.ExecuteScalarAsync<Guid>("""
             INSERT INTO sync_history (user_id, sync_type, status, started_at, claimed_by, heartbeat_at, attempts)
             SELECT id, 'full', 'running', NOW() - interval '1 hour', @claimedBy, NOW() - make_interval(secs => @ago), @attempts
