@@ -15,9 +15,14 @@ internal static class ConfigureAuth
     {
         services.AddSingleton(settings.Jwt);
         services.AddSingleton(settings.Security);
-        services.AddSingleton(sp => JwtCodec.FromSecret(settings.Jwt.SecretKey, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => settings.Jwt.IsConfigured
+            ? JwtCodec.FromSecret(settings.Jwt.SecretKey, sp.GetRequiredService<TimeProvider>())
+            : throw new SettingsException("JWT_SECRET_KEY is not set"));
         services.AddSingleton<AccessTokenIssuer>();
         services.AddSingleton<AuthSessions>();
+        services.AddSingleton<Revocations>();
+        services.AddSingleton<AccountRoles>();
+        services.AddSingleton<ServiceInterface.Admin.AdministratorAccounts>();
         services.AddSingleton<AuditLog>();
         services.AddSingleton<IAccessTokenAuthenticator, JwtAccessTokenAuthenticator>();
         services.AddSingleton<RequestAuthentication>();

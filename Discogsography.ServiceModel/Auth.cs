@@ -10,7 +10,7 @@ public class Register : IReturn<RegisterResponse>
     public required string Email { get; set; }
 
     /// <summary>At least 8 characters.</summary>
-    [MinLength(8)]
+    [MinLength(AccountRules.MinimumPasswordLength)]
     public required string Password { get; set; }
 }
 
@@ -129,7 +129,7 @@ public class ChangePassword : IReturn<ChangePasswordResponse>
     public required string CurrentPassword { get; set; }
 
     /// <summary>At least 8 characters.</summary>
-    [MinLength(8)]
+    [MinLength(AccountRules.MinimumPasswordLength)]
     public required string NewPassword { get; set; }
 }
 

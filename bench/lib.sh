@@ -35,7 +35,8 @@ bench_start_host() {
   local api_port health_port
   api_port=$(free_port); health_port=$(free_port)
   (cd "$(dirname "$host_dll")" && MIGRATE_ON_STARTUP=true JWT_SECRET_KEY=bench-secret-of-more-than-thirty-two-bytes-0123 API_PORT=$api_port HEALTH_PORT=$health_port RATELIMIT_ENABLED=false \
-    ENVIRONMENT=production LOG_LEVEL=WARNING exec dotnet Discogsography.Host.dll serve) >/dev/null 2>&1 &
+    ENVIRONMENT=production OAUTH_ENCRYPTION_KEY=YmVuY2gta2V5LW9mLWV4YWN0bHktMzItYnl0ZXMhISE= LOG_LEVEL=WARNING \
+    exec dotnet Discogsography.Host.dll serve) >/dev/null 2>&1 &
   bench_host_pid=$!
   trap 'kill $bench_host_pid 2>/dev/null; wait $bench_host_pid 2>/dev/null; bench_stop' EXIT
   for _ in $(seq 1 100); do curl -fs "http://127.0.0.1:$health_port/health" >/dev/null && break; sleep 0.2; done

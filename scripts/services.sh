@@ -109,9 +109,12 @@ start_redis() {
   REDIS_PASSWORD=${REDIS_PASSWORD:-$(secret)}
   if [ -z "${REDIS_PORT:-}" ] || port_in_use "$REDIS_PORT"; then REDIS_PORT=$(free_port); fi
   mkdir -p "$dir/redis"
-  # --daemonize exits 0 even when the port is taken: the PONG below is the real check.
+  # --daemonize exits 0 even when the port is taken: the PONG below is the real check. The append-only file keeps
+  # revocations (logouts, ended sessions) across a restart; noeviction because an evicted revocation key would make a
+  # revoked token valid again: a full Redis answers errors (the API's 503) instead.
   redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --requirepass "$REDIS_PASSWORD" --daemonize yes \
-    --dir "$dir/redis" --pidfile "$dir/redis/redis.pid" --logfile "$dir/redis/redis.log" --save "" --appendonly no >&2
+    --dir "$dir/redis" --pidfile "$dir/redis/redis.pid" --logfile "$dir/redis/redis.log" --save "" \
+    --appendonly yes --appendfsync everysec --maxmemory 256mb --maxmemory-policy noeviction >&2
   for _ in $(seq 1 100); do redis_running && return 0; sleep 0.1; done
   tail -n 20 "$dir/redis/redis.log" >&2; log "redis did not answer PING on port $REDIS_PORT"; return 1
 }

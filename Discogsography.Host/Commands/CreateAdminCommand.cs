@@ -1,62 +1,75 @@
 using System.CommandLine;
 using System.Text;
-using Discogsography.ServiceInterface.Audit;
-using Discogsography.ServiceInterface.Auth;
-using Discogsography.ServiceInterface.Configuration;
-using Discogsography.ServiceInterface.Data;
+using Discogsography.ServiceInterface.Admin;
+using Discogsography.ServiceInterface.Storage;
 using Discogsography.ServiceInterface.Validators;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Discogsography.Host.Commands;
 
 /// <summary>
-/// <c>create-admin --email EMAIL</c>: creates an administrator, or promotes an existing user. The password of a
-/// new account comes from <c>ADMIN_PASSWORD</c> or standard input (a hidden prompt on a terminal) — never from
-/// the command line, where it would show in process lists and shell history.
+/// <c>create-admin --email EMAIL [--promote-existing]</c>: creates an administrator, or — only when asked — promotes
+/// the existing account with that email (see <see cref="AdministratorAccounts"/>). The password comes from
+/// <c>ADMIN_PASSWORD</c> or standard input (asked twice on a terminal, hidden) — never from the command line, where
+/// it would show in process lists and shell history.
 /// </summary>
 internal static class CreateAdminCommand
 {
     public static Command Create()
     {
         var email = new Option<string>("--email") { Description = "The administrator's email address.", Required = true };
-        var command = new Command("create-admin", "Create an administrator, or promote an existing user (password from ADMIN_PASSWORD or stdin).") { email };
-        command.SetAction((parse, cancellationToken) => CommandGuard.RunAsync(() => RunAsync(parse.GetRequiredValue(email), cancellationToken)));
+        var promote = new Option<bool>("--promote-existing")
+        {
+            Description = "If the email already has an account, make it an administrator with the given password (its sessions end).",
+        };
+        var command = new Command("create-admin", "Create an administrator (password from ADMIN_PASSWORD or stdin).") { email, promote };
+        command.SetAction((parse, cancellationToken) =>
+            CommandGuard.RunAsync(() => RunAsync(parse.GetRequiredValue(email), parse.GetValue(promote), cancellationToken)));
         return command;
     }
 
-    private static async Task<int> RunAsync(string rawEmail, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(string rawEmail, bool promoteExisting, CancellationToken cancellationToken)
     {
         if (!RegisterValidator.IsValidEmail(rawEmail))
             return Fail($"Invalid email address: {rawEmail}");
         var email = RegisterValidator.Normalize(rawEmail);
-        var postgres = AppSettingsLoader.LoadPostgres(EnvironmentReader.FromProcess());
-        await using var dataSource = PostgresDataSource.Create(postgres);
-        await new MigrationRunner(dataSource, NullLogger<MigrationRunner>.Instance).MigrateAsync(cancellationToken);
-        var users = new UserQueries(dataSource);
-        var audit = new AuditLog(dataSource);
-        if (await users.FindByEmailAsync(email, cancellationToken) is { } existing)
-        {
-            await users.SetAdminAsync(existing.Id, true, cancellationToken);
-            await audit.RecordAsync(new AuditEntry("admin_promote", existing.Id, "user", existing.Id.ToString()), null, "create-admin", cancellationToken);
-            Console.WriteLine($"✅ Promoted existing user {email} to admin (password unchanged).");
-            return 0;
-        }
         var password = ReadPassword();
-        if (password is null || password.EnumerateRunes().Count() < 8)
-            return Fail("The password must have at least 8 characters (set ADMIN_PASSWORD or pipe it on stdin).");
-        var id = await users.InsertAsync(email, PasswordHasher.Hash(password), isAdmin: true, cancellationToken);
-        await audit.RecordAsync(new AuditEntry("admin_create", id, "user", id?.ToString()), null, "create-admin", cancellationToken);
-        Console.WriteLine($"✅ Created admin user {email}.");
-        return 0;
+        if (password is null)
+            return Fail("The two passwords differ.");
+        if (password.EnumerateRunes().Count() < ServiceModel.AccountRules.MinimumPasswordLength)
+            return Fail($"The password must have at least {ServiceModel.AccountRules.MinimumPasswordLength} characters (set ADMIN_PASSWORD or pipe it on stdin).");
+        await using var services = await CommandServices.StartAsync(cancellationToken);
+        var outcome = await services.GetRequiredService<AdministratorAccounts>().CreateOrPromoteAsync(email, password, promoteExisting, cancellationToken);
+        switch (outcome)
+        {
+            case AdministratorOutcome.RefusedExisting:
+                return Fail($"An account with the email {email} already exists. To make it an administrator with this password "
+                            + "(its sessions end), run again with --promote-existing.");
+            case AdministratorOutcome.Promoted:
+                Console.WriteLine($"✅ Promoted the existing account {email} to admin; its password is now the one given and its sessions have ended.");
+                if (services.GetRequiredService<IKeyValueStore>().Kind != "redis")
+                    Console.WriteLine("Note: REDIS_HOST is not set here, so access tokens already issued to this account stay valid until they "
+                                      + "expire (JWT_EXPIRE_MINUTES); its sessions can no longer be refreshed.");
+                return 0;
+            default:
+                Console.WriteLine($"✅ Created admin user {email}.");
+                return 0;
+        }
     }
 
+    /// <summary>The password from the environment, a pipe, or a terminal (typed twice); null when the two typings differ.</summary>
     private static string? ReadPassword()
     {
         if (Environment.GetEnvironmentVariable("ADMIN_PASSWORD") is { Length: > 0 } fromEnvironment)
             return fromEnvironment;
         if (Console.IsInputRedirected)
-            return Console.In.ReadLine();
-        Console.Write("Password: ");
+            return Console.In.ReadLine() ?? "";
+        var first = ReadHidden("Password: ");
+        return ReadHidden("Repeat the password: ") == first ? first : null;
+    }
+
+    private static string ReadHidden(string prompt)
+    {
+        Console.Write(prompt);
         var password = new StringBuilder();
         for (var key = Console.ReadKey(intercept: true); key.Key != ConsoleKey.Enter; key = Console.ReadKey(intercept: true))
         {

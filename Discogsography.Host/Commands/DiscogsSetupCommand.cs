@@ -4,7 +4,6 @@ using Discogsography.ServiceInterface.Configuration;
 using Discogsography.ServiceInterface.Data;
 using Discogsography.ServiceInterface.Discogs;
 using Discogsography.ServiceInterface.Security;
-using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 
 namespace Discogsography.Host.Commands;
@@ -51,24 +50,19 @@ internal static class DiscogsSetupCommand
 
     private static async Task<int> ApplyAsync(DiscogsSetupArguments arguments, TextWriter stdout, CancellationToken cancellationToken)
     {
-        var env = EnvironmentReader.FromProcess();
-        var postgres = AppSettingsLoader.LoadPostgres(env);
-        var protector = SecretProtector.Create(env.Secret("OAUTH_ENCRYPTION_KEY"), TimeProvider.System);
-        await using var dataSource = PostgresDataSource.Create(postgres);
-        await new MigrationRunner(dataSource, NullLogger<MigrationRunner>.Instance).MigrateAsync(cancellationToken);
-        var config = new AppConfigQueries(dataSource);
+        await using var services = await CommandServices.StartAsync(cancellationToken);
+        var credentials = services.GetRequiredService<DiscogsAppCredentials>();
         if (arguments.Show)
         {
-            var stored = await config.GetAsync(
-                [DiscogsAppCredentials.ConsumerKeyName, DiscogsAppCredentials.ConsumerSecretName], cancellationToken);
-            string? Plain(string name) => stored.TryGetValue(name, out var value) && value.Length > 0 ? protector.Unprotect(value) : null;
-            await stdout.WriteLineAsync($"discogs_consumer_key:    {SecretMask.Mask(Plain(DiscogsAppCredentials.ConsumerKeyName))}");
-            await stdout.WriteLineAsync($"discogs_consumer_secret: {SecretMask.Mask(Plain(DiscogsAppCredentials.ConsumerSecretName))}");
+            var stored = await credentials.DescribeAsync(cancellationToken);
+            await stdout.WriteLineAsync($"discogs_consumer_key:    {stored.ConsumerKey}");
+            await stdout.WriteLineAsync($"discogs_consumer_secret: {stored.ConsumerSecret}");
             return 0;
         }
-        await new DiscogsAppCredentials(config, protector).SetAsync(arguments.ConsumerKey!, arguments.ConsumerSecret!, cancellationToken);
-        await new AuditLog(dataSource).RecordAsync(new AuditEntry("app_credentials_set", null, "app_config", DiscogsAppCredentials.ConsumerKeyName,
-            new Dictionary<string, object?> { ["encrypted"] = protector.Encrypts }), null, Name, cancellationToken);
+        await credentials.SetAsync(arguments.ConsumerKey!, arguments.ConsumerSecret!, cancellationToken);
+        var encrypted = services.GetRequiredService<SecretProtector>().Encrypts;
+        await services.GetRequiredService<AuditLog>().RecordAsync(new AuditEntry("app_credentials_set", null, "app_config", DiscogsAppCredentials.ConsumerKeyName,
+            new Dictionary<string, object?> { ["encrypted"] = encrypted }), null, Name, cancellationToken);
         await stdout.WriteLineAsync("✅ Discogs credentials updated successfully.");
         return 0;
     }

@@ -1,8 +1,5 @@
 using System.CommandLine;
 using Discogsography.ServiceInterface.Catalog.Import;
-using Discogsography.ServiceInterface.Configuration;
-using Discogsography.ServiceInterface.Data;
-using Microsoft.Extensions.Logging.Abstractions;
 using Spectre.Console;
 
 namespace Discogsography.Host.Commands;
@@ -46,10 +43,8 @@ internal static class ImportCommand
     private static async Task<int> RunAsync(string[] paths, CancellationToken cancellationToken)
     {
         var files = FilesOf(paths);
-        var postgres = AppSettingsLoader.LoadPostgres(EnvironmentReader.FromProcess());
-        await using var dataSource = PostgresDataSource.Create(postgres);
-        await new MigrationRunner(dataSource, NullLogger<MigrationRunner>.Instance).MigrateAsync(cancellationToken);
-        var importer = new CatalogImporter(dataSource, TimeProvider.System);
+        await using var services = await CommandServices.StartAsync(cancellationToken);
+        var importer = services.GetRequiredService<CatalogImporter>();
         var outcome = await ImportWithProgressAsync(importer, files, cancellationToken);
         foreach (var load in outcome.Files)
             Console.WriteLine($"{Path.GetFileName(load.File.Path)}: {load.Records:N0} records");

@@ -1,7 +1,5 @@
 using System.CommandLine;
-using Discogsography.ServiceInterface.Configuration;
 using Discogsography.ServiceInterface.Data;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Discogsography.Host.Commands;
 
@@ -13,9 +11,8 @@ internal static class MigrateCommand
         var command = new Command("migrate", "Apply pending database migrations and exit.");
         command.SetAction((_, cancellationToken) => CommandGuard.RunAsync(async () =>
         {
-            var postgres = AppSettingsLoader.LoadPostgres(EnvironmentReader.FromProcess());
-            await using var dataSource = PostgresDataSource.Create(postgres);
-            var outcome = await new MigrationRunner(dataSource, NullLogger<MigrationRunner>.Instance).MigrateAsync(cancellationToken);
+            await using var services = await CommandServices.StartAsync(cancellationToken, migrate: false);
+            var outcome = await services.GetRequiredService<MigrationRunner>().MigrateAsync(cancellationToken);
             Console.WriteLine(outcome.Applied.Count == 0
                 ? $"Database is up to date ({outcome.AlreadyApplied.Count} migrations applied earlier)."
                 : $"Applied {outcome.Applied.Count} migration(s): {string.Join(", ", outcome.Applied)}. Database is up to date.");

@@ -1,3 +1,4 @@
+using Discogsography.ServiceInterface.Auth;
 using Discogsography.ServiceInterface.Infrastructure;
 using Discogsography.ServiceModel;
 using Microsoft.Extensions.Primitives;
@@ -7,9 +8,9 @@ namespace Discogsography.Host.Pipeline;
 /// <summary>
 /// Applies a route's <see cref="AuthPolicy"/>: extracts the bearer token the way FastAPI's HTTPBearer does and
 /// asks <see cref="IAccessTokenAuthenticator"/> who it is. Revocation is checked on every authenticated route
-/// (the reference checked it on a few).
+/// (the reference checked it on a few); a role must be in the token and still held by the account.
 /// </summary>
-internal sealed class RequestAuthentication(IAccessTokenAuthenticator authenticator)
+internal sealed class RequestAuthentication(IAccessTokenAuthenticator authenticator, AccountRoles roles)
 {
     /// <summary>The caller, null for anonymous calls; throws 401/403 for required auth that fails.</summary>
     public async Task<AuthenticatedUser?> AuthenticateAsync(AuthPolicy policy, HttpContext context)
@@ -22,9 +23,11 @@ internal sealed class RequestAuthentication(IAccessTokenAuthenticator authentica
         if (token is null)
             throw HttpError.Unauthorized(policy.MissingCredentialsMessage).As(ErrorBodyStyle.Detail).WithBearerChallenge();
         var user = await authenticator.AuthenticateAsync(token, context.RequestAborted);
-        var missing = policy.Roles.FirstOrDefault(requirement => !user.HasRole(requirement.Role));
-        if (missing is not null)
-            throw HttpError.Forbidden(missing.DeniedMessage).As(ErrorBodyStyle.Detail);
+        foreach (var requirement in policy.Roles)
+        {
+            if (!user.HasRole(requirement.Role) || !await roles.HoldsAsync(user.UserId, requirement.Role, context.RequestAborted))
+                throw HttpError.Forbidden(requirement.DeniedMessage).As(ErrorBodyStyle.Detail);
+        }
         return user;
     }
 

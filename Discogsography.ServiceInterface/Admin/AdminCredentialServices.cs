@@ -1,5 +1,4 @@
 using Discogsography.ServiceInterface.Audit;
-using Discogsography.ServiceInterface.Data;
 using Discogsography.ServiceInterface.Discogs;
 using Discogsography.ServiceInterface.Infrastructure;
 using Discogsography.ServiceInterface.Security;
@@ -11,11 +10,11 @@ namespace Discogsography.ServiceInterface.Admin;
 /// The Discogs app credentials for administrators: shown masked like <c>discogs-setup --show</c>, set with the same
 /// storage and encryption as <c>discogs-setup</c>. Both views and changes are audited (without the values).
 /// </summary>
-public sealed class AdminCredentialServices(AppConfigQueries config, DiscogsAppCredentials credentials, SecretProtector protector, AuditLog audit) : Service
+public sealed class AdminCredentialServices(DiscogsAppCredentials credentials, SecretProtector protector, AuditLog audit) : Service
 {
     public async Task<AppCredentialsResponse> Get(GetAppCredentials request)
     {
-        var response = await MaskedAsync();
+        var response = await credentials.DescribeAsync(Aborted);
         await audit.RecordAsync(Context, new AuditEntry("admin_app_credentials_viewed", Caller.UserId, "app_config", "discogs"));
         return response;
     }
@@ -29,21 +28,6 @@ public sealed class AdminCredentialServices(AppConfigQueries config, DiscogsAppC
         await credentials.SetAsync(key, secret, Aborted);
         await audit.RecordAsync(Context, new AuditEntry("admin_app_credentials_set", Caller.UserId, "app_config", "discogs",
             new Dictionary<string, object?> { ["encrypted"] = protector.Encrypts }));
-        return await MaskedAsync();
+        return await credentials.DescribeAsync(Aborted);
     }
-
-    private async Task<AppCredentialsResponse> MaskedAsync()
-    {
-        var stored = await config.GetAsync([DiscogsAppCredentials.ConsumerKeyName, DiscogsAppCredentials.ConsumerSecretName], Aborted);
-        var key = Plain(stored, DiscogsAppCredentials.ConsumerKeyName);
-        var secret = Plain(stored, DiscogsAppCredentials.ConsumerSecretName);
-        return new AppCredentialsResponse
-        {
-            ConsumerKey = SecretMask.Mask(key), ConsumerSecret = SecretMask.Mask(secret),
-            Configured = !string.IsNullOrEmpty(key) && !string.IsNullOrEmpty(secret), EncryptedAtRest = protector.Encrypts,
-        };
-    }
-
-    private string? Plain(IReadOnlyDictionary<string, string> stored, string name) =>
-        stored.TryGetValue(name, out var value) && value.Length > 0 ? protector.Unprotect(value) : null;
 }

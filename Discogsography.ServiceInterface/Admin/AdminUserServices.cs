@@ -13,7 +13,7 @@ namespace Discogsography.ServiceInterface.Admin;
 /// administrator always remains, and every change and every detail view is audited.
 /// </summary>
 public sealed class AdminUserServices(
-    AdminUserQueries users, AdminSyncQueries syncs, OAuthTokenQueries connections, ApiKeyQueries apiKeys, AuthSessions sessions,
+    AdminUserQueries users, AdminSyncQueries syncs, OAuthTokenQueries connections, ApiKeyQueries apiKeys, Revocations revocations, AccountRoles roles,
     SyncJobQueries jobs, JobSignal<ClaimedSyncJob> signal, AuditLog audit) : Service
 {
     public const string LastAdmin = "At least one active administrator must remain: grant another account admin rights first";
@@ -54,8 +54,10 @@ public sealed class AdminUserServices(
             throw HttpError.NotFound("User not found");
         var activeChanged = request.IsActive is { } active && active != before.IsActive;
         var adminChanged = request.IsAdmin is { } admin && admin != before.IsAdmin;
-        if (activeChanged || adminChanged)
-            await sessions.EndAsync(request.Id, activeChanged ? "deactivated" : "role_changed", Aborted);
+        roles.Forget(request.Id);
+        // Deactivating again repairs a deactivation whose revocations could not all be written the first time.
+        if (activeChanged || adminChanged || request.IsActive == false)
+            await revocations.EndSessionsAsync(request.Id, request.IsActive == false ? "deactivated" : "role_changed", Aborted);
         if (activeChanged)
             await AuditAsync(request.IsActive == true ? "admin_user_activated" : "admin_user_deactivated", before);
         if (adminChanged)
@@ -66,7 +68,7 @@ public sealed class AdminUserServices(
     public async Task<EndAdminUserSessionsResponse> Delete(EndAdminUserSessions request)
     {
         var user = await SummaryAsync(request.Id);
-        var ended = await sessions.EndAsync(request.Id, "ended_by_admin", Aborted);
+        var ended = await revocations.EndSessionsAsync(request.Id, "ended_by_admin", Aborted);
         await AuditAsync("admin_sessions_ended", user, new() { ["sessions_ended"] = ended.Count });
         return new EndAdminUserSessionsResponse { SessionsEnded = ended.Count };
     }

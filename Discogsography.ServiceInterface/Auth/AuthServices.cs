@@ -1,14 +1,13 @@
 using Discogsography.ServiceInterface.Audit;
 using Discogsography.ServiceInterface.Data;
 using Discogsography.ServiceInterface.Infrastructure;
-using Discogsography.ServiceInterface.Storage;
 using Discogsography.ServiceInterface.Validators;
 using Discogsography.ServiceModel;
 
 namespace Discogsography.ServiceInterface.Auth;
 
 /// <summary>Register, login, logout and <c>/me</c> (REFERENCE-API.md §4.2–4.5).</summary>
-public sealed class AuthServices(UserQueries users, AuthSessions sessions, AuditLog audit, IKeyValueStore store, TimeProvider time) : Service
+public sealed class AuthServices(UserQueries users, AuthSessions sessions, Revocations revocations, AuditLog audit, TimeProvider time) : Service
 {
     private const string RegistrationProcessed = "Registration processed";
 
@@ -48,16 +47,13 @@ public sealed class AuthServices(UserQueries users, AuthSessions sessions, Audit
         return new LoginResponse { AccessToken = tokens.Access.Token, ExpiresIn = tokens.Access.ExpiresInSeconds, RefreshToken = tokens.RefreshToken };
     }
 
-    /// <summary>Revokes this access token (REFERENCE-API.md §3.4 TTL) and ends its session.</summary>
+    /// <summary>Revokes this access token until its own expiry (REFERENCE-API.md §3.4) and ends its session.</summary>
     public async Task<LogoutResponse> Post(Logout request)
     {
         if (Caller.TokenId is { } jti)
-        {
-            var remaining = Caller.ExpiresAt is { } exp ? exp - time.GetUtcNow() : TimeSpan.FromHours(1);
-            await store.SetAsync(RedisKeys.RevokedToken(jti), "1", remaining < TimeSpan.FromSeconds(60) ? TimeSpan.FromSeconds(60) : remaining, Aborted);
-        }
-        if (Caller is { UserId: { } userId, SessionId: { } sessionId })
-            await sessions.EndAsync(userId, "logout", Aborted, only: sessionId);
+            await revocations.RevokeTokenAsync(jti, Caller.ExpiresAt ?? time.GetUtcNow().AddHours(1), Aborted);
+        if (Caller.SessionId is { } sessionId)
+            await revocations.EndSessionsAsync(Caller.UserId, "logout", Aborted, only: sessionId);
         await audit.RecordAsync(Context, new AuditEntry("logout", Caller.UserId, "session", Caller.SessionId?.ToString()));
         return new LogoutResponse { LoggedOut = true };
     }

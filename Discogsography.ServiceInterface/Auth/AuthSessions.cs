@@ -1,51 +1,67 @@
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json;
 using Discogsography.ServiceInterface.Configuration;
 using Discogsography.ServiceInterface.Data;
+using Discogsography.ServiceInterface.Security;
 using Discogsography.ServiceInterface.Storage;
+using Discogsography.ServiceModel;
+using Discogsography.ServiceModel.Serialization;
 
 namespace Discogsography.ServiceInterface.Auth;
 
 /// <summary>A started or refreshed session: the tokens to hand back.</summary>
 public sealed record SessionTokens(Guid SessionId, IssuedAccessToken Access, string RefreshToken);
 
+/// <summary>What presenting a refresh token led to: new tokens (or the same ones, for a second tab), or why not.</summary>
+public sealed record RefreshOutcome(RefreshResult Result, LoginResponse? Tokens);
+
 /// <summary>
 /// Session lifecycle: a login opens a session with a refresh token (stored only as its SHA-256); refreshing
-/// rotates it; ending a session marks it in PostgreSQL and writes <c>revoked:sid:&lt;id&gt;</c> so its access tokens
-/// are refused on every instance until they expire.
+/// rotates it, sliding the session up to its absolute lifetime (<c>SESSION_MAX_DAYS</c>). A token presented again
+/// within <see cref="RefreshGrace"/> of its rotation (two tabs refreshing at once) gets the same new pair; later,
+/// the caller ends the session as a replay. Ending sessions is <see cref="Revocations"/>' work.
 /// </summary>
-public sealed class AuthSessions(SessionQueries sessions, IKeyValueStore store, AccessTokenIssuer issuer, JwtSettings jwt, TimeProvider time)
+public sealed class AuthSessions(
+    SessionQueries sessions, UserQueries users, IKeyValueStore store, AccessTokenIssuer issuer, SecretProtector protector, JwtSettings jwt, TimeProvider time)
 {
+    /// <summary>How long a rotated refresh token still gets the pair its rotation produced.</summary>
+    public static readonly TimeSpan RefreshGrace = TimeSpan.FromSeconds(10);
+
     /// <summary>Opens a session for <paramref name="user"/> and issues its first tokens.</summary>
     public async Task<SessionTokens> StartAsync(UserRow user, string? ip, string? userAgent, CancellationToken cancellationToken)
     {
-        var refreshToken = NewRefreshToken();
-        var expiresAt = time.GetUtcNow().AddDays(jwt.RefreshTokenDays);
-        var sessionId = await sessions.CreateAsync(user.Id, ip, userAgent, expiresAt, HashOf(refreshToken), cancellationToken);
-        return new SessionTokens(sessionId, issuer.Issue(user.Id, user.Email, user.IsAdmin, sessionId), refreshToken);
-    }
-
-    /// <summary>Rotates <paramref name="refreshToken"/>: the new refresh token and the session's user, or why not.</summary>
-    public async Task<(RefreshResult Result, string? NewRefreshToken)> RotateAsync(string refreshToken, CancellationToken cancellationToken)
-    {
         var now = time.GetUtcNow();
-        var next = NewRefreshToken();
-        var result = await sessions.RotateAsync(HashOf(refreshToken), HashOf(next), now, now.AddDays(jwt.RefreshTokenDays), cancellationToken);
-        return (result, result.Lookup == RefreshLookup.Rotated ? next : null);
+        var sessionId = Guid.CreateVersion7(now);
+        var refreshToken = NewRefreshToken();
+        var access = issuer.Issue(user.Id, user.Email, user.IsAdmin, sessionId);
+        var absolute = now.AddDays(jwt.SessionMaxDays);
+        var expires = now.AddDays(jwt.RefreshTokenDays) is var sliding && sliding < absolute ? sliding : absolute;
+        await sessions.CreateAsync(new NewSession(sessionId, user.Id, ip, userAgent, HashOf(refreshToken), expires, absolute, access.ExpiresAt), cancellationToken);
+        return new SessionTokens(sessionId, access, refreshToken);
     }
 
-    /// <summary>Issues an access token for a session that was just rotated.</summary>
-    public IssuedAccessToken IssueFor(UserRow user, Guid sessionId) => issuer.Issue(user.Id, user.Email, user.IsAdmin, sessionId);
-
-    /// <summary>Ends sessions of <paramref name="userId"/>: one (<paramref name="only"/>), all, or all but <paramref name="except"/>.</summary>
-    public async Task<IReadOnlyList<Guid>> EndAsync(Guid userId, string reason, CancellationToken cancellationToken, Guid? only = null, Guid? except = null)
+    /// <summary>
+    /// Rotates <paramref name="refreshToken"/>. The new pair is made while the old token's row is locked and kept for
+    /// <see cref="RefreshGrace"/>, so a concurrent presentation of the same token waits and then receives it too.
+    /// </summary>
+    public async Task<RefreshOutcome> RefreshAsync(string refreshToken, CancellationToken cancellationToken)
     {
-        var ended = await sessions.EndAsync(userId, only, except, reason, time.GetUtcNow(), cancellationToken);
-        // Access tokens live at most JWT_EXPIRE_MINUTES; the revocation only has to outlive them.
-        var ttl = TimeSpan.FromMinutes(jwt.ExpireMinutes) + TimeSpan.FromMinutes(1);
-        foreach (var sessionId in ended)
-            await store.SetAsync(RedisKeys.RevokedSession(sessionId), "1", ttl, cancellationToken);
-        return ended;
+        var presentedHash = HashOf(refreshToken);
+        LoginResponse? issued = null;
+        var result = await sessions.RotateAsync(presentedHash, time.GetUtcNow(), TimeSpan.FromDays(jwt.RefreshTokenDays), async rotating =>
+        {
+            var user = await users.FindByIdAsync(rotating.UserId, cancellationToken);
+            var next = NewRefreshToken();
+            var access = issuer.Issue(rotating.UserId, user?.Email ?? "", user?.IsAdmin == true, rotating.SessionId);
+            issued = new LoginResponse { AccessToken = access.Token, ExpiresIn = access.ExpiresInSeconds, RefreshToken = next };
+            await store.SetAsync(RedisKeys.RefreshGrace(presentedHash), protector.Protect(JsonSerializer.Serialize(issued, WireJson.Options)),
+                RefreshGrace, cancellationToken);
+            return new Rotation(HashOf(next), access.ExpiresAt);
+        }, cancellationToken);
+        if (result.Lookup == RefreshLookup.Reused && result.RotatedAt > time.GetUtcNow() - RefreshGrace)
+            issued = await GraceTokensAsync(presentedHash, cancellationToken);
+        return new RefreshOutcome(result, issued);
     }
 
     /// <summary>Notes activity on a session, writing to PostgreSQL at most once a minute per session.</summary>
@@ -54,6 +70,11 @@ public sealed class AuthSessions(SessionQueries sessions, IKeyValueStore store, 
         if (await store.SetIfAbsentAsync(RedisKeys.SessionTouched(sessionId), "1", TimeSpan.FromMinutes(1), cancellationToken))
             await sessions.TouchAsync(sessionId, time.GetUtcNow(), cancellationToken);
     }
+
+    private async Task<LoginResponse?> GraceTokensAsync(string presentedHash, CancellationToken cancellationToken) =>
+        await store.GetAsync(RedisKeys.RefreshGrace(presentedHash), cancellationToken) is { } kept
+            ? JsonSerializer.Deserialize<LoginResponse>(protector.Unprotect(kept), WireJson.Options)
+            : null;
 
     /// <summary>256 random bits, base64url.</summary>
     private static string NewRefreshToken() => System.Buffers.Text.Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));

@@ -1,5 +1,4 @@
 using Discogsography.ServiceInterface.Infrastructure;
-using Discogsography.ServiceInterface.Storage;
 using Discogsography.ServiceModel;
 using Microsoft.Extensions.Logging;
 
@@ -11,7 +10,7 @@ namespace Discogsography.ServiceInterface.Auth;
 /// (ARCHITECTURE.md §8). Session activity is recorded at most once a minute.
 /// </summary>
 public sealed partial class JwtAccessTokenAuthenticator(
-    JwtCodec codec, IKeyValueStore store, AuthSessions sessions, ILogger<JwtAccessTokenAuthenticator> logger)
+    JwtCodec codec, Revocations revocations, AuthSessions sessions, ILogger<JwtAccessTokenAuthenticator> logger)
     : IAccessTokenAuthenticator
 {
     public async Task<AuthenticatedUser> AuthenticateAsync(string token, CancellationToken cancellationToken)
@@ -29,23 +28,12 @@ public sealed partial class JwtAccessTokenAuthenticator(
         // Every route keys its data on the subject as a user id: one that is not a UUID identifies nobody.
         if (!Guid.TryParse(claims.Subject, out var userId))
             throw HttpError.Unauthorized("Invalid token").As(ErrorBodyStyle.Detail);
-        if (await IsRevokedAsync(claims, cancellationToken))
+        if (await revocations.IsRevokedAsync(claims.TokenId, claims.SessionId, cancellationToken))
             throw HttpError.Unauthorized("Token has been revoked").As(ErrorBodyStyle.Detail).WithBearerChallenge();
         if (claims.SessionId is { } sessionId)
             await sessions.TouchAsync(sessionId, cancellationToken);
         return new AuthenticatedUser(
             userId, claims.Email, claims.Role is { } role ? [role] : [], claims.TokenId, claims.ExpiresAt, claims.SessionId);
-    }
-
-    /// <summary>Both revocations in one round trip: this runs on every authenticated request.</summary>
-    private Task<bool> IsRevokedAsync(AccessTokenClaims claims, CancellationToken cancellationToken)
-    {
-        var keys = new List<string>(2);
-        if (claims.TokenId is { } jti)
-            keys.Add(RedisKeys.RevokedToken(jti));
-        if (claims.SessionId is { } sid)
-            keys.Add(RedisKeys.RevokedSession(sid));
-        return store.AnyExistsAsync(keys, cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Refused a bearer token: {Reason}")]

@@ -61,8 +61,9 @@ public sealed class JwtCodec
             RequireExpirationTime = true,
             ValidateLifetime = true,
             ClockSkew = TimeSpan.Zero,
-            // Expiry against the injected clock (tests move it), with no skew; a token without exp fails here too.
-            LifetimeValidator = (_, expires, _, _) => expires is { } at && at >= time.GetUtcNow().UtcDateTime,
+            // A token is valid only before its exp (RFC 7519 §4.1.4), by the injected clock (tests move it), with no
+            // skew; a token without exp fails here too.
+            LifetimeValidator = (_, expires, _, _) => expires is { } at && at > time.GetUtcNow().UtcDateTime,
             ValidateIssuer = false,
             ValidateAudience = false,
         };

@@ -6,18 +6,24 @@ using Discogsography.ServiceModel;
 namespace Discogsography.ServiceInterface.Auth;
 
 /// <summary>Refresh tokens, the session list, ending sessions and changing the password (the Lanterne Rouge seed).</summary>
-public sealed class SessionServices(UserQueries users, AuthSessions sessions, SessionQueries sessionRows, AuditLog audit, TimeProvider time) : Service
+public sealed class SessionServices(
+    UserQueries users, AuthSessions sessions, Revocations revocations, SessionQueries sessionRows, AuditLog audit, TimeProvider time) : Service
 {
-    /// <summary>Rotates the refresh token. Presenting one that was already rotated ends the whole session.</summary>
+    /// <summary>
+    /// Rotates the refresh token. The same token presented again within seconds (a second tab) gets the same new pair;
+    /// presented again later, it is a replay and ends the whole session.
+    /// </summary>
     public async Task<LoginResponse> Post(RefreshSession request)
     {
-        var (result, next) = await sessions.RotateAsync(request.RefreshToken, Aborted);
+        var (result, tokens) = await sessions.RefreshAsync(request.RefreshToken, Aborted);
         switch (result.Lookup)
         {
             case RefreshLookup.Unknown:
                 throw HttpError.Unauthorized("Invalid refresh token").WithBearerChallenge();
+            case RefreshLookup.Reused when tokens is not null:
+                return tokens;
             case RefreshLookup.Reused:
-                await sessions.EndAsync(result.UserId, "refresh_token_reuse", Aborted, only: result.SessionId);
+                await revocations.EndSessionsAsync(result.UserId, "refresh_token_reuse", Aborted, only: result.SessionId);
                 await audit.RecordAsync(Context, new AuditEntry("refresh_token_reuse", result.UserId, "session", result.SessionId.ToString()));
                 throw HttpError.Unauthorized("Refresh token was already used; the session has been ended").WithBearerChallenge();
             case RefreshLookup.Inactive:
@@ -26,12 +32,11 @@ public sealed class SessionServices(UserQueries users, AuthSessions sessions, Se
         var user = await users.FindByIdAsync(result.UserId, Aborted);
         if (user is not { IsActive: true })
         {
-            await sessions.EndAsync(result.UserId, "account_inactive", Aborted, only: result.SessionId);
+            await revocations.EndSessionsAsync(result.UserId, "account_inactive", Aborted, only: result.SessionId);
             throw HttpError.Unauthorized("Session has ended or expired").WithBearerChallenge();
         }
-        var access = sessions.IssueFor(user, result.SessionId);
         await audit.RecordAsync(Context, new AuditEntry("token_refresh", user.Id, "session", result.SessionId.ToString()));
-        return new LoginResponse { AccessToken = access.Token, ExpiresIn = access.ExpiresInSeconds, RefreshToken = next! };
+        return tokens!;
     }
 
     public async Task<ListSessionsResponse> Get(ListSessions request)
@@ -50,7 +55,7 @@ public sealed class SessionServices(UserQueries users, AuthSessions sessions, Se
     /// <summary>Ends one of the caller's own sessions; another user's session id is 404, like an unknown one.</summary>
     public async Task Delete(EndSession request)
     {
-        var ended = await sessions.EndAsync(Caller.UserId, "ended_by_user", Aborted, only: request.Id);
+        var ended = await revocations.EndSessionsAsync(Caller.UserId, "ended_by_user", Aborted, only: request.Id);
         if (ended.Count == 0)
             throw HttpError.NotFound("Session not found");
         await audit.RecordAsync(Context, new AuditEntry("session_end", Caller.UserId, "session", request.Id.ToString()));
@@ -65,7 +70,7 @@ public sealed class SessionServices(UserQueries users, AuthSessions sessions, Se
             throw HttpError.BadRequest("Current password is incorrect");
         }
         await users.UpdatePasswordAsync(user.Id, PasswordHasher.Hash(request.NewPassword), Aborted);
-        var ended = await sessions.EndAsync(user.Id, "password_changed", Aborted, except: Caller.SessionId);
+        var ended = await revocations.EndSessionsAsync(user.Id, "password_changed", Aborted, except: Caller.SessionId);
         await audit.RecordAsync(Context, new AuditEntry("password_change", user.Id, "user", user.Id.ToString(),
             new Dictionary<string, object?> { ["sessions_ended"] = ended.Count }));
         return new ChangePasswordResponse { Changed = true, SessionsEnded = ended.Count };

@@ -90,6 +90,15 @@ public sealed record JwtSettings
 
     /// <summary>Days a refresh token lives (<c>REFRESH_TOKEN_DAYS</c>, default 30).</summary>
     public int RefreshTokenDays { get; init; } = 30;
+
+    /// <summary>
+    /// Days a session may last in all, however often it is refreshed (<c>SESSION_MAX_DAYS</c>, default 90): after
+    /// that the user signs in again.
+    /// </summary>
+    public int SessionMaxDays { get; init; } = 90;
+
+    /// <summary>True when a signing key is configured (commands other than <c>serve</c> run without one).</summary>
+    public bool IsConfigured => SecretKey.Length > 0;
 }
 
 /// <summary>Discogs endpoints and identity (<c>DISCOGS_*</c>).</summary>
@@ -139,9 +148,18 @@ public sealed record HostingSettings
     /// <summary>The deployment environment (<c>ENVIRONMENT</c>, default development); logs are JSON unless it is development.</summary>
     public string Environment { get; init; } = "development";
 
+    /// <summary>
+    /// Reverse proxies whose <c>X-Forwarded-For</c> / <c>X-Forwarded-Proto</c> are believed (<c>TRUSTED_PROXIES</c>,
+    /// comma-separated addresses or CIDR networks; default none). From anyone else those headers are ignored.
+    /// </summary>
+    public IReadOnlyList<string> TrustedProxies { get; init; } = [];
+
     /// <summary>Whether <c>serve</c> applies pending migrations before listening (<c>MIGRATE_ON_STARTUP</c>, default true).</summary>
     public bool MigrateOnStartup { get; init; } = true;
 
     /// <summary>True in the development environment.</summary>
     public bool IsDevelopment => string.Equals(Environment, "development", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>True in the production environment, where secrets at rest must be encrypted.</summary>
+    public bool IsProduction => string.Equals(Environment, "production", StringComparison.OrdinalIgnoreCase);
 }

@@ -9,19 +9,26 @@ public static class AppSettingsLoader
     private static readonly string[] PostgresVariables = ["POSTGRES_HOST", "POSTGRES_USERNAME", "POSTGRES_PASSWORD", "POSTGRES_DATABASE"];
 
     /// <summary>Everything the <c>serve</c> verb needs.</summary>
-    public static AppSettings Load(EnvironmentReader env)
+    public static AppSettings Load(EnvironmentReader env) => Load(env, signsTokens: true);
+
+    /// <summary>
+    /// The settings of the other verbs (<c>migrate</c>, <c>create-admin</c>, <c>discogs-setup</c>, <c>import</c>):
+    /// the same variables, but <c>JWT_SECRET_KEY</c> is not required, since they issue no tokens.
+    /// </summary>
+    public static AppSettings LoadForCommands(EnvironmentReader env) => Load(env, signsTokens: false);
+
+    private static AppSettings Load(EnvironmentReader env, bool signsTokens)
     {
-        var missing = MissingOf(env, [.. PostgresVariables, "JWT_SECRET_KEY"]);
+        var missing = MissingOf(env, signsTokens ? [.. PostgresVariables, "JWT_SECRET_KEY"] : PostgresVariables);
         if (missing.Count > 0)
             throw new SettingsException($"Missing required environment variables: {string.Join(", ", missing)}");
         if (env.Plain("JWT_ALGORITHM") is { } algorithm && algorithm != "HS256")
             throw new SettingsException($"Unsupported JWT algorithm: {algorithm}. Only HS256 is supported.");
-        var jwtSecret = env.Secret("JWT_SECRET_KEY")!;
-        if (System.Text.Encoding.UTF8.GetByteCount(jwtSecret) < Auth.JwtCodec.MinimumKeyBytes)
+        var jwtSecret = env.Secret("JWT_SECRET_KEY") ?? "";
+        if (signsTokens && System.Text.Encoding.UTF8.GetByteCount(jwtSecret) < Auth.JwtCodec.MinimumKeyBytes)
             throw new SettingsException(WeakJwtSecretMessage(jwtSecret));
-        var encryptionKey = env.Secret("OAUTH_ENCRYPTION_KEY");
-        if (encryptionKey is not null && !Security.Fernet.IsValidKey(encryptionKey))
-            throw new SettingsException(Security.SecretProtector.InvalidKeyMessage);
+        var hosting = ReadHosting(env);
+        var encryptionKey = ReadEncryptionKey(env, hosting);
         return new AppSettings
         {
             Postgres = ReadPostgres(env),
@@ -30,6 +37,7 @@ public static class AppSettingsLoader
                 SecretKey = jwtSecret,
                 ExpireMinutes = Positive(env.LenientInt("JWT_EXPIRE_MINUTES", 30), 30),
                 RefreshTokenDays = Positive(env.LenientInt("REFRESH_TOKEN_DAYS", 30), 30),
+                SessionMaxDays = Positive(env.LenientInt("SESSION_MAX_DAYS", 90), 90),
             },
             RedisUrl = env.Plain("REDIS_HOST"),
             OAuthEncryptionKey = encryptionKey,
@@ -39,7 +47,7 @@ public static class AppSettingsLoader
                 TtlDays = Positive(env.LenientInt("SNAPSHOT_TTL_DAYS", 28), 28),
                 MaxNodes = Positive(env.LenientInt("SNAPSHOT_MAX_NODES", 100), 100),
             },
-            Hosting = ReadHosting(env),
+            Hosting = hosting,
             Security = new SecuritySettings
             {
                 RateLimitsEnabled = env.Flag("RATELIMIT_ENABLED", true),
@@ -47,6 +55,21 @@ public static class AppSettingsLoader
             },
             Imports = ReadImports(env),
         };
+    }
+
+    /// <summary>
+    /// <c>OAUTH_ENCRYPTION_KEY</c>: optional (secrets then stay plaintext, like the reference) except in production,
+    /// where a deployment must not keep Discogs tokens and stored API keys readable by whoever reads the database.
+    /// </summary>
+    private static string? ReadEncryptionKey(EnvironmentReader env, HostingSettings hosting)
+    {
+        var key = env.Secret("OAUTH_ENCRYPTION_KEY");
+        if (key is not null && !Security.Fernet.IsValidKey(key))
+            throw new SettingsException(Security.SecretProtector.InvalidKeyMessage);
+        if (key is null && hosting.IsProduction)
+            throw new SettingsException(
+                "OAUTH_ENCRYPTION_KEY is required when ENVIRONMENT=production (generate one with: head -c 32 /dev/urandom | base64 | tr '+/' '-_')");
+        return key;
     }
 
     /// <summary>The one line startup prints for a short JWT secret (never the secret itself).</summary>
@@ -110,6 +133,7 @@ public static class AppSettingsLoader
             LogLevel = env.Plain("LOG_LEVEL") ?? defaults.LogLevel,
             Environment = env.Plain("ENVIRONMENT") ?? defaults.Environment,
             MigrateOnStartup = env.Flag("MIGRATE_ON_STARTUP", defaults.MigrateOnStartup),
+            TrustedProxies = ParseList(env.Plain("TRUSTED_PROXIES")) ?? defaults.TrustedProxies,
         };
     }
 

@@ -7,15 +7,15 @@ using Microsoft.Extensions.Logging;
 namespace Discogsography.ServiceInterface.Maintenance;
 
 /// <summary>What one maintenance pass removed.</summary>
-public sealed record MaintenanceOutcome(int AuditEntriesPurged, int SessionsPurged);
+public sealed record MaintenanceOutcome(int AuditEntriesPurged, int SessionsPurged, int RevocationsPurged);
 
 /// <summary>
 /// Periodic clean-up: audit entries older than <c>AUDIT_RETENTION_DAYS</c>, and sessions (with their refresh
-/// tokens) that ended or expired more than a week ago. Revocation keys expire by their own TTL. Idempotent, so
-/// several instances may run it.
+/// tokens) that ended or expired more than a week ago and whose access tokens have all expired, and the records of
+/// revoked tokens that expired. Revocation keys expire by their own TTL. Idempotent, so several instances may run it.
 /// </summary>
-public sealed partial class MaintenanceJob(AuditLog audit, SessionQueries sessions, SecuritySettings settings, TimeProvider time,
-    ILogger<MaintenanceJob> logger)
+public sealed partial class MaintenanceJob(AuditLog audit, SessionQueries sessions, RevokedTokenQueries revoked, SecuritySettings settings,
+    TimeProvider time, ILogger<MaintenanceJob> logger)
 {
     /// <summary>How long ended sessions stay listed for administrators before they are deleted.</summary>
     public static readonly TimeSpan EndedSessionRetention = TimeSpan.FromDays(7);
@@ -25,13 +25,15 @@ public sealed partial class MaintenanceJob(AuditLog audit, SessionQueries sessio
         var now = time.GetUtcNow();
         var outcome = new MaintenanceOutcome(
             await audit.PurgeAsync(now.AddDays(-settings.AuditRetentionDays), cancellationToken),
-            await sessions.PurgeAsync(now - EndedSessionRetention, cancellationToken));
-        LogPurged(logger, outcome.AuditEntriesPurged, outcome.SessionsPurged);
+            await sessions.PurgeAsync(now - EndedSessionRetention, cancellationToken),
+            await revoked.PurgeAsync(now, cancellationToken));
+        LogPurged(logger, outcome.AuditEntriesPurged, outcome.SessionsPurged, outcome.RevocationsPurged);
         return outcome;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Maintenance purged {AuditEntries} audit entries and {Sessions} old sessions")]
-    private static partial void LogPurged(ILogger logger, int auditEntries, int sessions);
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Maintenance purged {AuditEntries} audit entries, {Sessions} old sessions and {Revocations} expired token revocations")]
+    private static partial void LogPurged(ILogger logger, int auditEntries, int sessions, int revocations);
 }
 
 /// <summary>Runs <see cref="MaintenanceJob"/> shortly after startup and then every hour; a failure is logged and retried next time.</summary>

@@ -16,8 +16,12 @@ public interface IKeyValueStore
     /// <summary>The value, or null when missing or expired.</summary>
     Task<string?> GetAsync(string key, CancellationToken cancellationToken);
 
-    /// <summary>Whether any of the keys holds a live value, asked in one round trip (for checks on every request).</summary>
-    Task<bool> AnyExistsAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken);
+    /// <summary>
+    /// Whether any of <paramref name="keys"/> holds a live value, asked in one round trip together with whether
+    /// <paramref name="marker"/> exists (for checks on every request). Null when the marker is gone: the store lost
+    /// its data since the marker was written (a restart without persistence, a flush), so an absent key proves nothing.
+    /// </summary>
+    Task<bool?> AnyExistsUnlessLostAsync(string marker, IReadOnlyList<string> keys, CancellationToken cancellationToken);
 
     /// <summary>Sets a value, replacing any previous one, expiring after <paramref name="ttl"/> when given.</summary>
     Task SetAsync(string key, string value, TimeSpan? ttl, CancellationToken cancellationToken);

@@ -19,10 +19,10 @@ public sealed class InMemoryKeyValueStore(TimeProvider time) : IKeyValueStore
             return Task.FromResult(Live(key)?.Value);
     }
 
-    public Task<bool> AnyExistsAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken)
+    public Task<bool?> AnyExistsUnlessLostAsync(string marker, IReadOnlyList<string> keys, CancellationToken cancellationToken)
     {
         lock (gate)
-            return Task.FromResult(keys.Any(key => Live(key) is not null));
+            return Task.FromResult(Live(marker) is null ? (bool?)null : keys.Any(key => Live(key) is not null));
     }
 
     public Task SetAsync(string key, string value, TimeSpan? ttl, CancellationToken cancellationToken)

@@ -27,10 +27,17 @@ public sealed class RedisKeyValueStore(IConnectionMultiplexer redis) : IKeyValue
     public Task<string?> GetAsync(string key, CancellationToken cancellationToken) =>
         CallAsync(async db => (string?)await db.StringGetAsync(key), cancellationToken);
 
-    public Task<bool> AnyExistsAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken) =>
-        keys.Count == 0
-            ? Task.FromResult(false)
-            : CallAsync(async db => await db.KeyExistsAsync([.. keys.Select(k => (RedisKey)k)]) > 0, cancellationToken);
+    /// <summary>One pipelined batch of single-key EXISTS: one round trip, and valid on a Redis Cluster (no cross-slot command).</summary>
+    public Task<bool?> AnyExistsUnlessLostAsync(string marker, IReadOnlyList<string> keys, CancellationToken cancellationToken) =>
+        CallAsync(async db =>
+        {
+            var batch = db.CreateBatch();
+            var markerExists = batch.KeyExistsAsync(marker);
+            var found = keys.Select(key => batch.KeyExistsAsync(key)).ToArray();
+            batch.Execute();
+            var anyFound = (await Task.WhenAll(found)).Any(exists => exists);
+            return await markerExists ? anyFound : (bool?)null;
+        }, cancellationToken);
 
     public Task SetAsync(string key, string value, TimeSpan? ttl, CancellationToken cancellationToken) =>
         CallAsync(db => db.StringSetAsync(key, value, ttl, When.Always), cancellationToken);

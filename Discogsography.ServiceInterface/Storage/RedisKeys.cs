@@ -9,8 +9,17 @@ public static class RedisKeys
     /// <summary>An ended session: its access tokens are refused until they would have expired anyway (ours).</summary>
     public static string RevokedSession(Guid sessionId) => $"revoked:sid:{sessionId}";
 
+    /// <summary>
+    /// Present while the store holds every revocation PostgreSQL knows of (ours): written after they were all written
+    /// again; its absence means the store lost its data and they must be.
+    /// </summary>
+    public const string RevocationsComplete = "revoked:complete";
+
     /// <summary>Throttles session activity writes to one a minute per session (ours).</summary>
     public static string SessionTouched(Guid sessionId) => $"session:touched:{sessionId}";
+
+    /// <summary>The pair a refresh produced, for a second presentation of the same token within seconds (ours).</summary>
+    public static string RefreshGrace(string presentedTokenHash) => $"refresh:grace:{presentedTokenHash}";
 
     /// <summary>A pending Discogs OAuth flow: <c>discogs:oauth:state:&lt;request token&gt;</c>.</summary>
     public static string OAuthState(string requestToken) => $"discogs:oauth:state:{requestToken}";

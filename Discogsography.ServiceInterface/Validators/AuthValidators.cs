@@ -8,7 +8,7 @@ namespace Discogsography.ServiceInterface.Validators;
 public sealed partial class RegisterValidator : AbstractValidator<Register>
 {
     /// <summary>The users.email column's width.</summary>
-    public const int MaxEmailLength = 255;
+    public const int MaxEmailLength = AccountRules.MaxEmailLength;
 
     public RegisterValidator() =>
         RuleFor(r => r.Email).Must(IsValidEmail).WithMessage("Invalid email address");

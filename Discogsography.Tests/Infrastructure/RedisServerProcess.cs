@@ -62,6 +62,18 @@ public sealed class RedisServerProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>The URL of an ACL user (created with <see cref="SetUserAsync"/>).</summary>
+    public string UrlFor(string user, string password) => $"redis://{user}:{password}@127.0.0.1:{Port}/0";
+
+    /// <summary><c>ACL SETUSER user rules...</c> as the default user: what a user may run and on which keys.</summary>
+    public async Task SetUserAsync(string user, params string[] rules)
+    {
+        var options = RedisConfiguration.Parse(Url);
+        options.AllowAdmin = true;
+        await using var admin = await ConnectionMultiplexer.ConnectAsync(options);
+        await admin.GetDatabase().ExecuteAsync("ACL", ["SETUSER", user, .. rules]);
+    }
+
     /// <summary>Kills the server and waits for it to exit.</summary>
     public async Task StopAsync()
     {

@@ -45,6 +45,9 @@ public sealed class TestRedis : IAsyncDisposable
         return [.. keys];
     }
 
+    /// <summary>A server setting (<c>CONFIG GET name</c>).</summary>
+    public async Task<string?> ConfigAsync(string name) => (await Server.ConfigGetAsync(name)).SingleOrDefault().Value;
+
     /// <summary>The raw text of <c>INFO section</c>.</summary>
     public Task<string> InfoAsync(string section) => Server.InfoRawAsync(section)!;
 

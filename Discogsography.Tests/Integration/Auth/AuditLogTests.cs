@@ -38,6 +38,7 @@ public sealed class AuditLogTests : ApiTest
         var otherSession = (await Client.SendAsync(new ListSessions())).Sessions.Single(s => !s.Current).Id;
         await Client.SendAsync(new EndSession { Id = otherSession });
         await Client.SendAsync(new RefreshSession { RefreshToken = first.RefreshToken });
+        Host.Clock.Advance(ServiceInterface.Auth.AuthSessions.RefreshGrace + TimeSpan.FromSeconds(1));
         Assert.ThrowsAsync<ApiException>(() => Client.SendAsync(new RefreshSession { RefreshToken = first.RefreshToken }));
 
         var rows = await AuditRowsAsync();

@@ -40,16 +40,35 @@ public sealed class RolesAndAdminTests : ApiTest
     }
 
     [Test]
-    public async Task Create_admin_promotes_an_existing_user_without_touching_the_password()
+    public async Task Create_admin_will_not_hand_an_existing_account_to_whoever_registered_it_first()
     {
-        await Client.SendAsync(new Register { Email = "promote@example.com", Password = Accounts.Password });
+        var squatter = await Accounts.RegisterAndLoginAsync(Client, "admin@site.example");
 
-        var result = await RunCreateAdminAsync("--email", "promote@example.com", environment: new() { ["ADMIN_PASSWORD"] = "ignored-password" });
+        var result = await RunCreateAdminAsync("--email", "admin@site.example", environment: new() { ["ADMIN_PASSWORD"] = "operator-password-1" });
+
+        Assert.That(result.ExitCode, Is.EqualTo(1));
+        Assert.That(result.Error, Does.Contain("already exists").And.Contain("--promote-existing"));
+        Assert.That((await Client.SendAsync(new GetMe())).IsAdmin, Is.False, "nothing changed");
+        Assert.That(squatter.AccessToken, Is.Not.Empty);
+    }
+
+    [Test]
+    public async Task Promoting_an_existing_account_gives_it_the_operators_password_and_ends_every_session_of_its_registrant()
+    {
+        var squatter = await Accounts.RegisterAndLoginAsync(Client, "admin@site.example");
+
+        var result = await RunCreateAdminAsync("--email", "admin@site.example", "--promote-existing",
+            environment: new() { ["ADMIN_PASSWORD"] = "operator-password-1", ["REDIS_HOST"] = TestServers.RedisUrl });
 
         Assert.That(result.ExitCode, Is.Zero, result.Error);
-        Assert.That(result.Output, Does.Contain("Promoted existing user promote@example.com to admin (password unchanged)"));
-        Client.BearerToken = (await Client.SendAsync(new Login { Email = "promote@example.com", Password = Accounts.Password })).AccessToken;
-        Assert.That((await Client.SendAsync(new GetMe())).IsAdmin, Is.True);
+        Assert.That(result.Output, Does.Contain("Promoted the existing account admin@site.example to admin"));
+        Assert.That(Assert.ThrowsAsync<ApiException>(() => Client.SendAsync(new GetMe()))!.ErrorMessage, Is.EqualTo("Token has been revoked"));
+        Assert.That(Assert.ThrowsAsync<ApiException>(() => Client.SendAsync(new RefreshSession { RefreshToken = squatter.RefreshToken }))!.StatusCode,
+            Is.EqualTo(HttpStatusCode.Unauthorized));
+        Assert.That(Assert.ThrowsAsync<ApiException>(() => Client.SendAsync(new Login { Email = "admin@site.example", Password = Accounts.Password }))!.StatusCode,
+            Is.EqualTo(HttpStatusCode.Unauthorized), "the registrant's password no longer works");
+        var login = await Client.SendAsync(new Login { Email = "admin@site.example", Password = "operator-password-1" });
+        Assert.That((await JwtCodec.FromSecret(TestTokens.Secret).DecodeAsync(login.AccessToken)).Role, Is.EqualTo(Roles.Admin));
     }
 
     [Test]
@@ -64,12 +83,12 @@ public sealed class RolesAndAdminTests : ApiTest
     }
 
     private static async Task<(int ExitCode, string Output, string Error)> RunCreateAdminAsync(
-        string option, string email, string? stdin = null, Dictionary<string, string>? environment = null)
+        string option, string email, string? flag = null, string? stdin = null, Dictionary<string, string>? environment = null)
     {
         var env = HostProcess.PostgresEnvironment(Host.Settings.Postgres);
         foreach (var (name, value) in environment ?? [])
             env[name] = value;
-        using var process = HostProcess.Start(env, "create-admin", option, email);
+        using var process = HostProcess.Start(env, flag is null ? ["create-admin", option, email] : ["create-admin", option, email, flag]);
         if (stdin is not null)
             await process.StandardInput.WriteAsync(stdin);
         process.StandardInput.Close();

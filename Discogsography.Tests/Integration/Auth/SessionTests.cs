@@ -25,10 +25,11 @@ public sealed class SessionTests : ApiTest
     }
 
     [Test]
-    public async Task Reusing_a_rotated_refresh_token_ends_the_whole_session()
+    public async Task Reusing_a_rotated_refresh_token_after_the_grace_period_ends_the_whole_session()
     {
         var login = await Accounts.RegisterAndLoginAsync(Client, Email);
         var refreshed = await Client.SendAsync(new RefreshSession { RefreshToken = login.RefreshToken });
+        Host.Clock.Advance(AuthSessions.RefreshGrace + TimeSpan.FromSeconds(1));
 
         var reuse = Assert.ThrowsAsync<ApiException>(() => Client.SendAsync(new RefreshSession { RefreshToken = login.RefreshToken }))!;
 
@@ -38,6 +39,39 @@ public sealed class SessionTests : ApiTest
         Assert.That(access.ErrorMessage, Is.EqualTo("Token has been revoked"), "the thief's and the owner's access tokens both die");
         var next = Assert.ThrowsAsync<ApiException>(() => Client.SendAsync(new RefreshSession { RefreshToken = refreshed.RefreshToken }))!;
         Assert.That(next.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized), "the latest refresh token is dead too");
+    }
+
+    [Test]
+    public async Task Two_tabs_refreshing_the_same_token_at_once_both_get_the_same_new_pair_and_the_session_lives()
+    {
+        var login = await Accounts.RegisterAndLoginAsync(Client, Email);
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => Client.SendAsync(new RefreshSession { RefreshToken = login.RefreshToken })));
+        var again = await Client.SendAsync(new RefreshSession { RefreshToken = login.RefreshToken });
+
+        Assert.That(answers.Select(a => (a.AccessToken, a.RefreshToken)).Distinct().Count(), Is.EqualTo(1));
+        Assert.That((again.AccessToken, again.RefreshToken), Is.EqualTo((answers[0].AccessToken, answers[0].RefreshToken)), "a retry within seconds too");
+        Client.BearerToken = answers[0].AccessToken;
+        Assert.That((await Client.SendAsync(new GetMe())).Email, Is.EqualTo(Email));
+        var next = await Client.SendAsync(new RefreshSession { RefreshToken = answers[0].RefreshToken });
+        Assert.That(next.RefreshToken, Is.Not.EqualTo(answers[0].RefreshToken), "the shared new token rotates as usual");
+    }
+
+    [Test]
+    public async Task A_session_ends_after_SESSION_MAX_DAYS_however_often_it_is_refreshed()
+    {
+        var login = await Accounts.RegisterAndLoginAsync(Client, Email);
+        var refreshToken = login.RefreshToken;
+        for (var day = 20; day <= 80; day += 20)
+        {
+            Host.Clock.Advance(TimeSpan.FromDays(20));
+            refreshToken = (await Client.SendAsync(new RefreshSession { RefreshToken = refreshToken })).RefreshToken;
+        }
+        Host.Clock.Advance(TimeSpan.FromDays(11));
+
+        var expired = Assert.ThrowsAsync<ApiException>(() => Client.SendAsync(new RefreshSession { RefreshToken = refreshToken }))!;
+
+        Assert.That((expired.StatusCode, expired.ErrorMessage), Is.EqualTo((HttpStatusCode.Unauthorized, "Session has ended or expired")));
     }
 
     [Test]

@@ -61,14 +61,30 @@ public sealed class AuthAndRateLimitTests : ApiTest
     [Test]
     public async Task A_role_the_caller_lacks_is_403_and_an_admin_passes()
     {
-        Client.BearerToken = TestTokens.Create(UserId);
+        var adminId = (await Accounts.CreateDirectlyAsync("admin@example.com", isAdmin: true))!.Value.ToString();
+        Client.BearerToken = TestTokens.Create(adminId);
         var refused = Assert.ThrowsAsync<ApiException>(() => Client.SendAsync(new GetAdminProbe()))!;
-        Client.BearerToken = TestTokens.Create(UserId, role: Roles.Admin);
+        Client.BearerToken = TestTokens.Create(adminId, role: Roles.Admin);
 
         var admin = await Client.SendAsync(new GetAdminProbe());
 
         Assert.That((refused.StatusCode, refused.ErrorMessage), Is.EqualTo((HttpStatusCode.Forbidden, "Admin privileges required")));
-        Assert.That(admin.Caller, Is.EqualTo(UserId));
+        Assert.That(admin.Caller, Is.EqualTo(adminId));
+    }
+
+    [TestCase(false, true, Description = "deactivated")]
+    [TestCase(true, false, Description = "demoted")]
+    [TestCase(null, null, Description = "no such account: a forged admin token")]
+    public async Task An_admin_token_of_an_account_no_longer_active_or_admin_is_403(bool? active, bool? admin)
+    {
+        var id = active is null ? Guid.NewGuid() : (await Accounts.CreateDirectlyAsync("former@example.com", isAdmin: true))!.Value;
+        if (active is not null)
+            await Accounts.SetFlagsAsync("former@example.com", isActive: active, isAdmin: admin);
+        Client.BearerToken = TestTokens.Create(id.ToString(), role: Roles.Admin);
+
+        var refused = Assert.ThrowsAsync<ApiException>(() => Client.SendAsync(new GetAdminProbe()))!;
+
+        Assert.That((refused.StatusCode, refused.ErrorMessage), Is.EqualTo((HttpStatusCode.Forbidden, "Admin privileges required")));
     }
 
     [Test]

@@ -44,6 +44,19 @@ public sealed class HostCommandLineTests
     }
 
     [Test]
+    public async Task In_production_secrets_at_rest_must_be_encrypted()
+    {
+        var environment = HostProcess.PostgresEnvironment(TestServers.PostgresServer);
+        environment["JWT_SECRET_KEY"] = TestTokens.Secret;
+        environment["ENVIRONMENT"] = "production";
+
+        var (exitCode, _, error) = await HostProcess.RunAsync(environment, "serve");
+
+        Assert.That(exitCode, Is.EqualTo(1));
+        Assert.That(error.Trim(), Does.StartWith("OAUTH_ENCRYPTION_KEY is required when ENVIRONMENT=production"));
+    }
+
+    [Test]
     public async Task The_migrate_verb_needs_only_the_database_and_brings_a_fresh_one_up_to_date()
     {
         await using var database = await TestDatabase.CreateAsync(TestServers.PostgresServer, "verb");
@@ -86,6 +99,7 @@ public sealed class HostCommandLineTests
         environment["API_PORT"] = apiPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
         environment["HEALTH_PORT"] = healthPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
         environment["ENVIRONMENT"] = "production";
+        environment["OAUTH_ENCRYPTION_KEY"] = TestHost.EncryptionKey;
 
         using var process = HostProcess.Start(environment);
         try

@@ -70,14 +70,24 @@ public sealed class KeyValueStoreContractTests(string kind)
     [Test]
     public async Task Any_exists_is_true_while_one_of_the_keys_is_live()
     {
+        await store.SetAsync("marker", "1", null, CancellationToken.None);
         await store.SetAsync("x1", "1", ShortTtl, CancellationToken.None);
-        var oneLive = await store.AnyExistsAsync(["missing", "x1"], CancellationToken.None);
-        var noneLive = await store.AnyExistsAsync(["missing", "also-missing"], CancellationToken.None);
-        var noKeys = await store.AnyExistsAsync([], CancellationToken.None);
+        var oneLive = await store.AnyExistsUnlessLostAsync("marker", ["missing", "x1"], CancellationToken.None);
+        var noneLive = await store.AnyExistsUnlessLostAsync("marker", ["missing", "also-missing"], CancellationToken.None);
+        var noKeys = await store.AnyExistsUnlessLostAsync("marker", [], CancellationToken.None);
         await PassAsync(ShortTtl * 2);
-        var expired = await store.AnyExistsAsync(["x1"], CancellationToken.None);
+        var expired = await store.AnyExistsUnlessLostAsync("marker", ["x1"], CancellationToken.None);
 
-        Assert.That((oneLive, noneLive, noKeys, expired), Is.EqualTo((true, false, false, false)));
+        Assert.That((oneLive, noneLive, noKeys, expired), Is.EqualTo(((bool?)true, (bool?)false, (bool?)false, (bool?)false)));
+    }
+
+    [Test]
+    public async Task Any_exists_says_nothing_when_the_marker_is_gone()
+    {
+        await store.SetAsync("x1", "1", null, CancellationToken.None);
+
+        Assert.That(await store.AnyExistsUnlessLostAsync("marker", ["x1"], CancellationToken.None), Is.Null,
+            "without the marker the store may have lost keys: a missing key proves nothing");
     }
 
     [Test]
