@@ -88,7 +88,7 @@ public sealed class AuditLogTests : ApiTest
         await using (var connection = await TestServers.Database.OpenConnectionAsync())
         {
             await connection.ExecuteAsync("UPDATE audit_log SET created_at = NOW() - INTERVAL '91 days' WHERE action = 'register'");
-            await connection.ExecuteAsync("UPDATE auth_sessions SET ended_at = NOW() - INTERVAL '8 days'");
+            await connection.ExecuteAsync("UPDATE auth_sessions SET ended_at = NOW() - INTERVAL '8 days', access_expires_at = NOW() - INTERVAL '8 days'");
         }
 
         var outcome = await Host.Services.GetRequiredService<MaintenanceJob>().RunOnceAsync(CancellationToken.None);
