@@ -1,6 +1,7 @@
 using System.Net;
 using Discogsography.Admin.Components;
 using Discogsography.Admin.Services;
+using Microsoft.AspNetCore.HttpOverrides;
 using MudBlazor;
 using MudBlazor.Services;
 
@@ -37,12 +38,35 @@ public static class AdminApp
         builder.Services.AddScoped<IAdminSessionStore, BrowserSessionStore>();
         builder.Services.AddScoped<IThemePreferenceStore, BrowserThemePreferenceStore>();
         builder.Services.AddScoped<AdminSession>();
+        var forwarded = ForwardedHeadersFor(settings.TrustedProxies);
         var app = builder.Build();
+        if (forwarded is not null)
+            app.UseForwardedHeaders(forwarded);
+        app.UseAdminSecurityHeaders();
         app.UseExceptionHandler("/error", createScopeForErrors: true);
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
+    }
+
+    /// <summary>Believes X-Forwarded-For only from the configured proxies (none by default, not even loopback).</summary>
+    private static ForwardedHeadersOptions? ForwardedHeadersFor(IReadOnlyList<string> trustedProxies)
+    {
+        if (trustedProxies.Count == 0)
+            return null;
+        var options = new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto, ForwardLimit = null };
+        options.KnownProxies.Clear();
+        options.KnownIPNetworks.Clear();
+        foreach (var entry in trustedProxies)
+        {
+            var cidr = entry.Contains('/') ? entry : entry + (entry.Contains(':') ? "/128" : "/32");
+            if (System.Net.IPNetwork.TryParse(cidr, out var network))
+                options.KnownIPNetworks.Add(network);
+            else
+                throw new ArgumentException($"TRUSTED_PROXIES: '{entry}' is neither an IP address nor a CIDR network");
+        }
+        return options;
     }
 
     /// <summary>Timestamped lines like the API's: simple in development, JSON otherwise; no per-request framework noise.</summary>

@@ -20,6 +20,12 @@ public sealed class AdminSettings
     /// <summary>The deployment environment (<c>ENVIRONMENT</c>, default development); logs are JSON unless development.</summary>
     public string Environment { get; init; } = "development";
 
+    /// <summary>
+    /// Reverse proxies in front of the dashboard whose <c>X-Forwarded-For</c> is believed (<c>TRUSTED_PROXIES</c>,
+    /// addresses or CIDR networks; default none): the operator's address is what the dashboard forwards to the API.
+    /// </summary>
+    public IReadOnlyList<string> TrustedProxies { get; init; } = [];
+
     /// <summary>True in the development environment.</summary>
     public bool IsDevelopment => string.Equals(Environment, "development", StringComparison.OrdinalIgnoreCase);
 
@@ -41,6 +47,7 @@ public sealed class AdminSettings
             BindAddress = Plain("BIND_ADDRESS") ?? defaults.BindAddress,
             ApiBaseUrl = apiUrl,
             Environment = Plain("ENVIRONMENT") ?? defaults.Environment,
+            TrustedProxies = Plain("TRUSTED_PROXIES")?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) ?? [],
         };
     }
 }

@@ -35,6 +35,8 @@ public static class ApiHost
         builder.Logging.AddConsoleLogging(settings.Hosting);
         builder.WebHost.ConfigureKestrel(kestrel => ListenOn(kestrel, settings.Hosting));
         var services = builder.Services;
+        // Validated before anything starts: a wrong TRUSTED_PROXIES stops startup with one line.
+        ConfigureForwardedHeaders.OptionsFor(settings.Hosting.TrustedProxies);
         var catalog = services.AddApplication(settings, options.ServiceAssemblies);
         services.AddOpenApiDocument();
         options.ConfigureServices?.Invoke(services);
@@ -55,11 +57,13 @@ public static class ApiHost
     }
 
     /// <summary>
-    /// Outermost first: security headers (so every response has them), the health port, CORS (preflights
-    /// answered before routing), the error mapper, the body-size gate, JSON bodies for framework 404/405s, routing.
+    /// Outermost first: the client address from trusted proxies, security headers (so every response has them), the
+    /// health port, CORS (preflights answered before routing), the error mapper, the body-size gate, JSON bodies for
+    /// framework 404/405s, routing.
     /// </summary>
     private static void UsePipeline(WebApplication app, AppSettings settings, Pipeline.ServiceCatalog catalog)
     {
+        app.UseTrustedForwardedHeaders(settings.Hosting.TrustedProxies);
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseHealthPort(settings.Hosting.HealthPort);
         app.UseMiddleware<CorsMiddleware>(settings.Hosting.CorsOrigins);

@@ -27,6 +27,7 @@ internal static class ConfigureAuth
         services.AddSingleton<IAccessTokenAuthenticator, JwtAccessTokenAuthenticator>();
         services.AddSingleton<RequestAuthentication>();
         services.AddSingleton<RateLimiter>();
+        services.AddSingleton<LoginThrottle>();
         services.AddSingleton<MaintenanceJob>();
         services.AddHostedService<MaintenanceWorker>();
     }

@@ -191,11 +191,14 @@ public class GetAppCredentials : IReturn<AppCredentialsResponse>;
 [Route("/api/admin/app-credentials", "PUT"), Tag(Tags.Admin), RequiredRole(Roles.Admin)]
 public class SetAppCredentials : IReturn<AppCredentialsResponse>
 {
-    [MinLength(1)]
+    [MinLength(1), MaxLength(MaxCredentialLength)]
     public required string ConsumerKey { get; set; }
 
-    [MinLength(1)]
+    [MinLength(1), MaxLength(MaxCredentialLength)]
     public required string ConsumerSecret { get; set; }
+
+    /// <summary>Discogs consumer keys and secrets are a few dozen characters; anything longer is a mistake.</summary>
+    public const int MaxCredentialLength = 1024;
 }
 
 public class AppCredentialsResponse

@@ -12,10 +12,12 @@ public class CreateApiKey : IReturn<ApiKeyInfo>
     /// <summary>One of <see cref="ApiKeyServiceNames.Supported"/>.</summary>
     public string? ServiceName { get; set; }
 
-    /// <summary>The secret to keep; encrypted at rest and never returned.</summary>
+    /// <summary>The secret to keep (at most 4096 characters); encrypted at rest and never returned.</summary>
+    [MaxLength(ApiKeyServiceNames.MaxKeyLength)]
     public string? ApiKey { get; set; }
 
-    /// <summary>The caller's id or name on that service, when it needs one.</summary>
+    /// <summary>The caller's id or name on that service, when it needs one (at most 255 characters).</summary>
+    [MaxLength(ApiKeyServiceNames.MaxServiceUserIdLength)]
     public string? ServiceUserId { get; set; }
 }
 
@@ -27,8 +29,10 @@ public class UpdateApiKey : IReturn<ApiKeyInfo>
 
     public string? ServiceName { get; set; }
 
+    [MaxLength(ApiKeyServiceNames.MaxKeyLength)]
     public string? ApiKey { get; set; }
 
+    [MaxLength(ApiKeyServiceNames.MaxServiceUserIdLength)]
     public string? ServiceUserId { get; set; }
 }
 
@@ -74,6 +78,12 @@ public class ApiKeyInfo
 /// <summary>The services keys can be stored for (the User Management seed's list, plus Discogs personal tokens).</summary>
 public static class ApiKeyServiceNames
 {
+    /// <summary>The longest key stored (keys of every supported service are far shorter).</summary>
+    public const int MaxKeyLength = 4096;
+
+    /// <summary>The <c>service_user_id</c> column's width.</summary>
+    public const int MaxServiceUserIdLength = 255;
+
     /// <summary>A Discogs personal access token: syncs use it when the account has no OAuth connection.</summary>
     public const string Discogs = "discogs";
 

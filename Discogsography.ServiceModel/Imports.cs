@@ -11,13 +11,19 @@ namespace Discogsography.ServiceModel;
 public class StartImport : IReturn<ImportJobInfo>
 {
     /// <summary>An http(s) URL of a dump file (<c>discogs_YYYYMMDD_{artists,labels,masters,releases}.xml.gz</c>).</summary>
+    [MaxLength(MaxSourceLength)]
     public string? Url { get; set; }
 
     /// <summary>A dump file or a folder of them, relative to <c>IMPORT_DIR</c> (or absolute inside it).</summary>
+    [MaxLength(MaxSourceLength)]
     public string? Path { get; set; }
 
     /// <summary>Discogs' <c>CHECKSUM.txt</c> for the dump: lines of <c>&lt;sha256&gt;  &lt;file name&gt;</c>.</summary>
+    [MaxLength(MaxSourceLength)]
     public string? ChecksumUrl { get; set; }
+
+    /// <summary>The longest URL or path accepted.</summary>
+    public const int MaxSourceLength = 2048;
 }
 
 /// <summary>Import jobs, newest first.</summary>

@@ -4,6 +4,7 @@ namespace Discogsography.ServiceModel;
 
 /// <summary>Starts the Discogs out-of-band OAuth flow: open <c>authorize_url</c>, then send the code to verify.</summary>
 [Route("/api/oauth/authorize/discogs", "GET"), Tag(Tags.OAuth), Authenticate]
+[RateLimit("10/minute"), RateLimit("5/minute", Per = RateLimitScope.User)]
 public class AuthorizeDiscogs : IReturn<AuthorizeDiscogsResponse>;
 
 public class AuthorizeDiscogsResponse

@@ -1,7 +1,10 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Discogsography.ServiceModel;
 
 /// <summary>Saves the graph on screen (its nodes and centre) for 28 days under a short, unguessable token.</summary>
 [Route("/api/snapshot", "POST"), Tag(Tags.Snapshot), Authenticate, ErrorBody(ErrorBodyStyle.Error), SuccessStatus(201)]
+[RateLimit("20/hour", Per = RateLimitScope.User)]
 public class CreateSnapshot : IReturn<CreateSnapshotResponse>
 {
     /// <summary>At least one node, at most <c>SNAPSHOT_MAX_NODES</c> (100).</summary>
@@ -13,8 +16,13 @@ public class CreateSnapshot : IReturn<CreateSnapshotResponse>
 /// <summary>A node of the explore graph: its id and type as the explore endpoints return them.</summary>
 public class SnapshotNode
 {
+    /// <summary>The longest id or type kept (catalogue names and ids are far shorter).</summary>
+    public const int MaxLength = 256;
+
+    [MaxLength(MaxLength)]
     public required string Id { get; set; }
 
+    [MaxLength(MaxLength)]
     public required string Type { get; set; }
 }
 

@@ -11,6 +11,13 @@ public interface IApiClient
     /// <summary>The admin's access token, or null before sign-in.</summary>
     string? BearerToken { get; set; }
 
+    /// <summary>
+    /// Sends the operator's own address (as <c>X-Forwarded-For</c>) and browser (as <c>User-Agent</c>) with every call:
+    /// the API, which trusts the dashboard as a proxy, then limits, audits and records sessions per operator, not per
+    /// dashboard.
+    /// </summary>
+    void ActFor(string clientIp, string? userAgent);
+
     /// <summary>Sends a request DTO and returns its typed response; failures throw <see cref="ApiException"/>.</summary>
     Task<TResponse> SendAsync<TResponse>(IReturn<TResponse> request, CancellationToken cancellationToken = default);
 
@@ -30,6 +37,17 @@ public sealed class ApiClient(HttpClient http) : IApiClient, IDisposable
     {
         get => client.BearerToken;
         set => client.BearerToken = value;
+    }
+
+    public void ActFor(string clientIp, string? userAgent)
+    {
+        http.DefaultRequestHeaders.Remove("X-Forwarded-For");
+        http.DefaultRequestHeaders.TryAddWithoutValidation("X-Forwarded-For", clientIp);
+        if (userAgent is not null)
+        {
+            http.DefaultRequestHeaders.UserAgent.Clear();
+            http.DefaultRequestHeaders.TryAddWithoutValidation("User-Agent", userAgent);
+        }
     }
 
     public Task<TResponse> SendAsync<TResponse>(IReturn<TResponse> request, CancellationToken cancellationToken = default) =>

@@ -21,8 +21,11 @@ internal static class OperationResponses
             responses["401"] = new OpenApiResponse { Description = "Missing, invalid, expired or revoked bearer token" };
         if (operation.Auth.Roles.Count > 0)
             responses["403"] = new OpenApiResponse { Description = string.Join("; ", operation.Auth.Roles.Select(r => r.DeniedMessage)) };
-        if (operation.RateLimit is { } limit)
-            responses["429"] = new OpenApiResponse { Description = $"Rate limit exceeded ({limit} per client IP); see Retry-After" };
+        if (operation.RateLimits.Count > 0)
+            responses["429"] = new OpenApiResponse
+            {
+                Description = $"Rate limit exceeded ({string.Join("; ", operation.RateLimits.Select(l => $"{l.Rule} per {(l.Scope == ServiceModel.RateLimitScope.User ? "user" : "client IP")}"))}); see Retry-After",
+            };
         responses["503"] = new OpenApiResponse { Description = "A dependency (PostgreSQL, Redis) is unavailable; see Retry-After" };
         return responses;
     }

@@ -28,6 +28,7 @@ internal sealed partial class ErrorResponseWriter(ILogger<ErrorResponseWriter> l
                 bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? "Request body too large" : "Bad request", ErrorBodyStyle.Detail),
             DependencyUnavailableException down => WriteUnavailableAsync(context, down.Dependency, down.Message, style),
             NpgsqlException db when IsUnavailable(db) => WriteUnavailableAsync(context, "PostgreSQL", db.Message, style),
+            PostgresException { SqlState: var state } data when state.StartsWith("22", StringComparison.Ordinal) => WriteDataErrorAsync(context, data),
             OperationCanceledException when context.RequestAborted.IsCancellationRequested => Task.CompletedTask,
             _ => WriteUnhandledAsync(context, exception),
         };
@@ -52,6 +53,16 @@ internal sealed partial class ErrorResponseWriter(ILogger<ErrorResponseWriter> l
         return WriteMessageAsync(context, StatusCodes.Status503ServiceUnavailable, $"{dependency} is unavailable; try again shortly", style);
     }
 
+    /// <summary>
+    /// A value PostgreSQL refused (class 22: too long, out of range, malformed): the request's fault, so a 422, and a
+    /// missing validation to add, so a warning. Every field is checked before it gets here; this is the net below.
+    /// </summary>
+    private Task WriteDataErrorAsync(HttpContext context, PostgresException error)
+    {
+        LogDataError(logger, error.SqlState, context.Request.Method, context.Request.Path, error.MessageText);
+        return WriteMessageAsync(context, StatusCodes.Status422UnprocessableEntity, "A value is too long or not valid for this field", ErrorBodyStyle.Detail);
+    }
+
     private Task WriteUnhandledAsync(HttpContext context, Exception exception)
     {
         LogUnhandled(logger, exception, context.Request.Method, context.Request.Path);
@@ -70,6 +81,9 @@ internal sealed partial class ErrorResponseWriter(ILogger<ErrorResponseWriter> l
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Dependency} unavailable while answering {Method} {Path}: {Reason}")]
     private static partial void LogUnavailable(ILogger logger, string dependency, string method, string path, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "PostgreSQL refused a value ({SqlState}) while answering {Method} {Path}: {Reason}")]
+    private static partial void LogDataError(ILogger logger, string sqlState, string method, string path, string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled error while answering {Method} {Path}")]
     private static partial void LogUnhandled(ILogger logger, Exception exception, string method, string path);

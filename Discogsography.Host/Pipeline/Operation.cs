@@ -20,6 +20,9 @@ internal enum AuthMode
 /// <summary>A role a route requires, and the 403 detail when the caller lacks it.</summary>
 internal sealed record RoleRequirement(string Role, string DeniedMessage);
 
+/// <summary>A route's limit and whose requests it counts.</summary>
+internal sealed record ScopedRateLimit(RateLimitRule Rule, RateLimitScope Scope);
+
 /// <summary>The authentication a route declares through its attributes.</summary>
 internal sealed record AuthPolicy(AuthMode Mode, IReadOnlyList<RoleRequirement> Roles, string MissingCredentialsMessage)
 {
@@ -53,8 +56,8 @@ internal sealed class Operation
     /// <summary>Who may call it.</summary>
     public required AuthPolicy Auth { get; init; }
 
-    /// <summary>Its rate limit, if any.</summary>
-    public RateLimitRule? RateLimit { get; init; }
+    /// <summary>Its rate limits (none, or one per scope).</summary>
+    public IReadOnlyList<ScopedRateLimit> RateLimits { get; init; } = [];
 
     /// <summary>The key of its error bodies.</summary>
     public ErrorBodyStyle ErrorStyle { get; init; } = ErrorBodyStyle.Detail;

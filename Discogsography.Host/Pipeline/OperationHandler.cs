@@ -22,11 +22,16 @@ internal sealed class OperationHandler(Operation operation, long maxBodyBytes)
             : RequestBody.None;
         var user = await services.GetRequiredService<RequestAuthentication>().AuthenticateAsync(operation.Auth, context);
         var request = await RequestValidation.BindAsync(operation, context, body);
-        if (operation.RateLimit is { } rule)
-            await services.GetRequiredService<RateLimiter>().HitAsync(operation.Key, ClientAddress.Of(context), rule, context.RequestAborted);
-        var result = await operation.Invoker.InvokeAsync(services, new ServiceContext(context, user), request);
+        foreach (var limit in operation.RateLimits)
+            await services.GetRequiredService<RateLimiter>().HitAsync(operation.Key, SubjectOf(limit.Scope, context, user), limit.Rule, context.RequestAborted);
+        var serviceContext = new ServiceContext(ClientAddress.Of(context), ClientAddress.UserAgentOf(context), user, context.RequestAborted);
+        var result = await operation.Invoker.InvokeAsync(services, serviceContext, request);
         await WriteAsync(context, result);
     }
+
+    /// <summary>What a limit counts by: the client's network, or the user (anonymous callers by their network).</summary>
+    private static string SubjectOf(RateLimitScope scope, HttpContext context, AuthenticatedUser? user) =>
+        scope == RateLimitScope.User && user is not null ? $"user:{user.UserId}" : ClientAddress.RateLimitSubjectOf(context);
 
     private bool ReadsBody(HttpContext context) =>
         RequestRoute.HasBody(context.Request.Method) && operation.Request.OtherFields.Count > 0;

@@ -82,7 +82,7 @@ internal sealed class ServiceCatalog
             Route = route,
             Verbs = verbs,
             Auth = AuthPolicyOf(requestType, handler),
-            RateLimit = requestType.GetCustomAttribute<RateLimitAttribute>() is { } limit ? RateLimitRule.Parse(limit.Limit) : null,
+            RateLimits = [.. requestType.GetCustomAttributes<RateLimitAttribute>().Select(l => new ScopedRateLimit(RateLimitRule.Parse(l.Limit), l.Per))],
             ErrorStyle = requestType.GetCustomAttribute<ErrorBodyAttribute>()?.Style ?? ErrorBodyStyle.Detail,
             SuccessStatus = requestType.GetCustomAttribute<SuccessStatusAttribute>()?.StatusCode
                             ?? (responseType is null ? StatusCodes.Status204NoContent : StatusCodes.Status200OK),

@@ -7,7 +7,8 @@ using Discogsography.ServiceModel;
 namespace Discogsography.ServiceInterface.Auth;
 
 /// <summary>Register, login, logout and <c>/me</c> (REFERENCE-API.md §4.2–4.5).</summary>
-public sealed class AuthServices(UserQueries users, AuthSessions sessions, Revocations revocations, AuditLog audit, TimeProvider time) : Service
+public sealed class AuthServices(
+    UserQueries users, AuthSessions sessions, Revocations revocations, LoginThrottle throttle, AuditLog audit, TimeProvider time) : Service
 {
     private const string RegistrationProcessed = "Registration processed";
 
@@ -26,22 +27,29 @@ public sealed class AuthServices(UserQueries users, AuthSessions sessions, Revoc
         return new RegisterResponse { Message = RegistrationProcessed };
     }
 
+    /// <summary>Failed sign-ins keep this much of the email in the audit log (the longest valid address).</summary>
+    private const int AuditedEmailLength = 320;
+
     /// <summary>
     /// Unknown email, inactive account and wrong password give the same 401 after the same PBKDF2 work (the
-    /// unknown email against a dummy hash, the inactive account against its real one).
+    /// unknown email against a dummy hash, the inactive account against its real one). An email with too many
+    /// recent failures is refused before any of that, whether or not it has an account.
     /// </summary>
     public async Task<LoginResponse> Post(Login request)
     {
         var email = RegisterValidator.Normalize(request.Email);
+        await throttle.EnsureAllowedAsync(email, Aborted);
         var user = await users.FindByEmailAsync(email, Aborted);
         var passwordMatches = PasswordHasher.Verify(request.Password, user?.HashedPassword ?? PasswordHasher.DummyHash);
         if (user is null || !user.IsActive || !passwordMatches)
         {
             var reason = user is null ? "unknown_email" : !user.IsActive ? "inactive" : "wrong_password";
+            await throttle.RecordFailureAsync(email, Aborted);
             await audit.RecordAsync(Context, new AuditEntry("login_failure", user?.Id, "user", user?.Id.ToString(),
-                new Dictionary<string, object?> { ["email"] = email, ["reason"] = reason }));
+                new Dictionary<string, object?> { ["email"] = email[..Math.Min(email.Length, AuditedEmailLength)], ["reason"] = reason }));
             throw HttpError.Unauthorized("Incorrect email or password").WithBearerChallenge();
         }
+        await throttle.ResetAsync(email, Aborted);
         var tokens = await sessions.StartAsync(user, Context.ClientIp, Context.UserAgent, Aborted);
         await audit.RecordAsync(Context, new AuditEntry("login_success", user.Id, "session", tokens.SessionId.ToString()));
         return new LoginResponse { AccessToken = tokens.Access.Token, ExpiresIn = tokens.Access.ExpiresInSeconds, RefreshToken = tokens.RefreshToken };

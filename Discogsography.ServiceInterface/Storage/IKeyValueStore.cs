@@ -35,6 +35,9 @@ public interface IKeyValueStore
     /// <summary>Increments a counter that starts a fixed window of <paramref name="window"/> on its first increment.</summary>
     Task<WindowCount> IncrementWindowAsync(string key, TimeSpan window, CancellationToken cancellationToken);
 
+    /// <summary>A fixed-window counter's count and time left, without counting; null when no window is open.</summary>
+    Task<WindowCount?> PeekWindowAsync(string key, CancellationToken cancellationToken);
+
     /// <summary>Throws when the store cannot be reached.</summary>
     Task PingAsync(CancellationToken cancellationToken);
 }

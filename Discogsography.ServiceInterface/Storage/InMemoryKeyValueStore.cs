@@ -62,6 +62,17 @@ public sealed class InMemoryKeyValueStore(TimeProvider time) : IKeyValueStore
         }
     }
 
+    public Task<WindowCount?> PeekWindowAsync(string key, CancellationToken cancellationToken)
+    {
+        lock (gate)
+        {
+            var now = time.GetUtcNow();
+            return Task.FromResult(Live(key) is { ExpiresAt: { } expiresAt } entry
+                ? new WindowCount(long.Parse(entry.Value, System.Globalization.CultureInfo.InvariantCulture), expiresAt - now)
+                : (WindowCount?)null);
+        }
+    }
+
     public Task PingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     private Entry? Live(string key)

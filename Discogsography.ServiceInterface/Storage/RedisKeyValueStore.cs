@@ -56,6 +56,17 @@ public sealed class RedisKeyValueStore(IConnectionMultiplexer redis) : IKeyValue
             return new WindowCount((long)reply[0], TimeSpan.FromMilliseconds(Math.Max(0, (long)reply[1])));
         }, cancellationToken);
 
+    /// <summary>GET and PTTL in one pipelined round trip.</summary>
+    public Task<WindowCount?> PeekWindowAsync(string key, CancellationToken cancellationToken) =>
+        CallAsync(async db =>
+        {
+            var batch = db.CreateBatch();
+            var count = batch.StringGetAsync(key);
+            var ttl = batch.KeyTimeToLiveAsync(key);
+            batch.Execute();
+            return (long?)await count is { } value && await ttl is { } remaining ? new WindowCount(value, remaining) : (WindowCount?)null;
+        }, cancellationToken);
+
     public Task PingAsync(CancellationToken cancellationToken) => CallAsync(db => db.PingAsync(), cancellationToken);
 
     /// <summary>StackExchange.Redis takes no cancellation token: the caller stops waiting, the command still completes.</summary>

@@ -30,6 +30,10 @@ public static class RedisKeys
     /// <summary>A saved graph snapshot: <c>snapshot:&lt;token&gt;</c>.</summary>
     public static string Snapshot(string token) => $"snapshot:{token}";
 
+    /// <summary>Failed sign-ins of one account, by the SHA-256 of its normalized email (ours).</summary>
+    public static string FailedLogins(string normalizedEmail) =>
+        $"ratelimit:login-account:{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(normalizedEmail)))}";
+
     /// <summary>A rate-limit window of one route and client IP (ours: the reference keeps these in memory).</summary>
     public static string RateLimit(string route, string clientIp) => $"ratelimit:{route}:{clientIp}";
 }

@@ -14,6 +14,11 @@ public sealed class FakeApiClient : IApiClient
 
     public string? BearerToken { get; set; }
 
+    /// <summary>The operator the dashboard said it acts for.</summary>
+    public (string ClientIp, string? UserAgent)? Operator { get; private set; }
+
+    public void ActFor(string clientIp, string? userAgent) => Operator = (clientIp, userAgent);
+
     /// <summary>Answers <typeparamref name="TRequest"/> with <paramref name="handler"/>'s result (or exception).</summary>
     public FakeApiClient On<TRequest, TResponse>(Func<TRequest, TResponse> handler) where TRequest : IReturn<TResponse>
     {

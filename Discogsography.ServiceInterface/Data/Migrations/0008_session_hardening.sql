@@ -9,7 +9,7 @@ CREATE INDEX idx_auth_sessions_ended_access ON auth_sessions (access_expires_at)
 -- Access tokens revoked one by one (logout), kept until they would have expired, so the revocation can be written
 -- to Redis again after Redis lost it.
 CREATE TABLE revoked_tokens (
-    jti        VARCHAR(255) PRIMARY KEY,
+    jti        TEXT PRIMARY KEY,
     expires_at TIMESTAMPTZ NOT NULL
 );
 CREATE INDEX idx_revoked_tokens_expires_at ON revoked_tokens (expires_at);

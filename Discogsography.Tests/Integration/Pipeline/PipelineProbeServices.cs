@@ -5,7 +5,7 @@ using FluentValidation;
 namespace Discogsography.Tests.Integration.Pipeline;
 
 /// <summary>Answers the probe DTOs by echoing what was bound, or failing the way the test asks.</summary>
-public sealed class PipelineProbeServices(TimeProvider time) : Service
+public sealed class PipelineProbeServices(TimeProvider time, Npgsql.NpgsqlDataSource database) : Service
 {
     public ProbeResponse Get(GetProbe request) => new()
     {
@@ -24,8 +24,9 @@ public sealed class PipelineProbeServices(TimeProvider time) : Service
 
     public Task Delete(DeleteProbe request) => Task.CompletedTask;
 
-    public ProbeResponse Get(FailProbe request) => request.Kind switch
+    public async Task<ProbeResponse> Get(FailProbe request) => request.Kind switch
     {
+        "data-error" => await DivideByZeroAsync(),
         "not-found" => throw HttpError.NotFound($"Probe '{request.Kind}' not found"),
         "detail" => throw HttpError.BadRequest("A detail-style error").As(ErrorBodyStyle.Detail),
         "custom" => throw HttpError.WithBody(429, new Dictionary<string, string> { ["status"] = "cooldown", ["message"] = "Wait." }, "cooldown"),
@@ -33,6 +34,14 @@ public sealed class PipelineProbeServices(TimeProvider time) : Service
         "crash" => throw new InvalidOperationException("secret-internal-state"),
         _ => new ProbeResponse { Echo = request.Kind },
     };
+
+    /// <summary>A value PostgreSQL refuses (SQLSTATE 22012, class 22: data exception).</summary>
+    private async Task<ProbeResponse> DivideByZeroAsync()
+    {
+        await using var command = database.CreateCommand("SELECT 1 / 0");
+        await command.ExecuteScalarAsync(Aborted);
+        return new ProbeResponse { Echo = "unreachable" };
+    }
 
     public ProbeResponse Get(GetSecureProbe request) => new() { Echo = "secure", Caller = Caller.Subject };
 
