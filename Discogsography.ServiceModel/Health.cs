@@ -20,22 +20,22 @@ public class HealthResponse
     public required DateTimeOffset Timestamp { get; set; }
 }
 
-/// <summary>Readiness: PostgreSQL and the key-value store answer. 503 with the same body names what is down.</summary>
+/// <summary>
+/// Readiness: PostgreSQL and the key-value store answer. 503 with the same body when one does not. Only up or down is
+/// said (anyone may ask): why, and where the dependency is, goes to the log.
+/// </summary>
 [Route("/health/ready", "GET"), Tag(Tags.Health)]
 public class GetReadiness : IReturn<ReadinessResponse>;
 
-/// <summary>The readiness verdict and one line per dependency.</summary>
+/// <summary>The readiness verdict and each dependency's state.</summary>
 public class ReadinessResponse
 {
     /// <summary><c>ready</c> or <c>not_ready</c>.</summary>
     [AllowedValues("ready", "not_ready")]
     public required string Status { get; set; }
 
-    /// <summary>One entry per dependency.</summary>
-    public required List<DependencyStatus> Checks { get; set; }
-
-    /// <summary>What is down, e.g. <c>Not ready: Redis is down</c>; null when ready.</summary>
-    public string? Detail { get; set; }
+    /// <summary><c>{"postgres": "up" | "down", "redis": "up" | "down"}</c>.</summary>
+    public required Dictionary<string, string> Checks { get; set; }
 }
 
 /// <summary>The state of one dependency.</summary>

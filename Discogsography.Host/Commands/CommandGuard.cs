@@ -14,7 +14,8 @@ internal static class CommandGuard
         {
             return await action();
         }
-        catch (Exception e) when (e is SettingsException or MigrationException or DumpFormatException or ImportInProgressException)
+        catch (Exception e) when (e is SettingsException or MigrationException or DumpFormatException or ImportInProgressException
+                                       or ServiceInterface.Infrastructure.ServiceMisconfiguredException)
         {
             return Fail(e.Message);
         }

@@ -3,6 +3,7 @@ using Discogsography.ServiceInterface.Audit;
 using Discogsography.ServiceInterface.Configuration;
 using Discogsography.ServiceInterface.Data;
 using Discogsography.ServiceInterface.Discogs;
+using Discogsography.ServiceInterface.Infrastructure;
 using Discogsography.ServiceInterface.Security;
 using Npgsql;
 
@@ -41,7 +42,7 @@ internal static class DiscogsSetupCommand
         {
             return await ApplyAsync(arguments, stdout, cancellationToken);
         }
-        catch (Exception e) when (e is SettingsException or NpgsqlException or MigrationException)
+        catch (Exception e) when (e is SettingsException or NpgsqlException or MigrationException or ServiceMisconfiguredException)
         {
             await stderr.WriteLineAsync($"❌ {(e is NpgsqlException and not PostgresException ? "Could not connect to PostgreSQL: " : "")}{e.Message}");
             return 1;

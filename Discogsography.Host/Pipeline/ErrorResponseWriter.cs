@@ -27,6 +27,7 @@ internal sealed partial class ErrorResponseWriter(ILogger<ErrorResponseWriter> l
             BadHttpRequestException bad => WriteMessageAsync(context, bad.StatusCode,
                 bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? "Request body too large" : "Bad request", ErrorBodyStyle.Detail),
             DependencyUnavailableException down => WriteUnavailableAsync(context, down.Dependency, down.Message, style),
+            ServiceMisconfiguredException misconfigured => WriteMisconfiguredAsync(context, misconfigured, style),
             NpgsqlException db when IsUnavailable(db) => WriteUnavailableAsync(context, "PostgreSQL", db.Message, style),
             PostgresException { SqlState: var state } data when state.StartsWith("22", StringComparison.Ordinal) => WriteDataErrorAsync(context, data),
             OperationCanceledException when context.RequestAborted.IsCancellationRequested => Task.CompletedTask,
@@ -63,6 +64,14 @@ internal sealed partial class ErrorResponseWriter(ILogger<ErrorResponseWriter> l
         return WriteMessageAsync(context, StatusCodes.Status422UnprocessableEntity, "A value is too long or not valid for this field", ErrorBodyStyle.Detail);
     }
 
+    private Task WriteMisconfiguredAsync(HttpContext context, ServiceMisconfiguredException error, ErrorBodyStyle style)
+    {
+        LogMisconfigured(logger, error.Setting, context.Request.Method, context.Request.Path, error.Message);
+        context.Response.Headers.RetryAfter = RetryAfterSeconds;
+        return WriteMessageAsync(context, StatusCodes.Status503ServiceUnavailable,
+            $"The server is misconfigured ({error.Setting}); an operator has been told", style);
+    }
+
     private Task WriteUnhandledAsync(HttpContext context, Exception exception)
     {
         LogUnhandled(logger, exception, context.Request.Method, context.Request.Path);
@@ -81,6 +90,9 @@ internal sealed partial class ErrorResponseWriter(ILogger<ErrorResponseWriter> l
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Dependency} unavailable while answering {Method} {Path}: {Reason}")]
     private static partial void LogUnavailable(ILogger logger, string dependency, string method, string path, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Misconfigured ({Setting}) while answering {Method} {Path}: {Reason}")]
+    private static partial void LogMisconfigured(ILogger logger, string setting, string method, string path, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "PostgreSQL refused a value ({SqlState}) while answering {Method} {Path}: {Reason}")]
     private static partial void LogDataError(ILogger logger, string sqlState, string method, string path, string reason);

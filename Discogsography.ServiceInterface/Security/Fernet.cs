@@ -69,6 +69,14 @@ public sealed class Fernet
         return Convert.ToBase64String(token).Replace('+', '-').Replace('/', '_');
     }
 
+    /// <summary>
+    /// True when <paramref name="text"/> has a Fernet token's shape (version byte, lengths): text stored without a key
+    /// never does, so a value of this shape that does not decrypt was encrypted under another key.
+    /// </summary>
+    public static bool IsTokenShaped(string text) =>
+        DecodeUrlSafe(text) is { } data && data.Length >= HeaderLength + 16 + MacLength && data[0] == Version
+        && (data.Length - HeaderLength - MacLength) % 16 == 0;
+
     /// <summary>Decrypts to a string; <paramref name="ttl"/> (optional) bounds the token's age.</summary>
     public string DecryptString(string token, DateTimeOffset now, TimeSpan? ttl = null) => Encoding.UTF8.GetString(Decrypt(token, now, ttl));
 

@@ -1,4 +1,5 @@
 using Discogsography.ServiceInterface.Configuration;
+using Discogsography.ServiceInterface.Infrastructure;
 
 namespace Discogsography.ServiceInterface.Security;
 
@@ -29,18 +30,27 @@ public sealed class SecretProtector(Fernet? fernet, TimeProvider time)
     /// <summary>The form to store: a Fernet token, or the plaintext when no key is configured.</summary>
     public string Protect(string plaintext) => fernet?.Encrypt(plaintext, time.GetUtcNow()) ?? plaintext;
 
-    /// <summary>The plaintext of a stored value: decrypted without a TTL, or the stored text itself on any failure.</summary>
+    /// <summary>
+    /// The plaintext of a stored value: decrypted without a TTL; text stored before a key was configured is returned
+    /// as it is. An encrypted value the configured key cannot read (the key changed, or is gone) is never passed off
+    /// as plaintext: <see cref="ServiceMisconfiguredException"/> names the setting.
+    /// </summary>
     public string Unprotect(string stored)
     {
-        if (fernet is null)
+        if (!Fernet.IsTokenShaped(stored))
             return stored;
+        if (fernet is null)
+            throw new ServiceMisconfiguredException(KeySetting, $"A stored secret is encrypted but {KeySetting} is not set");
         try
         {
             return fernet.DecryptString(stored, time.GetUtcNow());
         }
-        catch (InvalidFernetTokenException)
+        catch (InvalidFernetTokenException e)
         {
-            return stored;
+            throw new ServiceMisconfiguredException(KeySetting, $"A stored secret does not decrypt with the configured {KeySetting} ({e.Message}): was the key changed?");
         }
     }
+
+    /// <summary>The setting that holds the key.</summary>
+    public const string KeySetting = "OAUTH_ENCRYPTION_KEY";
 }

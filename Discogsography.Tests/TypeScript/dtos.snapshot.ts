@@ -400,8 +400,7 @@ export interface QueryWantlistResponse {
 
 export interface ReadinessResponse {
     status: "ready" | "not_ready";
-    checks: DependencyStatus[];
-    detail: string | null;
+    checks: Record<string, string>;
 }
 
 export interface Recommendation {

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Discogsography.ServiceInterface.Infrastructure;
 using Discogsography.ServiceInterface.Security;
 using Discogsography.Tests.Infrastructure;
 
@@ -79,7 +80,7 @@ public sealed class FernetTests
     }
 
     [Test]
-    public void The_protector_encrypts_with_a_key_and_falls_back_to_plaintext_like_the_reference()
+    public void The_protector_reads_plaintext_from_before_the_key_but_refuses_ciphertext_it_cannot_open()
     {
         var key = Fernet.GenerateKey();
         var protector = SecretProtector.Create(key, TimeProvider.System);
@@ -90,9 +91,12 @@ public sealed class FernetTests
             Assert.That(stored, Is.Not.EqualTo("value"));
             Assert.That(protector.Unprotect(stored), Is.EqualTo("value"));
             Assert.That(protector.Unprotect("not-encrypted"), Is.EqualTo("not-encrypted"), "values written before the key existed");
-            Assert.That(SecretProtector.Create(Fernet.GenerateKey(), TimeProvider.System).Unprotect(stored), Is.EqualTo(stored), "another key: the stored text");
+            var otherKey = Assert.Throws<ServiceMisconfiguredException>(
+                () => SecretProtector.Create(Fernet.GenerateKey(), TimeProvider.System).Unprotect(stored))!;
+            Assert.That(otherKey.Message, Does.Contain("OAUTH_ENCRYPTION_KEY"), "another key: an error naming the setting, never the ciphertext");
+            Assert.Throws<ServiceMisconfiguredException>(() => SecretProtector.Create(null, TimeProvider.System).Unprotect(stored),
+                "no key at all: the ciphertext is not passed off as plaintext");
             Assert.That(SecretProtector.Create(null, TimeProvider.System).Protect("value"), Is.EqualTo("value"), "no key: plaintext");
-            Assert.That(SecretProtector.Create(null, TimeProvider.System).Unprotect(stored), Is.EqualTo(stored));
         });
     }
 

@@ -56,6 +56,21 @@ public sealed class AdminOperationsTests : ApiTest
     }
 
     [Test]
+    public async Task Stored_secrets_another_key_cannot_read_are_a_503_naming_the_setting_never_shown_as_plaintext()
+    {
+        await Client.SendAsync(new SetAppCredentials { ConsumerKey = "mykey12345", ConsumerSecret = "mysecret678" });
+        var otherKey = SettingsOnFreshPorts() with { OAuthEncryptionKey = ServiceInterface.Security.Fernet.GenerateKey() };
+        await using var host = await TestHost.StartAsync(otherKey);
+        using var admin = new JsonApiClient(host.ApiUrl.ToString()) { BearerToken = Client.BearerToken };
+
+        var error = Assert.ThrowsAsync<ApiException>(() => admin.SendAsync(new GetAppCredentials()))!;
+
+        Assert.That((error.StatusCode, error.ErrorMessage),
+            Is.EqualTo((HttpStatusCode.ServiceUnavailable, "The server is misconfigured (OAUTH_ENCRYPTION_KEY); an operator has been told")));
+        Assert.That(host.Logs.Lines, Has.Some.Contains("does not decrypt with the configured OAUTH_ENCRYPTION_KEY"));
+    }
+
+    [Test]
     public async Task Blank_credentials_are_refused()
     {
         var error = Assert.ThrowsAsync<ApiException>(() => Client.SendAsync(new SetAppCredentials { ConsumerKey = "  ", ConsumerSecret = "s" }))!;

@@ -24,9 +24,10 @@ public sealed class ReadinessTests : ApiTest
         {
             Assert.That(before.Status, Is.EqualTo("ready"));
             Assert.That(down.StatusCode, Is.EqualTo(HttpStatusCode.ServiceUnavailable));
-            Assert.That(down.ErrorMessage, Is.EqualTo("Not ready: Redis is down"));
-            Assert.That(down.ResponseBody, Does.Contain("\"name\":\"postgres\",\"status\":\"up\""));
-            Assert.That(after.Status, Is.EqualTo("ready"));
+            Assert.That(down.ResponseBody, Is.EqualTo("""{"status":"not_ready","checks":{"postgres":"up","redis":"down"}}"""),
+                "up or down only: no address, port or error text");
+            Assert.That(host.Logs.Lines, Has.Some.Contains("Readiness: Redis is down").And.Some.Contains($"{redis.Port}"), "the reason is logged");
+            Assert.That(after.Checks, Is.EqualTo(new Dictionary<string, string> { ["postgres"] = "up", ["redis"] = "up" }));
         });
     }
 
@@ -40,7 +41,8 @@ public sealed class ReadinessTests : ApiTest
         var down = Assert.ThrowsAsync<ApiException>(() => client.SendAsync(new GetReadiness()))!;
 
         Assert.That(down.StatusCode, Is.EqualTo(HttpStatusCode.ServiceUnavailable));
-        Assert.That(down.ErrorMessage, Is.EqualTo("Not ready: PostgreSQL is down"));
+        Assert.That(down.ResponseBody, Is.EqualTo("""{"status":"not_ready","checks":{"postgres":"down","redis":"up"}}"""));
+        Assert.That(down.ResponseBody, Does.Not.Contain(unreachable.Port.ToString(System.Globalization.CultureInfo.InvariantCulture)));
     }
 
     [Test]
@@ -51,7 +53,7 @@ public sealed class ReadinessTests : ApiTest
 
         var ready = await client.SendAsync(new GetReadiness());
 
-        Assert.That(ready.Checks.Single(c => c.Name == "redis").Detail, Is.EqualTo("in-memory store (REDIS_HOST not set)"));
+        Assert.That(ready.Checks["redis"], Is.EqualTo("up"));
         Assert.That(host.Logs.Lines, Has.Some.Contains("REDIS_HOST is not set: using the in-memory key-value store"));
     }
 }
