@@ -273,6 +273,12 @@ public class AdminSyncJob
 
     public int ItemsRemoved { get; set; }
 
+    /// <summary>
+    /// The lists (<c>collection</c>, <c>wantlist</c>) this job read but did not prune: Discogs' total differed from
+    /// what its pages held, so nothing was removed from them; the next sync reconciles.
+    /// </summary>
+    public string[] ReconcileSkipped { get; set; } = [];
+
     /// <summary>How many times a worker claimed it.</summary>
     public int Attempts { get; set; }
 

@@ -12,7 +12,8 @@ public sealed record AdminSyncFilter(string? Status, Guid? UserId, string? Searc
 public sealed class AdminSyncQueries(NpgsqlDataSource database)
 {
     private const string Select = """
-        SELECT h.id::text AS sync_id, h.user_id, u.email, h.status, h.phase, h.items_synced, h.pages_fetched, h.items_removed, h.attempts,
+        SELECT h.id::text AS sync_id, h.user_id, u.email, h.status, h.phase, h.items_synced, h.pages_fetched, h.items_removed,
+               h.reconcile_skipped, h.attempts,
                h.error_message AS error, h.started_at, h.completed_at, h.heartbeat_at, h.claimed_by, h.cancel_requested, r.email AS requested_by
         FROM sync_history h JOIN users u ON u.id = h.user_id LEFT JOIN users r ON r.id = h.requested_by
         """;

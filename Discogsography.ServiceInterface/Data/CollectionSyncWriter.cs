@@ -7,9 +7,10 @@ namespace Discogsography.ServiceInterface.Data;
 
 /// <summary>
 /// Where a running sync stands, written with every page so the job's row shows live progress: the list being read
-/// (<c>collection</c>, <c>wantlist</c> or <c>done</c>), items written per list, pages fetched and items removed.
+/// (<c>collection</c>, <c>wantlist</c> or <c>done</c>), items written per list, pages fetched, items removed and the
+/// lists it did not prune because they changed while they were read.
 /// </summary>
-public sealed record SyncCounts(string Phase, int CollectionSynced, int WantlistSynced, int PagesFetched, int ItemsRemoved);
+public sealed record SyncCounts(string Phase, int CollectionSynced, int WantlistSynced, int PagesFetched, int ItemsRemoved, string[] ReconcileSkipped);
 
 /// <summary>A collection row to upsert (REFERENCE-API.md §7.2).</summary>
 public sealed record CollectionRow(long ReleaseId, long? InstanceId, int? FolderId, string? Title, string? Artist, int? Year,
@@ -57,14 +58,20 @@ public sealed class CollectionSyncWriter(NpgsqlDataSource database)
             """, new { job.UserId, job.JobId, rows = Json(rows.DistinctBy(r => r.ReleaseId)) }, transaction, cancellationToken: cancellationToken)));
 
     /// <summary>
-    /// After a list was read to its end: deletes the user's rows of <paramref name="table"/> this job did not see, and
-    /// records the next phase. Returns how many rows went (0 when the lease was lost).
+    /// After a list was read to its end: when it was read <paramref name="completely"/>, deletes the user's rows of
+    /// <paramref name="table"/> this job did not see; otherwise records the list in <c>reconcile_skipped</c>. Records
+    /// the next phase either way. Returns how many rows went (0 when the lease was lost).
     /// </summary>
-    public async Task<(LeaseState Lease, int Removed)> ReconcileAsync(SyncJobLeaseKey job, SyncListTable table, SyncCounts next, CancellationToken cancellationToken)
+    public async Task<(LeaseState Lease, int Removed)> ReconcileAsync(SyncJobLeaseKey job, SyncListTable table, SyncCounts next, bool completely,
+        CancellationToken cancellationToken)
     {
         var removed = 0;
         var lease = await InJobTransactionAsync(job, next, cancellationToken, async (connection, transaction) =>
         {
+            if (!completely)
+                return await connection.ExecuteAsync(new CommandDefinition("""
+                    UPDATE sync_history SET reconcile_skipped = array_append(array_remove(reconcile_skipped, @list), @list) WHERE id = @JobId
+                    """, new { list = ListName(table), job.JobId }, transaction, cancellationToken: cancellationToken));
             removed = await connection.ExecuteAsync(new CommandDefinition(
                 $"DELETE FROM {TableName(table)} WHERE user_id = @UserId AND last_sync_id IS DISTINCT FROM @JobId",
                 new { job.UserId, job.JobId }, transaction, cancellationToken: cancellationToken));
@@ -99,6 +106,14 @@ public sealed class CollectionSyncWriter(NpgsqlDataSource database)
     }
 
     private static string Json<T>(IEnumerable<T> rows) => JsonSerializer.Serialize(rows, RowJson);
+
+    /// <summary>The list's name in <c>reconcile_skipped</c>.</summary>
+    public static string ListName(SyncListTable table) => table switch
+    {
+        SyncListTable.Collection => "collection",
+        SyncListTable.Wantlist => "wantlist",
+        _ => throw new ArgumentOutOfRangeException(nameof(table)),
+    };
 
     private static string TableName(SyncListTable table) => table switch
     {

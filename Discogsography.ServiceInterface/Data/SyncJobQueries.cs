@@ -39,6 +39,7 @@ public sealed record ClaimedSyncJob
     public int WantlistSynced { get; init; }
     public int ItemsRemoved { get; init; }
     public int PagesFetched { get; init; }
+    public string[] ReconcileSkipped { get; init; } = [];
 }
 
 /// <summary>
@@ -116,7 +117,8 @@ public sealed class SyncJobQueries(NpgsqlDataSource database)
                   LIMIT 1
                   FOR UPDATE SKIP LOCKED) next
             WHERE s.id = next.id
-            RETURNING s.id, s.user_id, s.attempts, s.phase, s.collection_synced, s.wantlist_synced, s.items_removed, COALESCE(s.pages_fetched, 0) AS pages_fetched
+            RETURNING s.id, s.user_id, s.attempts, s.phase, s.collection_synced, s.wantlist_synced, s.items_removed, COALESCE(s.pages_fetched, 0) AS pages_fetched,
+                      s.reconcile_skipped
             """, new { instance, staleSeconds = staleAfter.TotalSeconds }, cancellationToken: cancellationToken));
     }
 

@@ -6,8 +6,11 @@ using Discogsography.ServiceInterface.Discogs;
 
 namespace Discogsography.ServiceInterface.Sync;
 
-/// <summary>One page of a list: its items, how many pages Discogs says there are, and its rate-limit budget.</summary>
-public sealed record DiscogsPage<T>(IReadOnlyList<T> Items, int Pages, int? RateLimitRemaining);
+/// <summary>
+/// One page of a list: the items it could use, how many entries it held (usable or not), how many pages and items
+/// Discogs says the whole list has, and its rate-limit budget.
+/// </summary>
+public sealed record DiscogsPage<T>(IReadOnlyList<T> Items, int Listed, int Pages, int? TotalItems, int? RateLimitRemaining);
 
 /// <summary>
 /// Reads a user's collection and wantlist page by page through <see cref="DiscogsClient"/> (so 429s and 5xx are
@@ -36,11 +39,10 @@ public sealed class DiscogsListReader(DiscogsClient discogs, DiscogsRetryOptions
             throw new SyncFailedException(Refusal(response.StatusCode, list, page));
         using var json = await ParseAsync(response, list, page, cancellationToken);
         var root = json.RootElement;
-        var items = root.TryGetProperty(itemsMember, out var array) && array.ValueKind == JsonValueKind.Array
-            ? array.EnumerateArray().Select(parse).OfType<T>().ToList()
-            : [];
-        var pages = root.TryGetProperty("pagination", out var pagination) && Int(pagination, "pages") is { } count ? count : 1;
-        return new DiscogsPage<T>(items, pages, RateLimitRemaining(response));
+        var entries = root.TryGetProperty(itemsMember, out var array) && array.ValueKind == JsonValueKind.Array ? array.EnumerateArray().ToList() : [];
+        var pagination = Member(root, "pagination") ?? default;
+        return new DiscogsPage<T>(entries.Select(parse).OfType<T>().ToList(), entries.Count, Int(pagination, "pages") ?? 1,
+            Int(pagination, "items"), RateLimitRemaining(response));
     }
 
     private string Refusal(HttpStatusCode status, string list, int page)

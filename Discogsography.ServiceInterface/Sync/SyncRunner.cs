@@ -21,7 +21,7 @@ public sealed partial class SyncRunner(
     {
         var key = new SyncJobLeaseKey(job.Id, job.UserId, instance);
         var counts = new SyncProgress(new SyncCounts(job.Phase ?? SyncListCopier.CollectionPhase, job.CollectionSynced,
-            job.WantlistSynced, job.PagesFetched, job.ItemsRemoved));
+            job.WantlistSynced, job.PagesFetched, job.ItemsRemoved, job.ReconcileSkipped));
         if (job.Attempts > options.MaxAttempts)
         {
             await EndAsync(key, counts.Counts, JobEnd.Abandoned(options.MaxAttempts));
@@ -42,7 +42,7 @@ public sealed partial class SyncRunner(
     private async Task CopyAsync(SyncJobLeaseKey key, JobLease lease, SyncProgress counts)
     {
         var source = await sources.ResolveAsync(key.UserId, lease.Token);
-        await new SyncListCopier(reader, writer, options, time).CopyAsync(source, key, lease, counts);
+        await new SyncListCopier(reader, writer, options, time, logger).CopyAsync(source, key, lease, counts);
     }
 
     /// <summary>Writes the outcome even while the host stops (the write is short and must not be lost).</summary>
@@ -59,6 +59,7 @@ public sealed partial class SyncRunner(
                 ["items_synced"] = counts.CollectionSynced + counts.WantlistSynced,
                 ["items_removed"] = counts.ItemsRemoved,
                 ["pages_fetched"] = counts.PagesFetched,
+                ["reconcile_skipped"] = counts.ReconcileSkipped,
                 ["error"] = error,
             }), null, null, CancellationToken.None);
         }

@@ -31,6 +31,20 @@ public sealed class SyncJobsPageTests : AdminComponentTest
     }
 
     [Test]
+    public void A_job_that_left_a_changed_list_unpruned_says_so()
+    {
+        var job = Job("j3", SyncStatuses.Completed, 117);
+        job.ReconcileSkipped = ["collection"];
+        job.ItemsRemoved = 2;
+        Api.On<QueryAdminSyncs, QueryAdminSyncsResponse>(r => new QueryAdminSyncsResponse { Syncs = [job], Total = 1, Offset = r.Offset, Limit = r.Limit });
+
+        var page = Context.Render<SyncJobs>();
+
+        Assert.That(page.Find("[data-testid=sync-progress]").TextContent,
+            Is.EqualTo("117 items, 1 pages, 2 removed, collection left unpruned: changed during the sync"));
+    }
+
+    [Test]
     public void Running_jobs_update_on_screen_without_a_reload_and_polling_stops_when_none_runs()
     {
         var page = Context.Render<SyncJobs>();

@@ -41,6 +41,7 @@ public sealed partial class FakeDiscogs
     private readonly ConcurrentDictionary<string, IReadOnlyList<FakeListItem>> wantlists = new();
     private readonly ConcurrentDictionary<(string Path, int Page), FakeHold> holds = new();
     private readonly ConcurrentDictionary<string, string> personalTokens = new();
+    private readonly ConcurrentDictionary<(string Path, int Page), int> shortPages = new();
 
     /// <summary>The user's collection, newest addition first.</summary>
     public void SetCollection(string username, IEnumerable<FakeListItem> items) => collections[username] = items.ToList();
@@ -53,6 +54,9 @@ public sealed partial class FakeDiscogs
 
     /// <summary>Holds requests for <paramref name="page"/> of <paramref name="path"/> until the test releases them.</summary>
     public FakeHold Hold(string path, int page) => holds.GetOrAdd((path, page), _ => new FakeHold());
+
+    /// <summary>The next answer for <paramref name="page"/> of <paramref name="path"/> leaves out its last <paramref name="missing"/> items.</summary>
+    public void ShortenNext(string path, int page, int missing) => shortPages[(path, page)] = missing;
 
     /// <summary>The collection path of <paramref name="username"/>.</summary>
     public static string CollectionPath(string username) => $"/users/{username}/collection/folders/0/releases";
@@ -68,6 +72,7 @@ public sealed partial class FakeDiscogs
             hold.Release();
         holds.Clear();
         personalTokens.Clear();
+        shortPages.Clear();
     }
 
     private async Task WaitWhileHeldAsync(HttpContext context)
@@ -87,7 +92,9 @@ public sealed partial class FakeDiscogs
             return (401, LeakyBody);
         var isCollection = match.Groups["list"].Value.StartsWith("collection", StringComparison.Ordinal);
         var items = (isCollection ? collections : wantlists).GetValueOrDefault(username) ?? [];
-        return (200, PageJson(items, context.Request.Query, isCollection).ToJsonString());
+        var page = Math.Max(1, int.TryParse(context.Request.Query["page"], CultureInfo.InvariantCulture, out var p) ? p : 1);
+        shortPages.TryRemove((path, page), out var missing);
+        return (200, PageJson(items, page, missing, context.Request.Query, isCollection).ToJsonString());
     }
 
     /// <summary>The user an OAuth-signed or personal-token request speaks for, or null.</summary>
@@ -101,12 +108,11 @@ public sealed partial class FakeDiscogs
             : null;
     }
 
-    private static JsonObject PageJson(IReadOnlyList<FakeListItem> items, IQueryCollection query, bool isCollection)
+    private static JsonObject PageJson(IReadOnlyList<FakeListItem> items, int page, int missing, IQueryCollection query, bool isCollection)
     {
-        var page = Math.Max(1, int.TryParse(query["page"], CultureInfo.InvariantCulture, out var p) ? p : 1);
         var perPage = Math.Clamp(int.TryParse(query["per_page"], CultureInfo.InvariantCulture, out var pp) ? pp : 50, 1, 100);
         var pages = Math.Max(1, (items.Count + perPage - 1) / perPage);
-        var slice = items.Skip((page - 1) * perPage).Take(perPage).Select(item => isCollection ? CollectionJson(item) : WantJson(item));
+        var slice = items.Skip((page - 1) * perPage).Take(perPage).SkipLast(missing).Select(item => isCollection ? CollectionJson(item) : WantJson(item));
         return new JsonObject
         {
             ["pagination"] = new JsonObject { ["page"] = page, ["pages"] = pages, ["per_page"] = perPage, ["items"] = items.Count, ["urls"] = new JsonObject() },

@@ -47,6 +47,7 @@ export interface AdminSyncJob {
     items_synced: number | null;
     pages_fetched: number | null;
     items_removed: number;
+    reconcile_skipped: string[];
     attempts: number;
     error: string | null;
     started_at: string;

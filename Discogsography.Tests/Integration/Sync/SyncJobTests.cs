@@ -215,13 +215,7 @@ public sealed class SyncJobTests : ApiTest
         Assert.That(entries[1].Details, Does.Contain("\"items_synced\": 3"));
     }
 
-    /// <summary>Triggers a sync (clearing the cooldown a previous one set) and waits for its end.</summary>
-    private async Task<SyncSummary> SyncAsync()
-    {
-        await TestServers.Redis.DeleteAsync(RedisKeys.SyncCooldown(await UserIdAsync()));
-        var started = await Client.SendAsync(new TriggerSync());
-        return await WaitForEndAsync(Client, started.SyncId);
-    }
+    private Task<SyncSummary> SyncAsync() => SyncScenario.SyncAsync(Client);
 
     private async Task<string> UserIdAsync() => (await Client.SendAsync(new GetMe())).Id.ToString();
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Dapper;
+using Discogsography.ServiceInterface.Storage;
 using Discogsography.ServiceModel;
 using Discogsography.Tests.Infrastructure;
 using Npgsql;
@@ -18,6 +19,18 @@ internal static class SyncScenario
             i % 3 == 0 ? "CD" : "Vinyl", i % 6,
             new DateTimeOffset(2024, 1, 1, 12, 0, 0, TimeSpan.FromHours(-7)).AddHours(-i).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture),
             FolderId: 1 + i % 2, Notes: i % 4 == 0 ? "" : $"note {i}")).ToList();
+
+    /// <summary>Triggers a sync, clearing the cooldown and the route's rate-limit window previous ones set.</summary>
+    public static async Task<TriggerSyncResponse> StartSyncAsync(JsonApiClient client)
+    {
+        await TestServers.Redis.DeleteAsync(RedisKeys.SyncCooldown((await client.SendAsync(new GetMe())).Id.ToString()));
+        foreach (var window in await TestServers.Redis.KeysAsync(RedisKeys.RateLimit("*sync*", "*")))
+            await TestServers.Redis.DeleteAsync(window);
+        return await client.SendAsync(new TriggerSync());
+    }
+
+    /// <summary>Triggers a sync (clearing the cooldown a previous one set) and waits for its end.</summary>
+    public static async Task<SyncSummary> SyncAsync(JsonApiClient client) => await WaitForEndAsync(client, (await StartSyncAsync(client)).SyncId);
 
     /// <summary>Polls the owner's status until the job ends.</summary>
     public static async Task<SyncSummary> WaitForEndAsync(JsonApiClient client, string syncId)
@@ -53,7 +66,8 @@ internal static class SyncScenario
     {
         await using var connection = await database.OpenConnectionAsync();
         return await connection.QuerySingleAsync<SyncRow>("""
-            SELECT status, items_synced, pages_fetched, items_removed, attempts, claimed_by, error_message, phase FROM sync_history WHERE id = @syncId
+            SELECT status, items_synced, pages_fetched, items_removed, attempts, claimed_by, error_message, phase, reconcile_skipped
+            FROM sync_history WHERE id = @syncId
             """, new { syncId });
     }
 
@@ -87,6 +101,7 @@ internal static class SyncScenario
         public string? ClaimedBy { get; init; }
         public string? ErrorMessage { get; init; }
         public string? Phase { get; init; }
+        public string[] ReconcileSkipped { get; init; } = [];
     }
 
     public sealed record CollectionState
