@@ -50,7 +50,8 @@ if [ "$(PGPASSWORD=$POSTGRES_PASSWORD psql -h "${POSTGRES_HOST%:*}" -p "${POSTGR
 fi
 
 # `exec` so the PID we keep is the app's own (killing a `dotnet run` wrapper leaves the app running).
-(cd "$host_dir" && exec dotnet Discogsography.Host.dll serve) & pids+=($!)
+# The Admin runs on this machine and forwards each operator's address: the API believes loopback's X-Forwarded-For.
+(cd "$host_dir" && TRUSTED_PROXIES=${TRUSTED_PROXIES:-127.0.0.1} exec dotnet Discogsography.Host.dll serve) & pids+=($!)
 (cd "$admin_dir" && exec dotnet Discogsography.Admin.dll) & pids+=($!)
 
 for _ in $(seq 1 100); do

@@ -48,6 +48,12 @@ public sealed record ImportSettings
 
     /// <summary>The largest file a download may write (<c>IMPORT_MAX_BYTES</c>, default 64 GiB).</summary>
     public long MaxBytes { get; init; } = 64L * 1024 * 1024 * 1024;
+
+    /// <summary>
+    /// The memory the catalogue build's parallel steps may use for sorts, hashes and index builds together
+    /// (<c>IMPORT_BUILD_MEMORY_MB</c>, default 1024): divided among the steps running at once.
+    /// </summary>
+    public int BuildMemoryMegabytes { get; init; } = 1024;
 }
 
 /// <summary>Rate limits and the audit log.</summary>

@@ -143,11 +143,15 @@ public static class AppSettingsLoader
         var maxBytes = env.Plain("IMPORT_MAX_BYTES") is { } text
             ? long.TryParse(text, out var bytes) && bytes > 0 ? bytes : throw new SettingsException($"IMPORT_MAX_BYTES must be a positive number of bytes, got '{text}'")
             : defaults.MaxBytes;
+        var buildMemory = env.Plain("IMPORT_BUILD_MEMORY_MB") is { } megabytes
+            ? int.TryParse(megabytes, out var mb) && mb >= 64 ? mb : throw new SettingsException($"IMPORT_BUILD_MEMORY_MB must be a number of megabytes of at least 64, got '{megabytes}'")
+            : defaults.BuildMemoryMegabytes;
         return new ImportSettings
         {
             Directory = env.Plain("IMPORT_DIR") is { } directory ? Path.GetFullPath(directory) : defaults.Directory,
             AllowedHosts = ParseList(env.Plain("IMPORT_ALLOWED_HOSTS")) ?? defaults.AllowedHosts,
             MaxBytes = maxBytes,
+            BuildMemoryMegabytes = buildMemory,
         };
     }
 

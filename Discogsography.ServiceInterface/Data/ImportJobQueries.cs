@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Dapper;
-using Discogsography.ServiceInterface.Jobs;
 using Discogsography.ServiceModel;
 using Discogsography.ServiceModel.Serialization;
 using Npgsql;
@@ -80,10 +79,6 @@ public sealed class ImportJobQueries(NpgsqlDataSource database)
         await transaction.CommitAsync(cancellationToken);
         return job;
     }
-
-    /// <summary>Renews the claim; says whether it is still held and whether a cancel was asked for.</summary>
-    public Task<LeaseState> HeartbeatAsync(Guid id, string instance, CancellationToken cancellationToken) =>
-        JobRows.HeartbeatAsync(database, "import_jobs", id, instance, cancellationToken);
 
     /// <summary>Records the phase and byte counts of a running job.</summary>
     public async Task ReportAsync(Guid id, string instance, string phase, long bytesDone, long? bytesTotal, CancellationToken cancellationToken)

@@ -1,5 +1,4 @@
 using Dapper;
-using Discogsography.ServiceInterface.Jobs;
 using Discogsography.ServiceModel;
 using Npgsql;
 
@@ -121,10 +120,6 @@ public sealed class SyncJobQueries(NpgsqlDataSource database)
                       s.reconcile_skipped
             """, new { instance, staleSeconds = staleAfter.TotalSeconds }, cancellationToken: cancellationToken));
     }
-
-    /// <summary>Renews the claim; says whether it is still held and whether a cancel was asked for.</summary>
-    public Task<LeaseState> HeartbeatAsync(Guid id, string instance, CancellationToken cancellationToken) =>
-        JobRows.HeartbeatAsync(database, "sync_history", id, instance, cancellationToken);
 
     /// <summary>Gives a job back to the queue (the host is stopping); the attempt does not count against it.</summary>
     public Task ReleaseAsync(Guid id, string instance, CancellationToken cancellationToken) =>

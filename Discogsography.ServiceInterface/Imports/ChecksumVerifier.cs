@@ -10,16 +10,35 @@ namespace Discogsography.ServiceInterface.Imports;
 /// </summary>
 public sealed class ChecksumVerifier(DumpHttp http, ImportOptions options, TimeProvider time)
 {
-    /// <summary>The SHA-256 the checksum file at <paramref name="checksumUrl"/> gives for <paramref name="fileName"/>.</summary>
+    /// <summary>
+    /// The SHA-256 the checksum file at <paramref name="checksumUrl"/> gives for <paramref name="fileName"/>. A
+    /// connection that breaks or stalls is tried again, like the dump itself.
+    /// </summary>
     public async Task<string> ExpectedAsync(Uri checksumUrl, string fileName, CancellationToken cancellationToken)
     {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return Parse(await FetchAsync(checksumUrl, cancellationToken)).TryGetValue(fileName, out var hash)
+                    ? hash
+                    : throw new DownloadFailedException($"The checksum file has no line for {fileName}");
+            }
+            catch (Exception e) when (e is IOException or HttpRequestException && !cancellationToken.IsCancellationRequested)
+            {
+                if (attempt >= options.DownloadAttempts)
+                    throw new DownloadFailedException($"The checksum file could not be fetched in {attempt} attempts; last: {e.Message}", e);
+                await Task.Delay(options.ResumeDelay, time, cancellationToken);
+            }
+        }
+    }
+
+    private async Task<string> FetchAsync(Uri checksumUrl, CancellationToken cancellationToken)
+    {
         using var response = await http.GetAsync(checksumUrl, null, cancellationToken);
-        if (response.StatusCode != HttpStatusCode.OK)
-            throw new DownloadFailedException($"The checksum file could not be fetched: HTTP {(int)response.StatusCode}");
-        var text = await ReadLimitedAsync(response, cancellationToken);
-        return Parse(text).TryGetValue(fileName, out var hash)
-            ? hash
-            : throw new DownloadFailedException($"The checksum file has no line for {fileName}");
+        return response.StatusCode == HttpStatusCode.OK
+            ? await ReadLimitedAsync(response, cancellationToken)
+            : throw new DownloadFailedException($"The checksum file could not be fetched: HTTP {(int)response.StatusCode}");
     }
 
     /// <summary>Hashes the file (reporting bytes read) and throws when it is not <paramref name="expected"/>.</summary>
@@ -65,7 +84,7 @@ public sealed class ChecksumVerifier(DumpHttp http, ImportOptions options, TimeP
         var buffer = new byte[options.MaxChecksumFileBytes + 1];
         var total = 0;
         int read;
-        while (total < buffer.Length && (read = await body.ReadAsync(buffer.AsMemory(total), cancellationToken)) > 0)
+        while (total < buffer.Length && (read = await IdleWatch.ReadAsync(body, buffer.AsMemory(total), options.IdleTimeout, cancellationToken)) > 0)
             total += read;
         return total <= options.MaxChecksumFileBytes
             ? Encoding.UTF8.GetString(buffer, 0, total)

@@ -86,19 +86,9 @@ public sealed partial class DumpDownloader(DumpHttp http, ImportSettings setting
     {
         var buffer = new byte[1 << 16];
         var lastReport = time.GetTimestamp();
-        using var idle = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         while (true)
         {
-            idle.CancelAfter(options.IdleTimeout);
-            int read;
-            try
-            {
-                read = await body.ReadAsync(buffer, idle.Token);
-            }
-            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-            {
-                throw new IOException($"no data for {options.IdleTimeout.TotalSeconds:0} s");
-            }
+            var read = await IdleWatch.ReadAsync(body, buffer, options.IdleTimeout, cancellationToken);
             if (read == 0)
                 break;
             await output.WriteAsync(buffer.AsMemory(0, read), cancellationToken);

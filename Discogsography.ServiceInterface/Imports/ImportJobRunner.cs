@@ -14,7 +14,7 @@ namespace Discogsography.ServiceInterface.Imports;
 /// worker resumes the download where it broke. Outcomes go to the audit log.
 /// </summary>
 public sealed partial class ImportJobRunner(
-    ImportJobQueries jobs, ImportSources sources, DumpDownloader downloader, ChecksumVerifier checksums, CatalogImporter importer, AuditLog audit,
+    ImportJobQueries jobs, JobHeartbeatQueries heartbeats, ImportSources sources, DumpDownloader downloader, ChecksumVerifier checksums, CatalogImporter importer, AuditLog audit,
     ImportOptions options, TimeProvider time, ILogger<ImportJobRunner> logger)
 {
     public async Task RunAsync(ClaimedImportJob job, string instance, CancellationToken stopping)
@@ -25,7 +25,7 @@ public sealed partial class ImportJobRunner(
             return;
         }
         LogStarted(logger, job.Id, job.SourceUrl ?? job.SourcePath ?? "", job.Attempts);
-        await using var lease = JobLease.Start(job.Id, token => jobs.HeartbeatAsync(job.Id, instance, token), options.HeartbeatInterval, time, logger, stopping);
+        await using var lease = JobLease.Start(job.Id, token => heartbeats.ImportAsync(job.Id, instance, token), options.HeartbeatInterval, time, logger, stopping);
         var end = await JobEnd.OfAsync(lease, () => ExecuteAsync(job, instance, lease.Token),
             e => e is DownloadFailedException or ImportSourceException or DumpFormatException or ImportInProgressException, "importing",
             e => LogCrashed(logger, job.Id, e));

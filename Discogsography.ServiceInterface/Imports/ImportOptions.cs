@@ -30,4 +30,10 @@ public sealed record ImportOptions
 
     /// <summary>The largest checksum file read.</summary>
     public int MaxChecksumFileBytes { get; init; } = 1024 * 1024;
+
+    /// <summary>How long a download may wait for a response's headers (checksum file included) before it counts as broken.</summary>
+    public TimeSpan HeaderTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The cores the catalogue build plans for (tests pretend to be a many-core machine).</summary>
+    public int Cores { get; init; } = Environment.ProcessorCount;
 }

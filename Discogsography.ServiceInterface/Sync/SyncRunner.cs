@@ -14,7 +14,7 @@ namespace Discogsography.ServiceInterface.Sync;
 /// to the audit log.
 /// </summary>
 public sealed partial class SyncRunner(
-    SyncJobQueries jobs, SyncSourceResolver sources, DiscogsListReader reader, CollectionSyncWriter writer, AuditLog audit,
+    SyncJobQueries jobs, JobHeartbeatQueries heartbeats, SyncSourceResolver sources, DiscogsListReader reader, CollectionSyncWriter writer, AuditLog audit,
     SyncOptions options, TimeProvider time, ILogger<SyncRunner> logger)
 {
     public async Task RunAsync(ClaimedSyncJob job, string instance, CancellationToken stopping)
@@ -28,7 +28,7 @@ public sealed partial class SyncRunner(
             return;
         }
         LogStarted(logger, job.Id, job.UserId, job.Attempts);
-        await using var lease = JobLease.Start(job.Id, token => jobs.HeartbeatAsync(job.Id, instance, token), options.HeartbeatInterval, time, logger, stopping);
+        await using var lease = JobLease.Start(job.Id, token => heartbeats.SyncAsync(job.Id, instance, token), options.HeartbeatInterval, time, logger, stopping);
         var end = await JobEnd.OfAsync(lease, () => CopyAsync(key, lease, counts),
             e => e is SyncFailedException or DiscogsUnreachableException, "syncing", e => LogCrashed(logger, job.Id, e));
         if (end is not null)

@@ -15,7 +15,8 @@ public sealed class AdminProcess : IAsyncDisposable
 
     public Uri Url { get; }
 
-    public static async Task<AdminProcess> StartAsync(Uri apiUrl)
+    /// <summary>Starts the Admin on a free port; <paramref name="environment"/> adds or overrides variables.</summary>
+    public static async Task<AdminProcess> StartAsync(Uri apiUrl, IReadOnlyDictionary<string, string>? environment = null)
     {
         var port = Ports.Free();
         var directory = RepositoryPaths.OutputOf("Discogsography.Admin");
@@ -28,6 +29,8 @@ public sealed class AdminProcess : IAsyncDisposable
         start.Environment["ADMIN_PORT"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
         start.Environment["API_BASE_URL"] = apiUrl.ToString();
         start.Environment["ENVIRONMENT"] = "test";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+            start.Environment[name] = value;
         var process = Process.Start(start)!;
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };

@@ -19,10 +19,7 @@ public abstract class ApiTest
     protected static TestHost Host => TestServers.Host;
 
     /// <summary>The shared host's settings on ports of their own, for a second host beside it.</summary>
-    protected static ServiceInterface.Configuration.AppSettings SettingsOnFreshPorts() => Host.Settings with
-    {
-        Hosting = Host.Settings.Hosting with { ApiPort = Ports.Free(), HealthPort = Ports.Free() },
-    };
+    protected static ServiceInterface.Configuration.AppSettings SettingsOnFreshPorts() => Host.SettingsOnFreshPorts();
 
     [SetUp]
     public async Task ResetStateAsync()

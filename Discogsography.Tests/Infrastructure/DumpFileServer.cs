@@ -30,6 +30,12 @@ public sealed class DumpFileServer : IAsyncDisposable
     /// <summary>The next download of any file is cut off after this many bytes (once).</summary>
     public long? DisconnectAfter { get; set; }
 
+    /// <summary>The next request sends this many bytes of the body and then nothing more until the client gives up.</summary>
+    public long? StallAfter { get; set; }
+
+    /// <summary>The next request waits this long before it answers (no headers meanwhile).</summary>
+    public TimeSpan? DelayHeaders { get; set; }
+
     /// <summary>Serves at most this many bytes a second (null: as fast as possible).</summary>
     public int? BytesPerSecond { get; set; }
 
@@ -64,6 +70,14 @@ public sealed class DumpFileServer : IAsyncDisposable
             context.Response.StatusCode = 404;
             return;
         }
+        if (DelayHeaders is { } delay)
+        {
+            DelayHeaders = null;
+            requests.Enqueue(("/files/" + name, null, 0));
+            await Task.Delay(delay, context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
+            if (context.RequestAborted.IsCancellationRequested)
+                return;
+        }
         var length = new FileInfo(path).Length;
         var range = context.Request.Headers.Range.ToString();
         var from = RangeStart(range);
@@ -86,6 +100,8 @@ public sealed class DumpFileServer : IAsyncDisposable
     {
         var cutAt = DisconnectAfter;
         DisconnectAfter = null;
+        var stallAt = StallAfter;
+        StallAfter = null;
         await using var file = File.OpenRead(path);
         file.Seek(from, SeekOrigin.Begin);
         var buffer = new byte[BytesPerSecond is { } rate ? Math.Max(1, rate / 10) : 64 * 1024];
@@ -100,6 +116,13 @@ public sealed class DumpFileServer : IAsyncDisposable
                 await Task.Delay(300); // let the bytes reach the client before the connection breaks
                 context.Abort();
                 return cut;
+            }
+            if (stallAt is { } stall && sent + read >= stall)
+            {
+                await context.Response.Body.WriteAsync(buffer.AsMemory(0, (int)(stall - sent)));
+                await context.Response.Body.FlushAsync();
+                await Task.Delay(Timeout.Infinite, context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
+                return stall;
             }
             await context.Response.Body.WriteAsync(buffer.AsMemory(0, read), context.RequestAborted);
             sent += read;

@@ -33,6 +33,12 @@ public sealed class TestHost : IAsyncDisposable
     /// <summary><c>http://127.0.0.1:&lt;HEALTH_PORT&gt;</c>.</summary>
     public Uri HealthUrl => new($"http://127.0.0.1:{Settings.Hosting.HealthPort}");
 
+    /// <summary>This host's settings on ports of their own, for a second host beside it.</summary>
+    public AppSettings SettingsOnFreshPorts() => Settings with
+    {
+        Hosting = Settings.Hosting with { ApiPort = Ports.Free(), HealthPort = Ports.Free() },
+    };
+
     /// <summary>The Fernet key test hosts encrypt secrets at rest with.</summary>
     public static readonly string EncryptionKey = ServiceInterface.Security.Fernet.GenerateKey();
 
@@ -99,7 +105,9 @@ public sealed class TestHost : IAsyncDisposable
         HeartbeatInterval = TimeSpan.FromMilliseconds(300),
         StaleAfter = TimeSpan.FromSeconds(2),
         ResumeDelay = TimeSpan.FromMilliseconds(50),
-        IdleTimeout = TimeSpan.FromSeconds(5),
+        IdleTimeout = TimeSpan.FromSeconds(2),
+        HeaderTimeout = TimeSpan.FromSeconds(2),
+        Cores = TestImporter.ManyCores,
         ProgressInterval = TimeSpan.FromMilliseconds(100),
     };
 

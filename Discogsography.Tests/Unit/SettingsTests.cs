@@ -116,6 +116,17 @@ public sealed class SettingsTests
         Assert.That(error.Message, Does.StartWith("API_PORT must be a port number"));
     }
 
+    [TestCase("32")]
+    [TestCase("lots")]
+    public void IMPORT_BUILD_MEMORY_MB_below_64_or_not_a_number_stops_startup(string value)
+    {
+        var error = Assert.Throws<SettingsException>(() => Load(With("IMPORT_BUILD_MEMORY_MB", value)))!;
+
+        Assert.That(error.Message, Is.EqualTo($"IMPORT_BUILD_MEMORY_MB must be a number of megabytes of at least 64, got '{value}'"));
+        Assert.That(Load(With("IMPORT_BUILD_MEMORY_MB", "4096")).Imports.BuildMemoryMegabytes, Is.EqualTo(4096));
+        Assert.That(Load(Required).Imports.BuildMemoryMegabytes, Is.EqualTo(1024));
+    }
+
     private static Dictionary<string, string> With(string name, string value) => new(Required) { [name] = value };
 
     private static AppSettings Load(Dictionary<string, string> environment) =>

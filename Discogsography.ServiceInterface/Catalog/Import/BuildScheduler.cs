@@ -4,15 +4,12 @@ using Npgsql;
 namespace Discogsography.ServiceInterface.Catalog.Import;
 
 /// <summary>
-/// Runs build steps in dependency order, as many at once as there are cores (at least two), each on its own
-/// connection with generous sort/hash memory. A step starts when every table it reads is complete (all of that
+/// Runs build steps in dependency order, as many at once as the <see cref="BuildBudget"/> allows, each on its own
+/// connection with its share of the memory. A step starts when every table it reads is complete (all of that
 /// table's writers finished); the first failure cancels the rest.
 /// </summary>
-internal sealed class BuildScheduler(NpgsqlDataSource database, string schema, Action<string> onStep)
+internal sealed class BuildScheduler(NpgsqlDataSource database, string schema, BuildBudget budget, Action<string> onStep)
 {
-    private const string SessionSettings = "SET work_mem = '256MB'; SET maintenance_work_mem = '512MB'; SET synchronous_commit = off;";
-    private readonly int parallelism = Math.Max(2, Environment.ProcessorCount);
-
     public async Task RunAsync(IReadOnlyList<BuildStep> steps, IEnumerable<string> completeTables, CancellationToken cancellationToken)
     {
         var writersLeft = steps.SelectMany(s => s.Writes).GroupBy(t => t).ToDictionary(g => g.Key, g => g.Count());
@@ -23,7 +20,7 @@ internal sealed class BuildScheduler(NpgsqlDataSource database, string schema, A
         var running = new List<(Task Task, BuildStep Step)>();
         while (pending.Count > 0 || running.Count > 0)
         {
-            while (running.Count < parallelism && pending.FirstOrDefault(s => s.Reads.All(t => complete.Contains(t) || !writersLeft.ContainsKey(t))) is { } ready)
+            while (running.Count < budget.Parallelism && pending.FirstOrDefault(s => s.Reads.All(t => complete.Contains(t) || !writersLeft.ContainsKey(t))) is { } ready)
             {
                 pending.Remove(ready);
                 onStep(ready.Name);
@@ -61,7 +58,7 @@ internal sealed class BuildScheduler(NpgsqlDataSource database, string schema, A
     private async Task ExecuteAsync(BuildStep step, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(SessionSettings + step.Sql.Replace("{s}", schema, StringComparison.Ordinal),
+        await connection.ExecuteAsync(new CommandDefinition(budget.SessionSettings + step.Sql.Replace("{s}", schema, StringComparison.Ordinal),
             commandTimeout: 0, cancellationToken: cancellationToken));
     }
 }

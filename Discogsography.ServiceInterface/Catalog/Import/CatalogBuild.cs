@@ -141,16 +141,24 @@ internal static class CatalogBuild
     /// Runs every step, each table's indexes (copied from the live schema) as soon as the table is built, and an
     /// ANALYZE of each query table once its indexes exist (expression indexes have statistics of their own).
     /// </summary>
-    public static async Task RunAsync(NpgsqlDataSource database, string schema, string liveSchema, Action<string> onStep, CancellationToken cancellationToken)
+    public static async Task RunAsync(NpgsqlDataSource database, string schema, string liveSchema, BuildBudget budget, Action<string> onStep,
+        CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        var indexes = (await connection.QueryAsync<(string Table, string Name, string Definition)>(new CommandDefinition(
-            "SELECT tablename, indexname, indexdef FROM pg_indexes WHERE schemaname = @liveSchema", new { liveSchema }, cancellationToken: cancellationToken)))
+        var indexes = (await LiveIndexesAsync(database, liveSchema, cancellationToken))
             .Select(i => new BuildStep("index " + i.Name, [i.Table + ":indexes"], [i.Table], i.Definition.Replace($" ON {liveSchema}.", " ON {s}.", StringComparison.Ordinal)))
             .ToArray();
         var analyze = Steps.SelectMany(s => s.Writes).Distinct()
             .Select(t => new BuildStep("statistics " + t, [], [t, t + ":indexes"], $"ANALYZE {{s}}.{t}"));
         var sources = Steps.SelectMany(s => s.Reads).Where(t => t.StartsWith("src_", StringComparison.Ordinal));
-        await new BuildScheduler(database, schema, onStep).RunAsync([.. Steps, .. indexes, .. analyze], sources, cancellationToken);
+        await new BuildScheduler(database, schema, budget, onStep).RunAsync([.. Steps, .. indexes, .. analyze], sources, cancellationToken);
+    }
+
+    /// <summary>The live schema's indexes, read on a connection given back before the steps start.</summary>
+    private static async Task<IEnumerable<(string Table, string Name, string Definition)>> LiveIndexesAsync(NpgsqlDataSource database, string liveSchema,
+        CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        return (await connection.QueryAsync<(string Table, string Name, string Definition)>(new CommandDefinition(
+            "SELECT tablename, indexname, indexdef FROM pg_indexes WHERE schemaname = @liveSchema", new { liveSchema }, cancellationToken: cancellationToken))).AsList();
     }
 }

@@ -1,4 +1,6 @@
 using Dapper;
+using Discogsography.ServiceInterface.Data;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace Discogsography.ServiceInterface.Catalog.Import;
@@ -13,9 +15,11 @@ public sealed class ImportInProgressException() : Exception("Another catalogue i
 /// Imports dump files into the catalogue with an atomic switch: the files are copied into a staging schema
 /// cloned from the live <c>graph</c> schema, source tables of kinds not being imported are carried over, every
 /// query table is rebuilt and indexed there, and the schemas are swapped in one transaction. Queries see the old
-/// catalogue or the new one, never a half-imported one; a failure leaves the old one serving.
+/// catalogue or the new one, never a half-imported one; a failure leaves the old one serving. In a host it works
+/// on the import pool (<see cref="PostgresDataSource.Import"/>): one connection holds the lock, the loader opens one
+/// per table of the file (at most five), the build as many as its <see cref="BuildBudget"/> allows.
 /// </summary>
-public sealed class CatalogImporter(NpgsqlDataSource database, TimeProvider time)
+public sealed class CatalogImporter([FromKeyedServices(PostgresDataSource.Import)] NpgsqlDataSource database, TimeProvider time, BuildBudget budget)
 {
     public const string LiveSchema = "graph";
     public const string StagingSchema = "graph_staging";
@@ -64,7 +68,7 @@ public sealed class CatalogImporter(NpgsqlDataSource database, TimeProvider time
             foreach (var table in RecordParser.TablesOf(kind))
                 await Execute(connection, $"INSERT INTO {StagingSchema}.{table.Name} SELECT * FROM {LiveSchema}.{table.Name}", cancellationToken);
         }
-        await CatalogBuild.RunAsync(database, StagingSchema, LiveSchema, step => progress.Phase($"building {step}"), cancellationToken);
+        await CatalogBuild.RunAsync(database, StagingSchema, LiveSchema, budget, step => progress.Phase($"building {step}"), cancellationToken);
         return loads;
     }
 

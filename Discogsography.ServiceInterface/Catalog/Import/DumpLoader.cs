@@ -20,11 +20,18 @@ public static class DumpLoader
     {
         var parser = RecordParser.For(file.Kind);
         using var fileProgress = progress.StartFile(file);
-        var records = await Task.Run(() => ParseFile(file, parser, new RecordContext(parser.Tables.Select(_ => CopyWriter.Discard).ToArray()), fileProgress,
+        var records = await OnOwnThread(() => ParseFile(file, parser, new RecordContext(parser.Tables.Select(_ => CopyWriter.Discard).ToArray()), fileProgress,
             cancellationToken), cancellationToken);
         fileProgress.Complete(records);
         return new FileLoadResult(file, records, new Dictionary<string, long>());
     }
+
+    /// <summary>
+    /// Runs the parse on a thread of its own: it is busy for minutes (CPU, and COPY buffers flushed synchronously), and
+    /// on a thread-pool thread it would leave a small machine's pool short of threads for requests.
+    /// </summary>
+    private static Task<long> OnOwnThread(Func<long> parse, CancellationToken cancellationToken) =>
+        Task.Factory.StartNew(parse, cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
     public static async Task<FileLoadResult> LoadAsync(DumpFile file, NpgsqlDataSource database, string schema, IImportProgress progress,
         CancellationToken cancellationToken)
@@ -36,7 +43,7 @@ public static class DumpLoader
             foreach (var table in parser.Tables)
                 writers.Add(await CopyWriter.OpenAsync(database, schema, table, cancellationToken));
             using var fileProgress = progress.StartFile(file);
-            var records = await Task.Run(() => ParseFile(file, parser, new RecordContext(writers), fileProgress, cancellationToken), cancellationToken);
+            var records = await OnOwnThread(() => ParseFile(file, parser, new RecordContext(writers), fileProgress, cancellationToken), cancellationToken);
             foreach (var writer in writers)
                 await writer.CompleteAsync(cancellationToken);
             fileProgress.Complete(records);

@@ -52,7 +52,7 @@ internal static class CatalogFixture
 
     private static async Task<DumpOracle> ImportAsync()
     {
-        var importer = new CatalogImporter(TestServers.Database, TimeProvider.System);
+        var importer = TestImporter.For(TestServers.Database);
         await importer.ImportAsync(DumpFile.InDirectory(Folder), Origin, new LogImportProgress(Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance), CancellationToken.None);
         return DumpOracle.Load(Folder);
     }

@@ -19,7 +19,7 @@ public sealed class CatalogImportTests
     public async Task CreateDatabaseAsync()
     {
         database = await MigratedDatabase.CreateAsync("import");
-        importer = new CatalogImporter(database.DataSource, TimeProvider.System);
+        importer = TestImporter.For(database.DataSource);
         scratch = Directory.CreateTempSubdirectory("dumps").FullName;
     }
 

@@ -33,7 +33,7 @@ public sealed class SymmetricAliasTests
         folder = Directory.CreateTempSubdirectory("aliases").FullName;
         await File.WriteAllTextAsync(Path.Combine(folder, "discogs_20200806_artists.xml"), Artists);
         database = await MigratedDatabase.CreateAsync("aliases");
-        await new CatalogImporter(database.DataSource, TimeProvider.System)
+        await TestImporter.For(database.DataSource)
             .ImportAsync(DumpFile.InDirectory(folder), "tests", new LogImportProgress(NullLogger.Instance), CancellationToken.None);
         graph = new PostgresGraphStore(database.DataSource);
         oracle = DumpOracle.Load(folder);

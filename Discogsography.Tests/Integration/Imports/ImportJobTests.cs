@@ -11,36 +11,8 @@ namespace Discogsography.Tests.Integration.Imports;
 /// support, a dropped connection, a wrong checksum), a host of its own on a database of its own runs the jobs
 /// (imports replace the catalogue, which other tests read).
 /// </summary>
-public sealed class ImportJobTests
+public sealed class ImportJobTests : ImportTest
 {
-    private const string Releases = "discogs_20200101_releases.xml.gz";
-    private MigratedDatabase database = null!;
-    private TestHost host = null!;
-    private DumpFileServer files = null!;
-    private JsonApiClient admin = null!;
-
-    private string ImportDir => host.Settings.Imports.Directory;
-
-    [SetUp]
-    public async Task StartAsync()
-    {
-        database = await MigratedDatabase.CreateAsync("imports");
-        host = await TestHost.StartAsync(TestHost.SettingsFor(database.Settings, redisUrl: null));
-        files = await DumpFileServer.StartAsync();
-        new SampleGenerator(new SampleOptions { Releases = 400, Date = "20200101" }).WriteAll(files.Folder);
-        admin = await AdminClientAsync();
-    }
-
-    [TearDown]
-    public async Task StopAsync()
-    {
-        admin.Dispose();
-        await host.DisposeAsync();
-        await files.DisposeAsync();
-        await database.DisposeAsync();
-        Directory.Delete(ImportDir, recursive: true);
-    }
-
     [Test]
     public async Task A_url_import_downloads_verifies_and_imports_and_the_catalogue_answers()
     {
@@ -236,48 +208,5 @@ public sealed class ImportJobTests
         Assert.That((page.Imports.Single().Id, page.Total, page.HasMore), Is.EqualTo((second.Id, 2, true)));
         Assert.That(page.Imports[0].RequestedBy, Is.EqualTo("admin@example.com"));
         Assert.That(actions, Is.EqualTo(new[] { "admin_import_started", "import_completed", "admin_import_started", "import_completed" }));
-    }
-
-    /// <summary>The generated dump copied into IMPORT_DIR, as an operator would put it there; the path relative to it.</summary>
-    private string ServerFolder()
-    {
-        var folder = Path.Combine(ImportDir, "dumps");
-        Directory.CreateDirectory(folder);
-        foreach (var file in Directory.GetFiles(files.Folder, "discogs_*.xml.gz"))
-            File.Copy(file, Path.Combine(folder, Path.GetFileName(file)), overwrite: true);
-        return "dumps";
-    }
-
-    private async Task<JsonApiClient> AdminClientAsync()
-    {
-        var client = new JsonApiClient(new HttpClient { BaseAddress = host.ApiUrl });
-        await client.SendAsync(new Register { Email = "admin@example.com", Password = Accounts.Password });
-        await using (var connection = await database.DataSource.OpenConnectionAsync())
-            await connection.ExecuteAsync("UPDATE users SET is_admin = TRUE");
-        client.BearerToken = (await client.SendAsync(new Login { Email = "admin@example.com", Password = Accounts.Password })).AccessToken;
-        return client;
-    }
-
-    private Task<ImportJobInfo> WaitForEndAsync(Guid id, JsonApiClient? client = null) =>
-        WaitForAsync(id, job => job.Status is not (ImportStatuses.Pending or ImportStatuses.Running), client);
-
-    private async Task<ImportJobInfo> WaitForAsync(Guid id, Func<ImportJobInfo, bool> condition, JsonApiClient? client = null)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (true)
-        {
-            var job = await (client ?? admin).SendAsync(new GetImport { Id = id });
-            if (condition(job))
-                return job;
-            if (DateTime.UtcNow > deadline)
-                Assert.Fail($"Import {id} never got there; it is {job.Status} in {job.Phase} ({job.BytesDone} bytes, error {job.Error})");
-            await Task.Delay(50);
-        }
-    }
-
-    private async Task<long> ScalarAsync(string sql)
-    {
-        await using var connection = await database.DataSource.OpenConnectionAsync();
-        return await connection.ExecuteScalarAsync<long>(sql);
     }
 }

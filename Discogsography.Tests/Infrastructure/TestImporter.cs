@@ -1,0 +1,16 @@
+using Discogsography.ServiceInterface.Catalog.Import;
+using Discogsography.ServiceInterface.Data;
+using Npgsql;
+
+namespace Discogsography.Tests.Infrastructure;
+
+/// <summary>Catalogue importers for tests, planned as on a many-core machine so every import exercises the connection bound.</summary>
+public static class TestImporter
+{
+    /// <summary>The cores tests pretend to have: more than the import pool has connections.</summary>
+    public const int ManyCores = 64;
+
+    public static readonly BuildBudget Budget = BuildBudget.For(ManyCores, PostgresDataSource.ImportPoolSize, totalMemoryMegabytes: 256);
+
+    public static CatalogImporter For(NpgsqlDataSource database) => new(database, TimeProvider.System, Budget);
+}
