@@ -1,4 +1,5 @@
 using Discogsography.ServiceInterface.Catalog;
+using Discogsography.ServiceInterface.Catalog.Discovery;
 
 namespace Discogsography.Host;
 
@@ -10,5 +11,12 @@ internal static class ConfigureCatalog
         services.AddSingleton<IGraphStore, PostgresGraphStore>();
         services.AddSingleton<CatalogVersion>();
         services.AddSingleton(new AutocompleteCache());
+        services.AddSingleton<CatalogSearch>();
+        services.AddSingleton<SearchCache>();
+        services.AddSingleton<DiscoveryQueries>();
+        services.AddSingleton<GenreTreeCache>();
+        services.AddSingleton<PathGraph>();
+        services.AddSingleton<PathFinder>();
+        services.AddSingleton(new PathOptions());
     }
 }

@@ -92,6 +92,13 @@ public class Expand : IReturn<ExpandResponse>
 
     [Range(0, int.MaxValue)]
     public int Offset { get; set; }
+
+    /// <summary>
+    /// Only releases dated up to this year (inclusive) count: release lists show only those; other children are listed
+    /// only when such a release links them, with <c>release_count</c> counting only those. Aliases ignore it.
+    /// </summary>
+    [Range(1900, 2030), Example(1970)]
+    public int? BeforeYear { get; set; }
 }
 
 public class ExpandResponse : PagedResponse

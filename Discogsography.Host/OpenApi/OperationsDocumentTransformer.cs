@@ -1,3 +1,4 @@
+using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Discogsography.Host.Pipeline;
@@ -87,7 +88,12 @@ internal sealed class OperationsDocumentTransformer(ServiceCatalog catalog) : IO
         var schema = await schemas.InlineAsync(field.Property.PropertyType);
         if (schema is OpenApiSchema concrete)
             ApplyConstraints(concrete, field, operation);
-        return new OpenApiParameter { Name = field.WireName, In = location, Required = required, Schema = schema };
+        var example = field.Property.GetCustomAttribute<ServiceModel.ExampleAttribute>()?.Value;
+        return new OpenApiParameter
+        {
+            Name = field.WireName, In = location, Required = required, Schema = schema,
+            Example = example is null ? null : JsonSerializer.SerializeToNode(example, example.GetType(), WireJson.Options),
+        };
     }
 
     private static void ApplyConstraints(OpenApiSchema schema, FieldShape field, Operation operation)

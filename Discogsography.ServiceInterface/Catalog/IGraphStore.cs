@@ -16,9 +16,12 @@ public interface IGraphStore
     /// <summary>The entity and its category counts, or null when no entity has that name.</summary>
     Task<ExploreResponse?> ExploreAsync(GraphKind kind, string name, CancellationToken cancellationToken);
 
-    /// <summary>One page of children and the category's total; an unknown parent has none.</summary>
+    /// <summary>
+    /// One page of children and the category's total; an unknown parent has none. With <paramref name="beforeYear"/>,
+    /// only releases dated up to that year count (categories that ignore it answer as without).
+    /// </summary>
     Task<(IReadOnlyList<ExpandChild> Children, int Total)> ExpandAsync(GraphKind kind, GraphCategory category, string parentName, int limit, int offset,
-        CancellationToken cancellationToken);
+        int? beforeYear, CancellationToken cancellationToken);
 
     /// <summary>Details by id or name (release: id or title); null when nothing matches.</summary>
     Task<NodeDetails?> NodeAsync(string type, string nodeId, CancellationToken cancellationToken);

@@ -76,17 +76,26 @@ public sealed class PostgresGraphStore(NpgsqlDataSource database) : IGraphStore
     }
 
     public async Task<(IReadOnlyList<ExpandChild> Children, int Total)> ExpandAsync(GraphKind kind, GraphCategory category, string parentName, int limit, int offset,
-        CancellationToken cancellationToken)
+        int? beforeYear, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         if (await ResolveAsync(connection, kind, parentName, cancellationToken) is not { } parent)
             return ([], 0);
+        if (beforeYear is { } before && category.BeforeYearSql is { } sql)
+        {
+            var rows = (await connection.QueryAsync<BeforeYearRow>(new CommandDefinition(sql, new { parent = parent.Id, limit, offset, before },
+                cancellationToken: cancellationToken))).AsList();
+            return (rows.Where(r => r.Id is not null).Select(r => Child(r.Id!, r.Name!, r.Type!, r.Year, r.ReleaseCount)).ToList(), rows.FirstOrDefault()?.Total ?? 0);
+        }
         var children = await connection.QueryAsync<ChildRow>(new CommandDefinition(category.ChildrenSql, new { parent = parent.Id, limit, offset },
             cancellationToken: cancellationToken));
         var total = await connection.QuerySingleOrDefaultAsync<int?>(new CommandDefinition(
             $"SELECT {category.StatsColumn} FROM graph.{kind.StatsTable} WHERE {kind.Key} = @id", new { id = parent.Id }, cancellationToken: cancellationToken));
-        return (children.Select(c => new ExpandChild { Id = c.Id, Name = c.Name, Type = c.Type, Year = c.Year, ReleaseCount = c.ReleaseCount }).ToList(), total ?? 0);
+        return (children.Select(c => Child(c.Id, c.Name, c.Type, c.Year, c.ReleaseCount)).ToList(), total ?? 0);
     }
+
+    private static ExpandChild Child(string id, string name, string type, int? year, int? releaseCount) =>
+        new() { Id = id, Name = name, Type = type, Year = year, ReleaseCount = releaseCount };
 
     public Task<NodeDetails?> NodeAsync(string type, string nodeId, CancellationToken cancellationToken) =>
         GraphNodeQueries.FindAsync(database, type, nodeId, cancellationToken);
@@ -114,4 +123,6 @@ public sealed class PostgresGraphStore(NpgsqlDataSource database) : IGraphStore
     internal sealed record Entity(long Id, string Name);
 
     private sealed record ChildRow(string Id, string Name, string Type, int? Year, int? ReleaseCount);
+
+    private sealed record BeforeYearRow(string? Id, string? Name, string? Type, int? Year, int? ReleaseCount, int Total);
 }

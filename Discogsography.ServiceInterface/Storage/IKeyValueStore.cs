@@ -16,6 +16,12 @@ public interface IKeyValueStore
     /// <summary>The value, or null when missing or expired.</summary>
     Task<string?> GetAsync(string key, CancellationToken cancellationToken);
 
+    /// <summary>The values of <paramref name="keys"/> in one round trip, null where missing or expired.</summary>
+    Task<IReadOnlyList<string?>> GetManyAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken);
+
+    /// <summary>Removes every key starting with <paramref name="prefix"/> (a cache cleared at once); returns how many went.</summary>
+    Task<long> DeleteByPrefixAsync(string prefix, CancellationToken cancellationToken);
+
     /// <summary>
     /// Whether any of <paramref name="keys"/> holds a live value, asked in one round trip together with whether
     /// <paramref name="marker"/> exists (for checks on every request). Null when the marker is gone: the store lost

@@ -19,6 +19,23 @@ public sealed class InMemoryKeyValueStore(TimeProvider time) : IKeyValueStore
             return Task.FromResult(Live(key)?.Value);
     }
 
+    public Task<IReadOnlyList<string?>> GetManyAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken)
+    {
+        lock (gate)
+            return Task.FromResult<IReadOnlyList<string?>>(keys.Select(key => Live(key)?.Value).ToArray());
+    }
+
+    public Task<long> DeleteByPrefixAsync(string prefix, CancellationToken cancellationToken)
+    {
+        lock (gate)
+        {
+            var doomed = entries.Keys.Where(key => key.StartsWith(prefix, StringComparison.Ordinal)).ToList();
+            foreach (var key in doomed)
+                entries.Remove(key);
+            return Task.FromResult((long)doomed.Count);
+        }
+    }
+
     public Task<bool?> AnyExistsUnlessLostAsync(string marker, IReadOnlyList<string> keys, CancellationToken cancellationToken)
     {
         lock (gate)

@@ -27,6 +27,30 @@ public sealed class RedisKeyValueStore(IConnectionMultiplexer redis) : IKeyValue
     public Task<string?> GetAsync(string key, CancellationToken cancellationToken) =>
         CallAsync(async db => (string?)await db.StringGetAsync(key), cancellationToken);
 
+    /// <summary>One pipelined batch of single-key GETs (an MGET would be cross-slot on a Redis Cluster).</summary>
+    public Task<IReadOnlyList<string?>> GetManyAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken) =>
+        CallAsync<IReadOnlyList<string?>>(async db =>
+        {
+            var batch = db.CreateBatch();
+            var values = keys.Select(key => batch.StringGetAsync(key)).ToArray();
+            batch.Execute();
+            return (await Task.WhenAll(values)).Select(value => (string?)value).ToArray();
+        }, cancellationToken);
+
+    /// <summary>SCAN on every primary (all of a Cluster's), deleting what matches with UNLINK in pages.</summary>
+    public Task<long> DeleteByPrefixAsync(string prefix, CancellationToken cancellationToken) =>
+        CallAsync(async db =>
+        {
+            var pattern = new RedisValue(EscapeGlob(prefix) + "*");
+            long removed = 0;
+            foreach (var server in redis.GetServers().Where(s => s.IsConnected && !s.IsReplica))
+            {
+                await foreach (var page in server.KeysAsync(db.Database, pattern, pageSize: 500).Chunk(500).WithCancellation(cancellationToken))
+                    removed += await db.KeyDeleteAsync(page);
+            }
+            return removed;
+        }, cancellationToken);
+
     /// <summary>One pipelined batch of single-key EXISTS: one round trip, and valid on a Redis Cluster (no cross-slot command).</summary>
     public Task<bool?> AnyExistsUnlessLostAsync(string marker, IReadOnlyList<string> keys, CancellationToken cancellationToken) =>
         CallAsync(async db =>
@@ -68,6 +92,10 @@ public sealed class RedisKeyValueStore(IConnectionMultiplexer redis) : IKeyValue
         }, cancellationToken);
 
     public Task PingAsync(CancellationToken cancellationToken) => CallAsync(db => db.PingAsync(), cancellationToken);
+
+    /// <summary>A glob pattern matching <paramref name="text"/> literally.</summary>
+    private static string EscapeGlob(string text) =>
+        string.Concat(text.Select(c => c is '*' or '?' or '[' or ']' or '\\' ? "\\" + c : c.ToString()));
 
     /// <summary>StackExchange.Redis takes no cancellation token: the caller stops waiting, the command still completes.</summary>
     private async Task<T> CallAsync<T>(Func<IDatabase, Task<T>> call, CancellationToken cancellationToken)

@@ -34,6 +34,12 @@ public static class RedisKeys
     public static string FailedLogins(string normalizedEmail) =>
         $"ratelimit:login-account:{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(normalizedEmail)))}";
 
+    /// <summary>What every cached search answer starts with: <c>search:&lt;md5 hex&gt;</c> (REFERENCE-UPSTREAM.md §D.3).</summary>
+    public const string SearchPrefix = "search:";
+
+    /// <summary>The catalogue the cached search answers were computed from (ours; cleared with them).</summary>
+    public const string SearchCatalogue = "search:catalogue";
+
     /// <summary>A rate-limit window of one route and client IP (ours: the reference keeps these in memory).</summary>
     public static string RateLimit(string route, string clientIp) => $"ratelimit:{route}:{clientIp}";
 }

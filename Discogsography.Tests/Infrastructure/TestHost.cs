@@ -64,7 +64,7 @@ public sealed class TestHost : IAsyncDisposable
     };
 
     /// <summary>Builds and starts a host; the test assembly's services and DTOs are added to the real ones.</summary>
-    public static async Task<TestHost> StartAsync(AppSettings settings)
+    public static async Task<TestHost> StartAsync(AppSettings settings, Action<IServiceCollection>? configure = null)
     {
         var logs = new LogCapture();
         var clock = new TestClock();
@@ -82,6 +82,7 @@ public sealed class TestHost : IAsyncDisposable
                 services.AddSingleton(FastSyncOptions);
                 services.AddSingleton(FastImportOptions);
                 services.AddSingleton<ILoggerProvider>(logs);
+                configure?.Invoke(services);
             },
         });
         await app.StartAsync();

@@ -143,6 +143,22 @@ export interface ChangePasswordResponse {
     sessions_ended: number;
 }
 
+export interface Collaborator {
+    artist_id: string;
+    artist_name: string | null;
+    release_count: number;
+    first_year: number;
+    last_year: number;
+    yearly_counts: YearCount[];
+}
+
+export interface CollaboratorsResponse {
+    artist_id: string;
+    artist_name: string | null;
+    collaborators: Collaborator[];
+    total: number;
+}
+
 export interface CollectionItem {
     id: string;
     title: string | null;
@@ -186,6 +202,11 @@ export interface DiscogsStatusResponse {
     connected_at?: string;
 }
 
+export interface EmergedTag {
+    name: string;
+    first_year: number;
+}
+
 export interface EndAdminUserSessionsResponse {
     sessions_ended: number;
 }
@@ -224,6 +245,26 @@ export interface ExploreResponse {
     categories: ExploreCategory[];
 }
 
+export interface GenreEmergenceResponse {
+    genres: EmergedTag[];
+    styles: EmergedTag[];
+}
+
+export interface GenreTreeGenre {
+    name: string;
+    release_count: number;
+    styles: GenreTreeStyle[];
+}
+
+export interface GenreTreeResponse {
+    genres: GenreTreeGenre[];
+}
+
+export interface GenreTreeStyle {
+    name: string;
+    release_count: number;
+}
+
 export interface GetCollectionStatsResponse {
     total: number;
     by_genre: NamedCount[];
@@ -248,6 +289,20 @@ export interface GetSyncStatusResponse {
 
 export interface GetUserStatusResponse {
     status: Record<string, ReleaseOwnership>;
+}
+
+export interface GraphCounts {
+    artists: number;
+    labels: number;
+    releases: number;
+    masters: number;
+    genres: number;
+    styles: number;
+}
+
+export interface GraphStatsResponse {
+    total_entities: number;
+    counts: GraphCounts;
 }
 
 export interface HealthResponse {
@@ -351,6 +406,19 @@ export interface NodeDetails {
     artist_count?: number;
 }
 
+export interface PathNode {
+    id: string;
+    name: string;
+    type: "artist" | "label" | "genre" | "style" | "release" | "master";
+    rel: string | null;
+}
+
+export interface PathResponse {
+    found: boolean;
+    length: number | null;
+    path: PathNode[];
+}
+
 export interface QueryAdminSyncsResponse {
     syncs: AdminSyncJob[];
     total: number;
@@ -425,6 +493,40 @@ export interface ReleaseOwnership {
 
 export interface RevokeDiscogsResponse {
     revoked: boolean;
+}
+
+export interface SearchFacets {
+    type: Record<string, number>;
+    genre: Record<string, number>;
+    decade: Record<string, number>;
+}
+
+export interface SearchMetadata {
+    year?: number;
+    genres?: string[];
+}
+
+export interface SearchPagination {
+    limit: number;
+    offset: number;
+    has_more: boolean;
+}
+
+export interface SearchResponse {
+    query: string;
+    total: number;
+    facets: SearchFacets;
+    results: SearchResult[];
+    pagination: SearchPagination;
+}
+
+export interface SearchResult {
+    type: "artist" | "label" | "master" | "release";
+    id: string;
+    name: string;
+    highlight: string;
+    relevance: number;
+    metadata: SearchMetadata;
 }
 
 export interface SessionInfo {
@@ -507,6 +609,16 @@ export interface WantlistItem {
     label: string | null;
     rating: number | null;
     date_added: string | null;
+}
+
+export interface YearCount {
+    year: number;
+    count: number;
+}
+
+export interface YearRangeResponse {
+    min_year: number | null;
+    max_year: number | null;
 }
 
 // Requests
@@ -623,6 +735,7 @@ export class Expand implements IReturn<ExpandResponse> {
     declare category: string;
     declare limit?: number;
     declare offset?: number;
+    declare before_year?: number | null;
     declare readonly __responseType?: ExpandResponse;
     constructor(init: Fields<Expand>) { Object.assign(this, init); }
     getTypeName(): string { return "Expand"; }
@@ -639,6 +752,20 @@ export class Explore implements IReturn<ExploreResponse> {
     getTypeName(): string { return "Explore"; }
     getMethod(): string { return "GET"; }
     getRoute(): string { return "/api/explore"; }
+}
+
+/** GET /api/path */
+export class FindPath implements IReturn<PathResponse> {
+    declare from_name: string;
+    declare from_type?: string;
+    declare to_name: string;
+    declare to_type?: string;
+    declare max_depth?: number;
+    declare readonly __responseType?: PathResponse;
+    constructor(init: Fields<FindPath>) { Object.assign(this, init); }
+    getTypeName(): string { return "FindPath"; }
+    getMethod(): string { return "GET"; }
+    getRoute(): string { return "/api/path"; }
 }
 
 /** GET /api/admin/dashboard */
@@ -689,6 +816,17 @@ export class GetCatalogueStatus implements IReturn<CatalogueStatusResponse> {
     getRoute(): string { return "/api/admin/catalogue"; }
 }
 
+/** GET /api/collaborators/{artist_id} */
+export class GetCollaborators implements IReturn<CollaboratorsResponse> {
+    declare artist_id: string;
+    declare limit?: number;
+    declare readonly __responseType?: CollaboratorsResponse;
+    constructor(init: Fields<GetCollaborators>) { Object.assign(this, init); }
+    getTypeName(): string { return "GetCollaborators"; }
+    getMethod(): string { return "GET"; }
+    getRoute(): string { return "/api/collaborators/{artist_id}"; }
+}
+
 /** GET /api/user/collection/stats */
 export class GetCollectionStats implements IReturn<GetCollectionStatsResponse> {
     declare readonly __responseType?: GetCollectionStatsResponse;
@@ -705,6 +843,34 @@ export class GetDiscogsStatus implements IReturn<DiscogsStatusResponse> {
     getTypeName(): string { return "GetDiscogsStatus"; }
     getMethod(): string { return "GET"; }
     getRoute(): string { return "/api/oauth/status/discogs"; }
+}
+
+/** GET /api/explore/genre-emergence */
+export class GetGenreEmergence implements IReturn<GenreEmergenceResponse> {
+    declare before_year: number;
+    declare readonly __responseType?: GenreEmergenceResponse;
+    constructor(init: Fields<GetGenreEmergence>) { Object.assign(this, init); }
+    getTypeName(): string { return "GetGenreEmergence"; }
+    getMethod(): string { return "GET"; }
+    getRoute(): string { return "/api/explore/genre-emergence"; }
+}
+
+/** GET /api/genre-tree */
+export class GetGenreTree implements IReturn<GenreTreeResponse> {
+    declare readonly __responseType?: GenreTreeResponse;
+    constructor(init: Fields<GetGenreTree> = {}) { Object.assign(this, init); }
+    getTypeName(): string { return "GetGenreTree"; }
+    getMethod(): string { return "GET"; }
+    getRoute(): string { return "/api/genre-tree"; }
+}
+
+/** GET /api/graph/stats */
+export class GetGraphStats implements IReturn<GraphStatsResponse> {
+    declare readonly __responseType?: GraphStatsResponse;
+    constructor(init: Fields<GetGraphStats> = {}) { Object.assign(this, init); }
+    getTypeName(): string { return "GetGraphStats"; }
+    getMethod(): string { return "GET"; }
+    getRoute(): string { return "/api/graph/stats"; }
 }
 
 /** GET /health */
@@ -803,6 +969,15 @@ export class GetUserStatus implements IReturn<GetUserStatusResponse> {
     getTypeName(): string { return "GetUserStatus"; }
     getMethod(): string { return "GET"; }
     getRoute(): string { return "/api/user/status"; }
+}
+
+/** GET /api/explore/year-range */
+export class GetYearRange implements IReturn<YearRangeResponse> {
+    declare readonly __responseType?: YearRangeResponse;
+    constructor(init: Fields<GetYearRange> = {}) { Object.assign(this, init); }
+    getTypeName(): string { return "GetYearRange"; }
+    getMethod(): string { return "GET"; }
+    getRoute(): string { return "/api/explore/year-range"; }
 }
 
 /** GET /api/users/api-keys/services */
@@ -972,6 +1147,22 @@ export class RevokeDiscogs implements IReturn<RevokeDiscogsResponse> {
     getTypeName(): string { return "RevokeDiscogs"; }
     getMethod(): string { return "DELETE"; }
     getRoute(): string { return "/api/oauth/revoke/discogs"; }
+}
+
+/** GET /api/search */
+export class Search implements IReturn<SearchResponse> {
+    declare q: string;
+    declare types?: string;
+    declare genres?: string;
+    declare year_min?: number | null;
+    declare year_max?: number | null;
+    declare limit?: number;
+    declare offset?: number;
+    declare readonly __responseType?: SearchResponse;
+    constructor(init: Fields<Search>) { Object.assign(this, init); }
+    getTypeName(): string { return "Search"; }
+    getMethod(): string { return "GET"; }
+    getRoute(): string { return "/api/search"; }
 }
 
 /** PUT /api/admin/app-credentials */

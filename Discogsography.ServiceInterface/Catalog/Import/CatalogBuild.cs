@@ -92,6 +92,9 @@ internal static class CatalogBuild
         Years("style_years", "release_styles", "style_id"),
     ];
 
+    /// <summary>The query tables' steps, then the discovery tables'.</summary>
+    public static IReadOnlyList<BuildStep> AllSteps { get; } = [.. Steps, .. DiscoveryBuild.Steps];
+
     /// <summary>A release relation with the year and the child's place in the parent's list: newest first, undated last, then by id.</summary>
     private static BuildStep Relation(string table, string key, string keyExpression, string from, string[] reads) => new(table, [table], [.. reads, "releases"],
         $$"""
@@ -141,16 +144,21 @@ internal static class CatalogBuild
     /// Runs every step, each table's indexes (copied from the live schema) as soon as the table is built, and an
     /// ANALYZE of each query table once its indexes exist (expression indexes have statistics of their own).
     /// </summary>
-    public static async Task RunAsync(NpgsqlDataSource database, string schema, string liveSchema, BuildBudget budget, Action<string> onStep,
-        CancellationToken cancellationToken)
+    public static async Task RunAsync(NpgsqlDataSource database, string schema, string liveSchema, BuildBudget budget, CatalogShape shape,
+        Action<string> onStep, CancellationToken cancellationToken)
     {
         var indexes = (await LiveIndexesAsync(database, liveSchema, cancellationToken))
             .Select(i => new BuildStep("index " + i.Name, [i.Table + ":indexes"], [i.Table], i.Definition.Replace($" ON {liveSchema}.", " ON {s}.", StringComparison.Ordinal)))
             .ToArray();
-        var analyze = Steps.SelectMany(s => s.Writes).Distinct()
+        var analyze = AllSteps.SelectMany(s => s.Writes).Distinct()
             .Select(t => new BuildStep("statistics " + t, [], [t, t + ":indexes"], $"ANALYZE {{s}}.{t}"));
-        var sources = Steps.SelectMany(s => s.Reads).Where(t => t.StartsWith("src_", StringComparison.Ordinal));
-        await new BuildScheduler(database, schema, budget, onStep).RunAsync([.. Steps, .. indexes, .. analyze], sources, cancellationToken);
+        var sources = AllSteps.SelectMany(s => s.Reads).Where(t => t.StartsWith("src_", StringComparison.Ordinal));
+        var shaped = AllSteps.Select(s => s with
+        {
+            Sql = s.Sql.Replace(DiscoveryBuild.HubMinimumPlaceholder, shape.PathHubMinimumReleases.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                StringComparison.Ordinal),
+        });
+        await new BuildScheduler(database, schema, budget, onStep).RunAsync([.. shaped, .. indexes, .. analyze], sources, cancellationToken);
     }
 
     /// <summary>The live schema's indexes, read on a connection given back before the steps start.</summary>

@@ -19,7 +19,8 @@ public sealed class ImportInProgressException() : Exception("Another catalogue i
 /// on the import pool (<see cref="PostgresDataSource.Import"/>): one connection holds the lock, the loader opens one
 /// per table of the file (at most five), the build as many as its <see cref="BuildBudget"/> allows.
 /// </summary>
-public sealed class CatalogImporter([FromKeyedServices(PostgresDataSource.Import)] NpgsqlDataSource database, TimeProvider time, BuildBudget budget)
+public sealed class CatalogImporter([FromKeyedServices(PostgresDataSource.Import)] NpgsqlDataSource database, TimeProvider time, BuildBudget budget,
+    CatalogShape shape)
 {
     public const string LiveSchema = "graph";
     public const string StagingSchema = "graph_staging";
@@ -68,7 +69,7 @@ public sealed class CatalogImporter([FromKeyedServices(PostgresDataSource.Import
             foreach (var table in RecordParser.TablesOf(kind))
                 await Execute(connection, $"INSERT INTO {StagingSchema}.{table.Name} SELECT * FROM {LiveSchema}.{table.Name}", cancellationToken);
         }
-        await CatalogBuild.RunAsync(database, StagingSchema, LiveSchema, budget, step => progress.Phase($"building {step}"), cancellationToken);
+        await CatalogBuild.RunAsync(database, StagingSchema, LiveSchema, budget, shape, step => progress.Phase($"building {step}"), cancellationToken);
         return loads;
     }
 

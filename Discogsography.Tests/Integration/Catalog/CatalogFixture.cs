@@ -15,6 +15,7 @@ internal static class CatalogFixture
 
     private static readonly Lazy<string> DumpFolder = new(ChooseFolder);
     private static readonly Lazy<Task<DumpOracle>> Imported = new(ImportAsync);
+    private static readonly Lazy<Task<DiscoveryOracle>> Discovery = new(async () => new DiscoveryOracle(await Imported.Value));
 
     /// <summary>The folder of the four dump files the catalogue is built from.</summary>
     public static string Folder => DumpFolder.Value;
@@ -26,6 +27,9 @@ internal static class CatalogFixture
 
     /// <summary>The oracle of the imported catalogue (imported on first use).</summary>
     public static Task<DumpOracle> OracleAsync() => Imported.Value;
+
+    /// <summary>The discovery routes' oracle over the imported catalogue.</summary>
+    public static Task<DiscoveryOracle> DiscoveryAsync() => Discovery.Value;
 
     /// <summary>The oracle of the real samples, or an ignored test naming the folder they were looked for in.</summary>
     public static Task<DumpOracle> RealOracleAsync()

@@ -14,11 +14,14 @@ internal sealed class DumpOracle
     private readonly Dictionary<long, Artist> artists = [];
     private readonly Dictionary<long, string> labels = [];
     private readonly Dictionary<long, int?> masterYears = [];
+    private readonly Dictionary<long, string> masterTitles = [];
+    private readonly List<(long Child, long Parent, string Name)> parentLabels = [];
     private readonly List<Release> releases = [];
 
     public sealed record Artist(long Id, string Name, List<(long Id, string Name)> Aliases, List<(long Id, string Name)> Members, List<(long Id, string Name)> Groups);
 
-    public sealed record Release(long Id, string Title, int? Year, List<(long Id, string Name)> Artists, List<(long Id, string Name)> Labels, List<string> Genres, List<string> Styles);
+    public sealed record Release(long Id, string Title, int? Year, List<(long Id, string Name)> Artists, List<(long Id, string Name)> Labels, List<string> Genres,
+        List<string> Styles, long? MasterId = null);
 
     public static DumpOracle Load(string folder)
     {
@@ -29,15 +32,37 @@ internal sealed class DumpOracle
                 Refs(a.Element("aliases")), Refs(a.Element("members")), Refs(a.Element("groups")));
         }
         foreach (var l in Records(folder, "labels", "label"))
+        {
             oracle.labels[Id(l.Element("id"))] = (string)l.Element("name")!;
+            if (PositiveLong((string?)l.Element("parentLabel")?.Attribute("id")) is { } parent && (string?)l.Element("parentLabel") is { Length: > 0 } name)
+                oracle.parentLabels.Add((Id(l.Element("id")), parent, name));
+        }
         foreach (var m in Records(folder, "masters", "master"))
-            oracle.masterYears[long.Parse((string)m.Attribute("id")!, CultureInfo.InvariantCulture)] = PositiveInt((string?)m.Element("year"));
+        {
+            var id = long.Parse((string)m.Attribute("id")!, CultureInfo.InvariantCulture);
+            oracle.masterYears[id] = PositiveInt((string?)m.Element("year"));
+            oracle.masterTitles[id] = (string?)m.Element("title") ?? "";
+        }
         foreach (var r in Records(folder, "releases", "release"))
             oracle.releases.Add(oracle.ReleaseOf(r));
         return oracle;
     }
 
     public IReadOnlyList<Release> Releases => releases;
+
+    /// <summary>Artist records (stubs are not records).</summary>
+    public IReadOnlyDictionary<long, Artist> ArtistRecords => artists;
+
+    /// <summary>Label records, by id.</summary>
+    public IReadOnlyDictionary<long, string> LabelRecords => labels;
+
+    /// <summary>Every label the catalogue knows: records, and ids referenced by releases and as parents.</summary>
+    public IEnumerable<long> AllLabelIds() =>
+        labels.Keys.Concat(releases.SelectMany(r => r.Labels.Select(l => l.Id))).Concat(parentLabels.Select(p => p.Parent)).Distinct();
+
+    /// <summary>Master records: their title and year (positive, else null).</summary>
+    public IReadOnlyDictionary<long, (string Title, int? Year)> MasterRecords =>
+        masterTitles.ToDictionary(m => m.Key, m => (m.Value, masterYears[m.Key]));
 
     /// <summary>The artist's name: its record's, else the name its first reference carries (releases by id, then aliases, members, groups).</summary>
     public string ArtistName(long id) =>
@@ -47,8 +72,11 @@ internal sealed class DumpOracle
           ?? artists.Values.OrderBy(x => x.Id).SelectMany(x => x.Members).Where(x => x.Id == id).Select(x => x.Name).FirstOrDefault()
           ?? artists.Values.OrderBy(x => x.Id).SelectMany(x => x.Groups).Where(x => x.Id == id).Select(x => x.Name).First();
 
+    /// <summary>The label's name: its record's, else the name its first reference carries (releases by id, then child labels by id).</summary>
     public string LabelName(long id) =>
-        labels.TryGetValue(id, out var name) ? name : releases.OrderBy(r => r.Id).SelectMany(r => r.Labels).First(l => l.Id == id).Name;
+        labels.TryGetValue(id, out var name) ? name
+        : releases.OrderBy(r => r.Id).SelectMany(r => r.Labels).Where(l => l.Id == id).Select(l => l.Name).FirstOrDefault()
+          ?? parentLabels.Where(p => p.Parent == id).OrderBy(p => p.Child).First().Name;
 
     /// <summary>Every artist the catalogue knows: records, and ids referenced by releases, aliases, members and groups.</summary>
     public IEnumerable<long> AllArtistIds() =>
@@ -112,7 +140,8 @@ internal sealed class DumpOracle
             r.Element("labels")?.Elements("label").Where(l => PositiveLong((string?)l.Attribute("id")) is not null)
                 .Select(l => (long.Parse((string)l.Attribute("id")!, CultureInfo.InvariantCulture), (string?)l.Attribute("name") ?? "")).DistinctBy(l => l.Item1).ToList() ?? [],
             r.Element("genres")?.Elements("genre").Select(g => g.Value.Trim()).Where(g => g.Length > 0).Distinct().ToList() ?? [],
-            r.Element("styles")?.Elements("style").Select(s => s.Value.Trim()).Where(s => s.Length > 0).Distinct().ToList() ?? []);
+            r.Element("styles")?.Elements("style").Select(s => s.Value.Trim()).Where(s => s.Length > 0).Distinct().ToList() ?? [],
+            master is > 0 ? master : null);
     }
 
     private static List<(long, string)> Refs(XElement? list) =>
