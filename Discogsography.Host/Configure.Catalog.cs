@@ -13,6 +13,8 @@ internal static class ConfigureCatalog
         services.AddSingleton(new AutocompleteCache());
         services.AddSingleton<CatalogSearch>();
         services.AddSingleton<SearchCache>();
+        services.AddSingleton<SearchAnswers>();
+        services.AddHostedService<SearchCacheWarmer>();
         services.AddSingleton<DiscoveryQueries>();
         services.AddSingleton<GenreTreeCache>();
         services.AddSingleton<PathGraph>();

@@ -17,6 +17,7 @@ internal static class ConfigureImports
         services.AddSingleton(sp => BuildBudget.For(sp.GetRequiredService<ImportOptions>().Cores, PostgresDataSource.ImportPoolSize, settings.BuildMemoryMegabytes));
         services.AddSingleton(new CatalogShape());
         services.AddSingleton<CatalogImporter>();
+        services.AddSingleton<CatalogBackfill>();
         services.AddHttpClient(DumpHttp.HttpClientName, http => http.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, ConnectTimeout = TimeSpan.FromSeconds(30) });
         services.AddSingleton<DumpHttp>();

@@ -34,7 +34,7 @@ public sealed record GraphKind(string Name, string Table, bool NumericId, string
         new("labels", "Labels", "labels", Counted("genre_labels", "genre_id", "label_id", "labels", "label", numeric: true),
             BeforeYearSql.Counted("release_genres", "genre_id", "genre_years", "release_labels", "label_id", "labels", "label", numeric: true)),
         new("styles", "Styles", "styles", Counted("genre_styles", "genre_id", "style_id", "styles", "style", numeric: false),
-            BeforeYearSql.Counted("release_genres", "genre_id", "genre_years", "release_styles", "style_id", "styles", "style", numeric: false)),
+            BeforeYearSql.CountedByYear("genre_style_years", "genre_id", "style_id", "styles", "style")),
     ]);
 
     public static readonly GraphKind Label = new("label", "labels", true, "label_id", "label_stats", "label_years",
@@ -43,7 +43,7 @@ public sealed record GraphKind(string Name, string Table, bool NumericId, string
         new("artists", "Artists", "artists", Counted("label_artists", "label_id", "artist_id", "artists", "artist", numeric: true),
             BeforeYearSql.Counted("release_labels", "label_id", "label_years", "release_artists", "artist_id", "artists", "artist", numeric: true)),
         new("genres", "Genres", "genres", Counted("label_genres", "label_id", "genre_id", "genres", "genre", numeric: false),
-            BeforeYearSql.Counted("release_labels", "label_id", "label_years", "release_genres", "genre_id", "genres", "genre", numeric: false)),
+            BeforeYearSql.CountedByYear("label_genre_years", "label_id", "genre_id", "genres", "genre")),
     ]);
 
     public static readonly GraphKind Style = new("style", "styles", false, "style_id", "style_stats", "style_years",
@@ -54,7 +54,7 @@ public sealed record GraphKind(string Name, string Table, bool NumericId, string
         new("labels", "Labels", "labels", Counted("style_labels", "style_id", "label_id", "labels", "label", numeric: true),
             BeforeYearSql.Counted("release_styles", "style_id", "style_years", "release_labels", "label_id", "labels", "label", numeric: true)),
         new("genres", "Genres", "genres", Counted("style_genres", "style_id", "genre_id", "genres", "genre", numeric: false),
-            BeforeYearSql.Counted("release_styles", "style_id", "style_years", "release_genres", "genre_id", "genres", "genre", numeric: false)),
+            BeforeYearSql.CountedByYear("genre_style_years", "style_id", "genre_id", "genres", "genre")),
     ]);
 
     /// <summary>The four explorable types.</summary>

@@ -85,8 +85,9 @@ public sealed class DiscoveryQueries(NpgsqlDataSource database)
         var years = (await connection.QueryAsync<(long OtherId, int Year, int Releases)>(new CommandDefinition("""
             SELECT other_id, year, releases FROM graph.collaborations WHERE artist_id = @artistId AND other_id = ANY(@others) ORDER BY other_id, year
             """, new { artistId, others = top.Select(t => t.OtherId).ToArray() }, cancellationToken: cancellationToken))).ToLookup(y => y.OtherId);
-        var total = await connection.ExecuteScalarAsync<int>(new CommandDefinition(
-            "SELECT count(*) FROM graph.collaborators WHERE artist_id = @artistId", new { artistId }, cancellationToken: cancellationToken));
+        // Positions run 1..n per artist: the last one is the count, read from the end of the index.
+        var total = await connection.ExecuteScalarAsync<int?>(new CommandDefinition(
+            "SELECT max(pos) FROM graph.collaborators WHERE artist_id = @artistId", new { artistId }, cancellationToken: cancellationToken)) ?? 0;
         return (top.Select(t => new Collaborator
         {
             ArtistId = t.OtherId.ToString(System.Globalization.CultureInfo.InvariantCulture),

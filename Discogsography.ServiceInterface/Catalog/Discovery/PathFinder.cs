@@ -1,3 +1,6 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+
 namespace Discogsography.ServiceInterface.Catalog.Discovery;
 
 /// <summary>A path found: its nodes from the start, each with the relationship that leads into it (null for the first).</summary>
@@ -13,7 +16,7 @@ public sealed record FoundPath(IReadOnlyList<(PathKey Node, string? Rel)> Steps)
 /// the previous level that reaches it, and where the sides meet the lowest (kind, id) meeting node wins (kinds in the
 /// order artist, label, master, release, genre, style).
 /// </summary>
-public sealed class PathFinder(PathGraph graph)
+public sealed partial class PathFinder(PathGraph graph, ILogger<PathFinder> logger)
 {
     public async Task<FoundPath?> FindAsync(PathKey from, PathKey to, int maxDepth, CancellationToken cancellationToken)
     {
@@ -23,13 +26,19 @@ public sealed class PathFinder(PathGraph graph)
         while (forward.Depth + backward.Depth < maxDepth && forward.Frontier.Count > 0 && backward.Frontier.Count > 0)
         {
             var (near, far) = forward.Frontier.Count <= backward.Frontier.Count ? (forward, backward) : (backward, forward);
+            var started = Stopwatch.GetTimestamp();
+            var frontier = near.Frontier.Count;
             var level = near.Advance(await graph.NeighboursAsync(near.Frontier, cancellationToken));
+            LogLevelExpanded(logger, near == forward ? "forward" : "backward", near.Depth, frontier, level.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             var meeting = level.Where(far.Visited.ContainsKey).OrderBy(n => far.Visited[n].Depth).ThenBy(n => n).Select(n => (PathKey?)n).FirstOrDefault();
             if (meeting is { } node && near.Depth + far.Visited[node].Depth <= maxDepth)
                 return Join(forward, backward, node);
         }
         return null;
     }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Path search: {Side} level {Depth} from {Frontier} nodes gave {Level} new ones in {Milliseconds:0.0} ms")]
+    private static partial void LogLevelExpanded(ILogger logger, string side, int depth, int frontier, int level, double milliseconds);
 
     /// <summary>The forward side's chain from the start to <paramref name="meeting"/>, then the backward side's from there to the end.</summary>
     private static FoundPath Join(SearchSide forward, SearchSide backward, PathKey meeting)

@@ -23,23 +23,19 @@ public readonly record struct PathEdge(PathKey From, PathKey To, string Rel);
 /// (<c>graph.path_hubs</c>) is never asked for its releases: it leads only to the releases it shares with other hubs
 /// (<c>graph.hub_links</c>, one each, the lowest id); every other release of a hub is reached from its other side.
 /// </summary>
-public sealed class PathGraph(NpgsqlDataSource database)
+public sealed class PathGraph(NpgsqlDataSource database, CatalogVersion catalogue)
 {
+    /// <summary>Edges from plain nodes (all of them) and from hubs (only to the releases they share with other hubs).</summary>
     private const string NeighboursSql = """
-        WITH hubs AS (
-            SELECT kind, id FROM graph.path_hubs
-            WHERE (kind = 'a' AND id = ANY(@artists)) OR (kind = 'l' AND id = ANY(@labels)) OR (kind = 's' AND id = ANY(@styles)) OR (kind = 'g' AND id = ANY(@genres)))
         SELECT 'a' AS from_kind, x.artist_id AS from_id, 'r' AS to_kind, x.release_id AS to_id, 'BY' AS rel FROM graph.release_artists x
-        WHERE x.artist_id = ANY(@artists) AND NOT EXISTS (SELECT 1 FROM hubs WHERE hubs.kind = 'a' AND hubs.id = x.artist_id)
+        WHERE x.artist_id = ANY(@artists)
         UNION ALL SELECT 'a', l.artist_id, 'a', l.other_id, CASE l.kind WHEN 'a' THEN 'ALIAS_OF' ELSE 'MEMBER_OF' END FROM graph.artist_links l
-        WHERE l.artist_id = ANY(@artists)
-        UNION ALL SELECT 'l', x.label_id, 'r', x.release_id, 'ON' FROM graph.release_labels x
-        WHERE x.label_id = ANY(@labels) AND NOT EXISTS (SELECT 1 FROM hubs WHERE hubs.kind = 'l' AND hubs.id = x.label_id)
-        UNION ALL SELECT 's', x.style_id, 'r', x.release_id, 'IS' FROM graph.release_styles x
-        WHERE x.style_id = ANY(@styles) AND NOT EXISTS (SELECT 1 FROM hubs WHERE hubs.kind = 's' AND hubs.id = x.style_id)
+        WHERE l.artist_id = ANY(@linkedArtists)
+        UNION ALL SELECT 'l', x.label_id, 'r', x.release_id, 'ON' FROM graph.release_labels x WHERE x.label_id = ANY(@labels)
+        UNION ALL SELECT 's', x.style_id, 'r', x.release_id, 'IS' FROM graph.release_styles x WHERE x.style_id = ANY(@styles)
         UNION ALL SELECT 'm', r.master_id, 'r', r.id, 'DERIVED_FROM' FROM graph.releases r WHERE r.master_id = ANY(@masters)
         UNION ALL SELECT h.hub_kind, h.hub_id, 'r', h.release_id, CASE h.hub_kind WHEN 'a' THEN 'BY' WHEN 'l' THEN 'ON' ELSE 'IS' END
-        FROM graph.hub_links h JOIN hubs ON hubs.kind = h.hub_kind AND hubs.id = h.hub_id
+        FROM unnest(@hubKinds::text[], @hubIds) AS hub(kind, id) JOIN graph.hub_links h ON h.hub_kind = hub.kind::char AND h.hub_id = hub.id
         UNION ALL SELECT 'r', x.release_id, 'a', x.artist_id, 'BY' FROM graph.release_artists x WHERE x.release_id = ANY(@releases)
         UNION ALL SELECT 'r', x.release_id, 'l', x.label_id, 'ON' FROM graph.release_labels x WHERE x.release_id = ANY(@releases)
         UNION ALL SELECT 'r', x.release_id, 'g', x.genre_id, 'IS' FROM graph.release_genres x WHERE x.release_id = ANY(@releases)
@@ -47,16 +43,46 @@ public sealed class PathGraph(NpgsqlDataSource database)
         UNION ALL SELECT 'r', r.id, 'm', r.master_id, 'DERIVED_FROM' FROM graph.releases r WHERE r.id = ANY(@releases) AND r.master_id IS NOT NULL
         """;
 
+    private readonly SemaphoreSlim loading = new(1, 1);
+    private (Guid? Catalogue, HashSet<PathKey> Hubs)? hubs;
+
     /// <summary>Every edge from the given nodes (a hub's only to its links' releases), in one statement.</summary>
     public async Task<IReadOnlyList<PathEdge>> NeighboursAsync(IReadOnlyCollection<PathKey> nodes, CancellationToken cancellationToken)
     {
-        long[] Of(char kind) => nodes.Where(n => n.Kind == kind).Select(n => n.Id).ToArray();
+        var hubSet = await HubsAsync(cancellationToken);
+        var (hubNodes, plain) = (nodes.Where(hubSet.Contains).ToList(), nodes.Where(n => !hubSet.Contains(n)).ToList());
+        long[] Of(char kind) => plain.Where(n => n.Kind == kind).Select(n => n.Id).ToArray();
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         var rows = await connection.QueryAsync<(string FromKind, long FromId, string ToKind, long ToId, string Rel)>(new CommandDefinition(NeighboursSql, new
         {
-            artists = Of('a'), labels = Of('l'), masters = Of('m'), releases = Of('r'), genres = Of('g'), styles = Of('s'),
+            artists = Of('a'), labels = Of('l'), masters = Of('m'), releases = Of('r'), styles = Of('s'),
+            linkedArtists = nodes.Where(n => n.Kind == 'a').Select(n => n.Id).ToArray(),
+            hubKinds = hubNodes.Select(n => n.Kind.ToString()).ToArray(), hubIds = hubNodes.Select(n => n.Id).ToArray(),
         }, commandTimeout: 0, cancellationToken: cancellationToken));
         return rows.Select(r => new PathEdge(new PathKey(r.FromKind[0], r.FromId), new PathKey(r.ToKind[0], r.ToId), r.Rel)).ToList();
+    }
+
+    /// <summary>The live catalogue's hubs, read once per catalogue (a few hundred rows on a million releases).</summary>
+    private async Task<HashSet<PathKey>> HubsAsync(CancellationToken cancellationToken)
+    {
+        var live = await catalogue.CurrentAsync(cancellationToken);
+        if (hubs is { } known && known.Catalogue == live)
+            return known.Hubs;
+        await loading.WaitAsync(cancellationToken);
+        try
+        {
+            if (hubs is { } loaded && loaded.Catalogue == live)
+                return loaded.Hubs;
+            await using var connection = await database.OpenConnectionAsync(cancellationToken);
+            var set = (await connection.QueryAsync<(string Kind, long Id)>(new CommandDefinition("SELECT kind, id FROM graph.path_hubs",
+                cancellationToken: cancellationToken))).Select(h => new PathKey(h.Kind[0], h.Id)).ToHashSet();
+            hubs = (live, set);
+            return set;
+        }
+        finally
+        {
+            loading.Release();
+        }
     }
 
     /// <summary>The names of <paramref name="nodes"/> (titles for releases and masters; empty when unknown).</summary>

@@ -9,17 +9,9 @@ namespace Discogsography.ServiceInterface.Catalog.Discovery;
 /// <c>GET /api/search</c> (REFERENCE-UPSTREAM.md §A.1): 422 for the parameters, 429, 400 naming every unknown type,
 /// then the cache, then the query, whose answer is cached for an hour.
 /// </summary>
-public sealed class SearchServices(CatalogSearch search, SearchCache cache) : Service
+public sealed class SearchServices(SearchAnswers answers) : Service
 {
-    public async Task<SearchResponse> Get(Search request)
-    {
-        var shape = ShapeOf(request);
-        if (await cache.GetAsync(shape.CacheKey, Aborted) is { } cached && Deserialize(cached) is { } hit)
-            return hit;
-        var answer = await search.SearchAsync(shape, Aborted);
-        await cache.SetAsync(shape.CacheKey, JsonSerializer.Serialize(answer, WireJson.Options), Aborted);
-        return answer;
-    }
+    public Task<SearchResponse> Get(Search request) => answers.GetAsync(ShapeOf(request), Aborted);
 
     /// <summary>The request parsed as the query runs it; 400 naming each unknown type, lowercased, in request order.</summary>
     public static SearchRequestShape ShapeOf(Search request)
@@ -30,6 +22,19 @@ public sealed class SearchServices(CatalogSearch search, SearchCache cache) : Se
             throw HttpError.BadRequest($"Invalid type(s): {string.Join(", ", invalid)}. Valid: {string.Join(", ", SearchRequestShape.AllTypes)}");
         return new SearchRequestShape(request.Q, types, SearchRequestShape.ParseGenres(request.Genres), request.YearMin, request.YearMax, request.Limit,
             request.Offset);
+    }
+}
+
+/// <summary>Search answers from the cache, else computed and cached for an hour.</summary>
+public sealed class SearchAnswers(CatalogSearch search, SearchCache cache)
+{
+    public async Task<SearchResponse> GetAsync(SearchRequestShape shape, CancellationToken cancellationToken)
+    {
+        if (await cache.GetAsync(shape.CacheKey, cancellationToken) is { } cached && Deserialize(cached) is { } hit)
+            return hit;
+        var answer = await search.SearchAsync(shape, cancellationToken);
+        await cache.SetAsync(shape.CacheKey, JsonSerializer.Serialize(answer, WireJson.Options), cancellationToken);
+        return answer;
     }
 
     /// <summary>A cached answer, or null when it does not read as one (then it is computed again).</summary>

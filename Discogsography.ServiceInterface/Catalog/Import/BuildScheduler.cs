@@ -58,7 +58,9 @@ internal sealed class BuildScheduler(NpgsqlDataSource database, string schema, B
     private async Task ExecuteAsync(BuildStep step, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(budget.SessionSettings + step.Sql.Replace("{s}", schema, StringComparison.Ordinal),
-            commandTimeout: 0, cancellationToken: cancellationToken));
+        // Sent apart from the step: VACUUM must be a command of its own.
+        await connection.ExecuteAsync(new CommandDefinition(budget.SessionSettings, cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition(step.Sql.Replace("{s}", schema, StringComparison.Ordinal), commandTimeout: 0,
+            cancellationToken: cancellationToken));
     }
 }

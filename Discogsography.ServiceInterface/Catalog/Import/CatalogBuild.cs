@@ -1,3 +1,4 @@
+using System.Globalization;
 using Dapper;
 using Npgsql;
 
@@ -142,7 +143,8 @@ internal static class CatalogBuild
 
     /// <summary>
     /// Runs every step, each table's indexes (copied from the live schema) as soon as the table is built, and an
-    /// ANALYZE of each query table once its indexes exist (expression indexes have statistics of their own).
+    /// VACUUM ANALYZE of each query table once its indexes exist: statistics (expression indexes have statistics of
+    /// their own), and a visibility map, so index-only scans read no table pages from the first query on.
     /// </summary>
     public static async Task RunAsync(NpgsqlDataSource database, string schema, string liveSchema, BuildBudget budget, CatalogShape shape,
         Action<string> onStep, CancellationToken cancellationToken)
@@ -151,15 +153,18 @@ internal static class CatalogBuild
             .Select(i => new BuildStep("index " + i.Name, [i.Table + ":indexes"], [i.Table], i.Definition.Replace($" ON {liveSchema}.", " ON {s}.", StringComparison.Ordinal)))
             .ToArray();
         var analyze = AllSteps.SelectMany(s => s.Writes).Distinct()
-            .Select(t => new BuildStep("statistics " + t, [], [t, t + ":indexes"], $"ANALYZE {{s}}.{t}"));
+            .Select(t => new BuildStep("statistics " + t, [], [t, t + ":indexes"], $"VACUUM (ANALYZE) {{s}}.{t}"));
         var sources = AllSteps.SelectMany(s => s.Reads).Where(t => t.StartsWith("src_", StringComparison.Ordinal));
-        var shaped = AllSteps.Select(s => s with
-        {
-            Sql = s.Sql.Replace(DiscoveryBuild.HubMinimumPlaceholder, shape.PathHubMinimumReleases.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                StringComparison.Ordinal),
-        });
-        await new BuildScheduler(database, schema, budget, onStep).RunAsync([.. shaped, .. indexes, .. analyze], sources, cancellationToken);
+        await new BuildScheduler(database, schema, budget, onStep).RunAsync([.. Shaped(AllSteps, shape), .. indexes, .. analyze], sources, cancellationToken);
     }
+
+    /// <summary>The steps with the <see cref="CatalogShape"/>'s values in place of their placeholders.</summary>
+    public static IReadOnlyList<BuildStep> Shaped(IEnumerable<BuildStep> steps, CatalogShape shape) => steps.Select(s => s with
+    {
+        Sql = s.Sql
+            .Replace(DiscoveryBuild.HubMinimumPlaceholder, shape.PathHubMinimumReleases.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace(DiscoveryBuild.FacetMinimumPlaceholder, shape.SearchFacetMinimumPostings.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal),
+    }).ToList();
 
     /// <summary>The live schema's indexes, read on a connection given back before the steps start.</summary>
     private static async Task<IEnumerable<(string Table, string Name, string Definition)>> LiveIndexesAsync(NpgsqlDataSource database, string liveSchema,

@@ -9,6 +9,9 @@ internal static class DiscoveryBuild
     /// <summary>Replaced by <see cref="CatalogShape.PathHubMinimumReleases"/>.</summary>
     public const string HubMinimumPlaceholder = "{hub_minimum}";
 
+    /// <summary>Replaced by <see cref="CatalogShape.SearchFacetMinimumPostings"/>.</summary>
+    public const string FacetMinimumPlaceholder = "{facet_minimum}";
+
     public static readonly IReadOnlyList<BuildStep> Steps =
     [
         Search("artists", "'a', id, name, NULL::int, NULL::text[]", "name", "FROM {s}.artists WHERE has_record", ["artists"]),
@@ -19,6 +22,19 @@ internal static class DiscoveryBuild
             LEFT JOIN (SELECT release_id, array_agg(genre ORDER BY genre COLLATE "C") AS genres FROM {s}.src_release_genres GROUP BY release_id) g
                    ON g.release_id = r.id
             """, ["releases", "src_release_genres"]),
+        new("search postings", ["search_postings"], ["search_entries"], """
+            INSERT INTO {s}.search_postings (lexeme, occurrences, kind, id, year, genres)
+            SELECT t.lexeme, least(cardinality(t.positions), 32767), e.kind, e.id, e.year, e.genres FROM {s}.search_entries e, unnest(e.doc) t
+            """),
+        new("search facets", ["search_facets"], ["search_postings"], """
+            WITH common AS MATERIALIZED (SELECT lexeme FROM {s}.search_postings GROUP BY lexeme HAVING count(*) > {facet_minimum}),
+            postings AS MATERIALIZED (SELECT p.* FROM {s}.search_postings p JOIN common c ON c.lexeme = p.lexeme)
+            INSERT INTO {s}.search_facets (lexeme, facet, key, count)
+            SELECT lexeme, 't', kind, count(*) FROM postings GROUP BY lexeme, kind
+            UNION ALL SELECT lexeme, 'g', genre, count(*) FROM postings, unnest(genres) AS genre WHERE kind = 'r' GROUP BY lexeme, genre
+            UNION ALL SELECT lexeme, 'd', (year / 10 * 10)::text, count(*) FROM postings
+                      WHERE kind IN ('m', 'r') AND year BETWEEN 1000 AND 9999 GROUP BY lexeme, 3
+            """),
         new("collaborations", ["collaborations"], ["release_artists"], """
             INSERT INTO {s}.collaborations (artist_id, other_id, year, releases)
             SELECT a.artist_id, b.artist_id, a.year, count(*)
@@ -55,6 +71,8 @@ internal static class DiscoveryBuild
             FROM touches a JOIN touches b ON b.release_id = a.release_id AND (b.kind, b.id) <> (a.kind, a.id)
             GROUP BY 1, 2, 3, 4
             """),
+        PairYears("genre_style_years", "release_genres", "genre_id", "release_styles", "style_id"),
+        PairYears("label_genre_years", "release_labels", "label_id", "release_genres", "genre_id"),
         new("entity_counts", ["entity_counts"], ["artists", "labels", "releases", "masters", "genres", "styles"], """
             INSERT INTO {s}.entity_counts (artists, labels, releases, masters, genres, styles)
             SELECT (SELECT count(*) FROM {s}.artists), (SELECT count(*) FROM {s}.labels), (SELECT count(*) FROM {s}.releases),
@@ -64,6 +82,13 @@ internal static class DiscoveryBuild
                    (SELECT count(*) FROM {s}.genres), (SELECT count(*) FROM {s}.styles)
             """),
     ];
+
+    /// <summary>Releases linking each pair, per year (both relation tables hold one row per distinct pair).</summary>
+    private static BuildStep PairYears(string table, string left, string leftKey, string right, string rightKey) => new(table, [table], [left, right],
+        $$"""
+        INSERT INTO {s}.{{table}} ({{leftKey}}, {{rightKey}}, year, releases)
+        SELECT a.{{leftKey}}, b.{{rightKey}}, a.year, count(*) FROM {s}.{{left}} a JOIN {s}.{{right}} b USING (release_id) WHERE a.year IS NOT NULL GROUP BY 1, 2, 3
+        """);
 
     /// <summary>Search entries of one kind: rows whose text has at least one lexeme (the others can never match).</summary>
     private static BuildStep Search(string kind, string columns, string text, string from, string[] reads) => new("search " + kind, ["search_entries"], reads,

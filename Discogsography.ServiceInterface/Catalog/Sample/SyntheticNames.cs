@@ -17,6 +17,25 @@ internal sealed class SyntheticNames(int seed)
 
     private static readonly string[] StyleRoots = ["House", "Techno", "Jazz", "Rock", "Soul", "Wave", "Disco", "Funk", "Trance", "Pop", "Core", "Step", "Beat", "Folk", "Punk", "Hop", "Dance", "Noise", "Drone", "Blues"];
 
+    /// <summary>
+    /// Words real titles share, most common first: one title word in twelve is drawn from them Zipf-distributed, so a
+    /// generated catalogue has common words (the first is in about 3% of titles) and rare ones, as search meets them.
+    /// </summary>
+    private static readonly string[] TitleWords =
+    [
+        "Love", "Night", "Live", "Dance", "Dream", "Time", "World", "Life", "Heart", "Soul", "Blue", "Fire", "Light", "Remix", "Sound", "Music",
+        "Summer", "Baby", "Home", "Girl", "City", "Rain", "Star", "Moon", "Road", "Back", "Christmas", "Greatest", "Hits", "Collection", "Best",
+        "Songs", "Session", "Sessions", "Volume", "Edition", "Anthem", "Rhythm", "Groove", "Story", "Tears", "Kiss", "Angel", "Paradise", "Freedom",
+        "Forever", "Tonight", "Morning", "Midnight", "River", "Ocean", "Island", "Garden", "Mountain", "Winter", "Spring", "Autumn", "Golden",
+        "Silver", "Black", "White", "Red", "Green", "Wild", "Crazy", "Lonely", "Happy", "Sweet", "Little", "Young", "Electric", "Magic", "Secret",
+        "Shadow", "Silence", "Thunder", "Storm", "Wind", "Echo", "Memory", "Memories", "Journey", "Horizon", "Future", "Paradox", "Mirror",
+        "Circle", "Machine", "Signal", "Station", "Highway", "Train", "Boogie", "Shuffle", "Waltz", "Lullaby", "Serenade", "Overture", "Suite",
+        "Sonata", "Concerto", "Symphony", "Requiem", "Fantasia", "Rhapsody", "Nocturne", "Prelude", "Variations", "Classics", "Essentials",
+        "Anthology", "Chronicles", "Legends", "Origins", "Reflections", "Revolution", "Galaxy", "Universe", "Cosmos", "Voyage",
+    ];
+
+    private static readonly double[] TitleWordOdds = ZipfSampler.Cumulative(TitleWords.Length, 1.0);
+
     public int StyleCount => StyleWords.Length * StyleRoots.Length;
 
     public string Artist(int id) => Capitalized(Word(id * 7919 + seed, 2)) + (id % 3 == 0 ? " " + Capitalized(Word(id * 104729 + seed, 2)) : "");
@@ -27,7 +46,10 @@ internal sealed class SyntheticNames(int seed)
 
     public string Person(Random random) => Capitalized(Word(random.Next(), 2)) + " " + Capitalized(Word(random.Next(), 3));
 
-    public string Title(Random random) => string.Join(' ', Enumerable.Range(0, random.Next(1, 4)).Select(_ => Capitalized(Word(random.Next(), random.Next(1, 3)))));
+    public string Title(Random random) => string.Join(' ', Enumerable.Range(0, random.Next(1, 4)).Select(_ => TitleWord(random)));
+
+    private static string TitleWord(Random random) =>
+        random.Next(12) == 0 ? TitleWords[ZipfSampler.Draw(TitleWordOdds, random)] : Capitalized(Word(random.Next(), random.Next(1, 3)));
 
     private static string Word(int value, int syllables)
     {
@@ -53,13 +75,23 @@ internal sealed class ZipfSampler
     public ZipfSampler(int n, double exponent, Random random)
     {
         this.random = random;
-        cumulative = new double[n];
+        cumulative = Cumulative(n, exponent);
+    }
+
+    public int Next() => Draw(cumulative, random);
+
+    /// <summary>The running sums of 1/(i+1)^s for i in 0..n-1.</summary>
+    public static double[] Cumulative(int n, double exponent)
+    {
+        var cumulative = new double[n];
         var sum = 0.0;
         for (var i = 0; i < n; i++)
             cumulative[i] = sum += 1 / Math.Pow(i + 1, exponent);
+        return cumulative;
     }
 
-    public int Next()
+    /// <summary>An index drawn with the odds <paramref name="cumulative"/> describes.</summary>
+    public static int Draw(double[] cumulative, Random random)
     {
         var index = Array.BinarySearch(cumulative, random.NextDouble() * cumulative[^1]);
         return index >= 0 ? index : ~index;

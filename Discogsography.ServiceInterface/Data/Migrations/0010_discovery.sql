@@ -13,6 +13,16 @@ CREATE TABLE graph.search_entries (
     genres TEXT[],
     doc TSVECTOR NOT NULL);
 CREATE INDEX search_entries_doc ON graph.search_entries USING gin (doc);
+CREATE UNIQUE INDEX search_entries_key ON graph.search_entries (kind, id);
+-- Every lexeme of every entry, with how often it occurs there: a one-word query's ts_rank grows with that count alone
+-- (all our lexemes have weight D), so its matches are one index range already in rank order, then (kind, id).
+CREATE TABLE graph.search_postings (
+    lexeme TEXT NOT NULL, occurrences SMALLINT NOT NULL, kind CHAR(1) NOT NULL, id BIGINT NOT NULL, year INTEGER, genres TEXT[]);
+CREATE INDEX search_postings_rank ON graph.search_postings (lexeme COLLATE "C", occurrences DESC, kind, id) INCLUDE (year, genres);
+-- The facets of the words in many names (CatalogShape.SearchFacetMinimumPostings, 1000 by default), counted once:
+-- per kind (t), per genre of the releases (g) and per decade of the masters and releases (d).
+CREATE TABLE graph.search_facets (lexeme TEXT NOT NULL, facet CHAR(1) NOT NULL, key TEXT NOT NULL, count INTEGER NOT NULL);
+CREATE INDEX search_facets_lexeme ON graph.search_facets (lexeme COLLATE "C");
 
 -- Collaborators (§A.6): for every pair of artists credited on the same dated release, how many such releases per
 -- year, and per pair the totals in list order (most shared releases first, then by the other artist's id).
@@ -35,6 +45,23 @@ CREATE TABLE graph.hub_links (hub_kind CHAR(1) NOT NULL, hub_id BIGINT NOT NULL,
 CREATE UNIQUE INDEX hub_links_from ON graph.hub_links (hub_kind, hub_id, other_kind, other_id) INCLUDE (release_id);
 -- A release's master, for DERIVED_FROM steps from a master to its releases.
 CREATE INDEX releases_master ON graph.releases (master_id) WHERE master_id IS NOT NULL;
+
+-- Expand under before_year (§A.8): the counted categories count, per child, the parent's releases up to a year. A
+-- release's children come from the relation tables by release id, without reading a table row; genres and styles
+-- of a genre, style or label also have their counts per year, so a sum over at most a few thousand rows answers.
+DROP INDEX graph.release_artists_release;
+CREATE INDEX release_artists_release ON graph.release_artists (release_id) INCLUDE (artist_id);
+DROP INDEX graph.release_labels_release;
+CREATE INDEX release_labels_release ON graph.release_labels (release_id) INCLUDE (label_id);
+DROP INDEX graph.release_genres_release;
+CREATE INDEX release_genres_release ON graph.release_genres (release_id) INCLUDE (genre_id);
+DROP INDEX graph.release_styles_release;
+CREATE INDEX release_styles_release ON graph.release_styles (release_id) INCLUDE (style_id);
+CREATE TABLE graph.genre_style_years (genre_id INTEGER NOT NULL, style_id INTEGER NOT NULL, year INTEGER NOT NULL, releases INTEGER NOT NULL);
+CREATE INDEX genre_style_years_genre ON graph.genre_style_years (genre_id, year) INCLUDE (style_id, releases);
+CREATE INDEX genre_style_years_style ON graph.genre_style_years (style_id, year) INCLUDE (genre_id, releases);
+CREATE TABLE graph.label_genre_years (label_id BIGINT NOT NULL, genre_id INTEGER NOT NULL, year INTEGER NOT NULL, releases INTEGER NOT NULL);
+CREATE INDEX label_genre_years_label ON graph.label_genre_years (label_id, year) INCLUDE (genre_id, releases);
 
 -- Graph statistics (§A.7): entity counts, stubs included (masters referenced by a release but absent from the
 -- masters file count too).

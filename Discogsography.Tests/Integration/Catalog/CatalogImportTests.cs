@@ -31,6 +31,30 @@ public sealed class CatalogImportTests
     }
 
     [Test]
+    public async Task A_catalogue_imported_before_the_discovery_tables_gets_them_built_in_place_once()
+    {
+        await ImportAsync(DumpFile.InDirectory(CatalogFixture.Folder));
+        var imported = await FingerprintAsync();
+        await using (var connection = await database.DataSource.OpenConnectionAsync())
+            await connection.ExecuteAsync($"TRUNCATE {string.Join(", ", CatalogBackfill.Tables.Select(t => "graph." + t))}");
+        var backfill = new CatalogBackfill(database.DataSource, TestImporter.Budget, new CatalogShape(), NullLogger<CatalogBackfill>.Instance);
+
+        var built = await backfill.RunAsync(CancellationToken.None);
+        var again = await backfill.RunAsync(CancellationToken.None);
+
+        Assert.That((built, again), Is.EqualTo((true, false)));
+        Assert.That(await FingerprintAsync(), Is.EqualTo(imported));
+    }
+
+    [Test]
+    public async Task An_empty_database_has_nothing_to_backfill()
+    {
+        var backfill = new CatalogBackfill(database.DataSource, TestImporter.Budget, new CatalogShape(), NullLogger<CatalogBackfill>.Instance);
+
+        Assert.That(await backfill.RunAsync(CancellationToken.None), Is.False);
+    }
+
+    [Test]
     public async Task Importing_the_same_files_twice_gives_the_same_catalogue()
     {
         await ImportAsync(DumpFile.InDirectory(CatalogFixture.Folder));

@@ -135,6 +135,19 @@ public sealed class DiscoveryRoutesTests : ApiTest
             Is.EqualTo(DumpOracle.Counted(artistReleases, r => r.Labels.Select(l => l.Id), l => l).Select(l => (Text(l.Key), dump.LabelName(l.Key), (int?)l.Count))));
         Assert.That(await AllChildrenAsync(dump.ArtistName(artist), "artist", "aliases", beforeYear),
             Is.EqualTo(await AllChildrenAsync(dump.ArtistName(artist), "artist", "aliases", null)), "aliases ignore before_year");
+        var label = PathChecks.Findable(dump.Releases.SelectMany(r => r.Labels.Select(l => l.Id)), dump.AllLabelIds(), dump.LabelName)
+            .MaxBy(l => dump.ReleasesOfLabel(l).Count());
+        var labelReleases = dump.ReleasesOfLabel(label).Where(Counts).ToList();
+        Assert.That(await AllChildrenAsync(dump.LabelName(label), "label", "genres", beforeYear),
+            Is.EqualTo(DumpOracle.Counted(labelReleases, r => r.Genres, g => g, StringComparer.Ordinal).Select(g => (g.Key, g.Key, (int?)g.Count))));
+        Assert.That(await AllChildrenAsync(dump.LabelName(label), "label", "artists", beforeYear),
+            Is.EqualTo(DumpOracle.Counted(labelReleases, r => r.Artists.Select(a => a.Id), a => a).Select(a => (Text(a.Key), dump.ArtistName(a.Key), (int?)a.Count))));
+        var style = dump.Releases.SelectMany(r => r.Styles).GroupBy(s => s).MaxBy(s => s.Count())!.Key;
+        var styleReleases = dump.ReleasesOfStyle(style).Where(Counts).ToList();
+        Assert.That(await AllChildrenAsync(style, "style", "genres", beforeYear),
+            Is.EqualTo(DumpOracle.Counted(styleReleases, r => r.Genres, g => g, StringComparer.Ordinal).Select(g => (g.Key, g.Key, (int?)g.Count))));
+        Assert.That(await AllChildrenAsync(style, "style", "labels", beforeYear),
+            Is.EqualTo(DumpOracle.Counted(styleReleases, r => r.Labels.Select(l => l.Id), l => l).Select(l => (Text(l.Key), dump.LabelName(l.Key), (int?)l.Count))));
     }
 
     /// <summary>Every page of a category (page size 2), each checked for a consistent total; (id, name, release_count).</summary>

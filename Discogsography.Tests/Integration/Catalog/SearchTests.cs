@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Dapper;
 using Discogsography.ServiceInterface.Catalog.Discovery;
 using Discogsography.ServiceModel;
@@ -15,16 +14,14 @@ namespace Discogsography.Tests.Integration.Catalog;
 /// dump's records (PostgreSQL's <c>english</c> configuration decides what matches and how it ranks, applied to the
 /// records' own names, never to the importer's tables), then filters, order, paging and facets in LINQ.
 /// </summary>
-public sealed partial class SearchTests : ApiTest
+public sealed class SearchTests : ApiTest
 {
-    private static readonly string[] TypeOrder = ["artist", "label", "master", "release"];
-
     [Test]
     public async Task Every_page_of_a_common_word_is_the_oracles_ranking_with_exact_totals()
     {
         var entries = (await CatalogFixture.DiscoveryAsync()).SearchEntries().ToList();
-        var word = CommonWord(entries);
-        var expected = await ExpectedAsync(entries, word, TypeOrder, [], null, null);
+        var word = SearchChecks.CommonWord(entries);
+        var expected = await SearchChecks.ExpectedAsync(entries, word, SearchChecks.TypeOrder, [], null, null);
 
         var pages = await AllPagesAsync(new Search { Q = word, Limit = 7 });
 
@@ -36,12 +33,28 @@ public sealed partial class SearchTests : ApiTest
     }
 
     [Test]
+    public async Task A_query_of_several_words_finds_the_names_holding_all_of_them_ranked_like_the_oracle()
+    {
+        var entries = (await CatalogFixture.DiscoveryAsync()).SearchEntries().ToList();
+        var word = SearchChecks.CommonWord(entries);
+        var query = entries.Where(e => e.Type == "release" && SearchChecks.Words(e.Name).Contains(word)).Select(e => SearchChecks.Words(e.Name).Where(w => w.Length >= 4).Distinct().ToList())
+            .First(w => w.Count >= 2).Take(2);
+        var q = string.Join(' ', query);
+        var expected = await SearchChecks.ExpectedAsync(entries, q, SearchChecks.TypeOrder, [], null, null);
+
+        var pages = await AllPagesAsync(new Search { Q = q, Limit = 5 });
+
+        Assert.That(expected, Is.Not.Empty, q);
+        Assert.That(pages.SelectMany(p => p.Results).Select(Describe), Is.EqualTo(expected.Select(Describe)), q);
+    }
+
+    [Test]
     public async Task Filters_apply_before_the_page_so_totals_and_has_more_never_lie()
     {
         var entries = (await CatalogFixture.DiscoveryAsync()).SearchEntries().ToList();
-        var word = CommonWord(entries);
+        var word = SearchChecks.CommonWord(entries);
         var genre = entries.Where(e => e.Genres is not null).SelectMany(e => e.Genres!).GroupBy(g => g).MaxBy(g => g.Count())!.Key;
-        var expected = await ExpectedAsync(entries, word, ["release", "master"], [genre], 1970, 1999);
+        var expected = await SearchChecks.ExpectedAsync(entries, word, ["release", "master"], [genre], 1970, 1999);
 
         var pages = await AllPagesAsync(new Search { Q = word, Types = " Release,MASTER,,release ", Genres = genre, YearMin = 1970, YearMax = 1999, Limit = 3 });
 
@@ -55,8 +68,8 @@ public sealed partial class SearchTests : ApiTest
     public async Task Facets_count_every_match_type_genre_and_decade_exactly()
     {
         var entries = (await CatalogFixture.DiscoveryAsync()).SearchEntries().ToList();
-        var word = CommonWord(entries);
-        var all = await ExpectedAsync(entries, word, TypeOrder, [], null, null);
+        var word = SearchChecks.CommonWord(entries);
+        var all = await SearchChecks.ExpectedAsync(entries, word, SearchChecks.TypeOrder, [], null, null);
 
         var answer = await Client.SendAsync(new Search { Q = word, Types = "label,release,artist", YearMin = 2000 });
 
@@ -76,8 +89,8 @@ public sealed partial class SearchTests : ApiTest
     public async Task Relevance_is_the_rank_rounded_to_four_places_and_metadata_has_only_what_is_known()
     {
         var entries = (await CatalogFixture.DiscoveryAsync()).SearchEntries().ToList();
-        var word = CommonWord(entries);
-        var expected = await ExpectedAsync(entries, word, TypeOrder, [], null, null);
+        var word = SearchChecks.CommonWord(entries);
+        var expected = await SearchChecks.ExpectedAsync(entries, word, SearchChecks.TypeOrder, [], null, null);
 
         using var response = await Http.GetAsync($"/api/search?q={word}&limit=100");
         var body = await response.Content.ReadAsStringAsync();
@@ -98,7 +111,7 @@ public sealed partial class SearchTests : ApiTest
     public async Task Highlights_escape_the_name_and_keep_only_their_own_bold_marks()
     {
         var entries = (await CatalogFixture.DiscoveryAsync()).SearchEntries().ToList();
-        var (entry, word) = entries.Where(e => e.Name.Contains('&')).Select(e => (e, Words(e.Name).MaxBy(w => w.Length)))
+        var (entry, word) = entries.Where(e => e.Name.Contains('&')).Select(e => (e, SearchChecks.Words(e.Name).MaxBy(w => w.Length)))
             .First(x => x.Item2 is { Length: >= 5 });
 
         var answer = await Client.SendAsync(new Search { Q = word!, Types = entry.Type, Limit = 100 });
@@ -116,7 +129,7 @@ public sealed partial class SearchTests : ApiTest
         var answer = await Client.SendAsync(new Search { Q = "the and of" });
 
         Assert.That((answer.Total, answer.Results.Count, answer.Pagination.HasMore), Is.EqualTo((0, 0, false)));
-        Assert.That(answer.Facets.Type, Is.EqualTo(TypeOrder.ToDictionary(t => t, _ => 0)));
+        Assert.That(answer.Facets.Type, Is.EqualTo(SearchChecks.TypeOrder.ToDictionary(t => t, _ => 0)));
     }
 
     [Test]
@@ -138,6 +151,28 @@ public sealed partial class SearchTests : ApiTest
         Assert.That(fromCache.Total.ToString(CultureInfo.InvariantCulture), Does.StartWith("4242"), "the second answer came from the cache");
         Assert.That(await TestServers.Redis.GetAsync(key), Is.Null, "the new catalogue cleared the old answers");
         Assert.That((await Client.SendAsync(request)).Total.ToString(CultureInfo.InvariantCulture), Does.Not.StartWith("4242"));
+    }
+
+    [Test]
+    public async Task A_starting_host_warms_the_cache_with_the_references_ten_words()
+    {
+        await CatalogFixture.OracleAsync();
+        var keys = ServiceInterface.Catalog.Discovery.SearchCacheWarmer.Words.Select(w => SearchServices.ShapeOf(new Search { Q = w }).CacheKey).ToList();
+
+        await using var second = await TestHost.StartAsync(SettingsOnFreshPorts());
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (await MissingAsync(keys) > 0 && DateTime.UtcNow < deadline)
+            await Task.Delay(100);
+
+        Assert.That(await MissingAsync(keys), Is.Zero);
+    }
+
+    private static async Task<int> MissingAsync(IEnumerable<string> keys)
+    {
+        var missing = 0;
+        foreach (var key in keys)
+            missing += await TestServers.Redis.GetAsync(key) is null ? 1 : 0;
+        return missing;
     }
 
     [Test]
@@ -179,21 +214,6 @@ public sealed partial class SearchTests : ApiTest
         Assert.That(await refused.Content.ReadAsStringAsync(), Is.EqualTo("""{"error":"Rate limit exceeded: 30 per 1 minute"}"""));
     }
 
-    /// <summary>The matching entries in the expected order: rank, then type (artist, label, master, release), then id.</summary>
-    private static async Task<List<RankedEntry>> ExpectedAsync(List<SearchEntry> entries, string query, string[] types, string[] genres, int? yearMin, int? yearMax)
-    {
-        await using var connection = await TestServers.Database.OpenConnectionAsync();
-        var ranks = (await connection.QueryAsync<(long Index, string Rank)>("""
-            SELECT i, ts_rank(to_tsvector('english', n), q)::text FROM unnest(@names) WITH ORDINALITY AS u(n, i), plainto_tsquery('english', @query) AS q
-            WHERE to_tsvector('english', n) @@ q
-            """, new { names = entries.Select(e => e.Name).ToArray(), query })).ToDictionary(r => (int)r.Index - 1, r => double.Parse(r.Rank, CultureInfo.InvariantCulture));
-        return ranks.Select(r => new RankedEntry(entries[r.Key], r.Value))
-            .Where(e => types.Contains(e.Type))
-            .Where(e => e.Year is null || ((yearMin is null || e.Year >= yearMin) && (yearMax is null || e.Year <= yearMax)))
-            .Where(e => e.Genres is null || genres.Length == 0 || e.Genres.Intersect(genres).Any())
-            .OrderByDescending(e => e.Rank).ThenBy(e => Array.IndexOf(TypeOrder, e.Type)).ThenBy(e => e.Id).ToList();
-    }
-
     private async Task<List<SearchResponse>> AllPagesAsync(Search request)
     {
         var pages = new List<SearchResponse>();
@@ -206,37 +226,13 @@ public sealed partial class SearchTests : ApiTest
         return pages;
     }
 
-    /// <summary>The most frequent word of four letters or more among release titles that is not an English stop word.</summary>
-    private static string CommonWord(IEnumerable<SearchEntry> entries)
-    {
-        var frequent = entries.Where(e => e.Type == "release").SelectMany(e => Words(e.Name).Distinct()).Where(w => w.Length >= 4)
-            .GroupBy(w => w).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Take(20).Select(g => g.Key).ToArray();
-        using var connection = TestServers.Database.OpenConnection();
-        return connection.QueryFirst<string>("SELECT w FROM unnest(@frequent) WITH ORDINALITY AS u(w, i) WHERE to_tsvector('english', w) <> ''::tsvector ORDER BY i",
-            new { frequent });
-    }
-
-    private static IEnumerable<string> Words(string text) => WordPattern().Matches(text.ToLowerInvariant()).Select(m => m.Value);
-
     private static string Describe(SearchResult r) => $"{r.Type}:{r.Id}:{r.Name}";
 
-    private static string Describe(RankedEntry e) => $"{e.Type}:{e.Id.ToString(CultureInfo.InvariantCulture)}:{e.Name}";
+    private static string Describe(SearchChecks.RankedEntry e) => $"{e.Type}:{e.Id.ToString(CultureInfo.InvariantCulture)}:{e.Name}";
 
     private static async Task ChangeLiveCatalogueIdAsync()
     {
         await using var connection = await TestServers.Database.OpenConnectionAsync();
         await connection.ExecuteAsync("UPDATE graph.catalog_info SET import_id = gen_random_uuid()");
-    }
-
-    [GeneratedRegex("[a-z]+")]
-    private static partial Regex WordPattern();
-
-    private sealed record RankedEntry(SearchEntry Entry, double Rank)
-    {
-        public string Type => Entry.Type;
-        public long Id => Entry.Id;
-        public string Name => Entry.Name;
-        public int? Year => Entry.Year;
-        public List<string>? Genres => Entry.Genres;
     }
 }

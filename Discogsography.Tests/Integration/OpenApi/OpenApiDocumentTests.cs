@@ -44,6 +44,19 @@ public sealed class OpenApiDocumentTests : ApiTest
         });
     }
 
+    [TestCase("/api/search", "q", "\"miles davis\"")]
+    [TestCase("/api/search", "year_min", "1950")]
+    [TestCase("/api/path", "from_name", "\"Miles Davis\"")]
+    [TestCase("/api/explore/genre-emergence", "before_year", "1960")]
+    [TestCase("/api/collaborators/{artist_id}", "artist_id", "\"23755\"")]
+    [TestCase("/api/expand", "before_year", "1970")]
+    public void Discovery_parameters_show_examples(string path, string parameter, string example)
+    {
+        var parameters = document["paths"]![path]!["get"]!["parameters"]!.AsArray();
+
+        Assert.That(parameters.Single(p => p!["name"]!.GetValue<string>() == parameter)!["example"]!.ToJsonString(), Is.EqualTo(example));
+    }
+
     [Test]
     public void Schemas_use_wire_names_and_wire_types()
     {
