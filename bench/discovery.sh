@@ -32,11 +32,18 @@ LUA
   echo "${1%.txt}.lua"
 }
 
-# search_script NAME QUERY: 4,000 requests for QUERY that differ only in limit and offset, so none is a cache hit.
+# search_script NAME QUERY: requests for QUERY that differ only in limit and offset, counting on from a random start
+# (80,000 combinations), so none is a cache hit.
 search_script() {
-  local file="$work/$1.txt"
-  for i in $(seq 0 3999); do echo "/api/search?q=$2&limit=$(( 20 + i / 200 ))&offset=$(( i % 200 ))"; done > "$file"
-  cycle_script "$file"
+  cat > "$work/$1.lua" <<LUA
+math.randomseed(os.time() + os.clock() * 1000000)
+local i = math.random(0, 79999)
+request = function()
+  i = (i + 1) % 80000
+  return wrk.format("GET", "/api/search?q=$2&limit=" .. (20 + math.floor(i / 1000)) .. "&offset=" .. (i % 1000))
+end
+LUA
+  echo "$work/$1.lua"
 }
 
 # The most and least common lexeme of release titles (the least among those in at least three titles).
@@ -44,8 +51,8 @@ read -r common <<<"$(bench_psql "SELECT word FROM ts_stat('SELECT doc FROM graph
 read -r rare <<<"$(bench_psql "SELECT word FROM ts_stat('SELECT doc FROM graph.search_entries WHERE kind = ''r''') WHERE ndoc >= 3 ORDER BY ndoc, word LIMIT 1")"
 filters="&types=release,master&genres=Rock,Electronic&year_min=1970&year_max=1989"
 
-# Path pairs: random artists with releases, bucketed by the length the API finds; for "no path", pairs at distance 4
-# asked with max_depth 3.
+# Path pairs: random artists with releases, bucketed by the length the API finds (random pairs are rarely closer than 4,
+# so collaborators and aliases are added for 2 and 3); for "no path", pairs at distance 4 asked with max_depth 3.
 bench_psql "SELECT a.name FROM graph.artist_stats s JOIN graph.artists a ON a.id = s.artist_id WHERE s.releases > 0 ORDER BY md5(a.id::text) LIMIT 600" > "$work/artists.txt"
 mapfile -t artists < "$work/artists.txt"
 for (( i = 0; i + 1 < ${#artists[@]}; i += 2 )); do
@@ -54,6 +61,15 @@ for (( i = 0; i + 1 < ${#artists[@]}; i += 2 )); do
   echo "/api/path?from_name=$from&to_name=$to&max_depth=6" >> "$work/path-$length.txt"
   [ "$length" = 4 ] && echo "/api/path?from_name=$from&to_name=$to&max_depth=3" >> "$work/path-none.txt"
 done
+close_pairs() { # sql selecting (from name, to name) pairs
+  bench_psql "$1" | while IFS='|' read -r from to; do
+    from=$(urlencode "$from"); to=$(urlencode "$to")
+    length=$(curl -s "$api/api/path?from_name=$from&to_name=$to&max_depth=6" | python3 -c 'import json, sys; print(json.load(sys.stdin)["length"])')
+    echo "/api/path?from_name=$from&to_name=$to&max_depth=6" >> "$work/path-$length.txt"
+  done
+}
+close_pairs "SELECT a.name, b.name FROM graph.collaborators c JOIN graph.artists a ON a.id = c.artist_id JOIN graph.artists b ON b.id = c.other_id ORDER BY md5(c.artist_id::text || c.other_id::text) LIMIT 60"
+close_pairs "SELECT a.name, b.name FROM graph.artist_links l JOIN graph.artists a ON a.id = l.artist_id JOIN graph.release_artists ra ON ra.artist_id = l.other_id JOIN graph.release_artists rb ON rb.release_id = ra.release_id AND rb.artist_id NOT IN (l.artist_id, l.other_id) JOIN graph.artists b ON b.id = rb.artist_id WHERE l.kind = 'a' ORDER BY md5(l.artist_id::text || rb.artist_id::text) LIMIT 60"
 
 # The artists with the most and the median number of collaborators.
 collaborators() { bench_psql "SELECT artist_id FROM (SELECT artist_id, count(*) AS n FROM graph.collaborators GROUP BY 1) c ORDER BY n DESC, artist_id OFFSET $1 LIMIT 1"; }
@@ -72,7 +88,7 @@ measure "search common word" "$api/" "$(search_script common "$common")"
 measure "search common word, filtered" "$api/" "$(search_script common-filtered "$common$filters")"
 measure "search rare word" "$api/" "$(search_script rare "$rare")"
 measure "search rare word, filtered" "$api/" "$(search_script rare-filtered "$rare$filters")"
-echo "-- path (pairs found per length: $(for l in 2 3 4 5 6; do printf '%s:%s ' "$l" "$(wc -l < "$work/path-$l.txt" 2>/dev/null || echo 0)"; done))"
+echo "-- path (pairs found per length: $(for l in 2 3 4 5 6; do printf '%s:%s ' "$l" "$(cat "$work/path-$l.txt" 2>/dev/null | wc -l)"; done))"
 for length in 2 3 4 5 6 none; do
   [ -s "$work/path-$length.txt" ] && measure "path, length $length" "$api/" "$(cycle_script "$work/path-$length.txt")"
 done

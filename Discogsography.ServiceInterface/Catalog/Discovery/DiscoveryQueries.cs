@@ -83,7 +83,8 @@ public sealed class DiscoveryQueries(NpgsqlDataSource database)
             WHERE c.artist_id = @artistId AND c.pos <= @limit ORDER BY c.pos
             """, new { artistId, limit }, cancellationToken: cancellationToken))).ToList();
         var years = (await connection.QueryAsync<(long OtherId, int Year, int Releases)>(new CommandDefinition("""
-            SELECT other_id, year, releases FROM graph.collaborations WHERE artist_id = @artistId AND other_id = ANY(@others) ORDER BY other_id, year
+            SELECT c.other_id, c.year, c.releases FROM unnest(@others) AS o(id) JOIN graph.collaborations c ON c.artist_id = @artistId AND c.other_id = o.id
+            ORDER BY c.other_id, c.year
             """, new { artistId, others = top.Select(t => t.OtherId).ToArray() }, cancellationToken: cancellationToken))).ToLookup(y => y.OtherId);
         // Positions run 1..n per artist: the last one is the count, read from the end of the index.
         var total = await connection.ExecuteScalarAsync<int?>(new CommandDefinition(
