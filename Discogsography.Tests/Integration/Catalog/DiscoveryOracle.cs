@@ -49,14 +49,15 @@ internal sealed class DiscoveryOracle
     public IReadOnlyList<(OracleNode Node, string Rel)> Neighbours(OracleNode node) => edges.GetValueOrDefault(node) ?? [];
 
     /// <summary>Breadth-first distance, or null beyond <paramref name="maxDepth"/>.</summary>
-    public int? Distance(OracleNode from, OracleNode to, int maxDepth)
+    public int? Distance(OracleNode from, OracleNode to, int maxDepth) => Distances(from, maxDepth).TryGetValue(to, out var d) ? d : null;
+
+    /// <summary>Breadth-first distances from <paramref name="from"/> to every node within <paramref name="maxDepth"/>.</summary>
+    public Dictionary<OracleNode, int> Distances(OracleNode from, int maxDepth)
     {
         var depth = new Dictionary<OracleNode, int> { [from] = 0 };
         var queue = new Queue<OracleNode>([from]);
         while (queue.TryDequeue(out var node))
         {
-            if (node == to)
-                return depth[node];
             if (depth[node] == maxDepth)
                 continue;
             foreach (var (next, _) in Neighbours(node))
@@ -65,7 +66,7 @@ internal sealed class DiscoveryOracle
                     queue.Enqueue(next);
             }
         }
-        return null;
+        return depth;
     }
 
     /// <summary>The name a path node shows: names, titles, "" for a master without a record.</summary>
