@@ -9,7 +9,7 @@ internal static class ConfigureDiscogs
 {
     public static void AddDiscogs(this IServiceCollection services, AppSettings settings)
     {
-        services.AddSingleton(sp => SecretProtector.Create(settings.OAuthEncryptionKey, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => SecretProtector.Create(settings.OAuthEncryptionKey, sp.GetRequiredService<TimeProvider>(), settings.EncryptionMasterKey));
         services.AddSingleton(settings.Discogs);
         services.AddSingleton(new DiscogsRetryOptions());
         services.AddSingleton(sp => DiscogsRetryPolicy.Create(sp.GetRequiredService<DiscogsRetryOptions>(), sp.GetRequiredService<TimeProvider>()));

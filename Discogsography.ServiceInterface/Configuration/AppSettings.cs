@@ -15,6 +15,12 @@ public sealed record AppSettings
     /// <summary>The Fernet key for secrets at rest (<c>OAUTH_ENCRYPTION_KEY</c>); null stores them as plaintext, like the reference.</summary>
     public string? OAuthEncryptionKey { get; init; }
 
+    /// <summary>
+    /// The master key the TOTP and OAuth Fernet keys are derived from (<c>ENCRYPTION_MASTER_KEY</c>, REFERENCE-UPSTREAM.md
+    /// §B.1); two-factor authentication needs it. When set it encrypts secrets at rest in place of <c>OAUTH_ENCRYPTION_KEY</c>.
+    /// </summary>
+    public string? EncryptionMasterKey { get; init; }
+
     /// <summary>How the service reaches Discogs.</summary>
     public required DiscogsSettings Discogs { get; init; }
 

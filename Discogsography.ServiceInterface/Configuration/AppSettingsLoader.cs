@@ -28,7 +28,7 @@ public static class AppSettingsLoader
         if (signsTokens && System.Text.Encoding.UTF8.GetByteCount(jwtSecret) < Auth.JwtCodec.MinimumKeyBytes)
             throw new SettingsException(WeakJwtSecretMessage(jwtSecret));
         var hosting = ReadHosting(env);
-        var encryptionKey = ReadEncryptionKey(env, hosting);
+        var (encryptionKey, masterKey) = ReadEncryptionKeys(env, hosting);
         return new AppSettings
         {
             Postgres = ReadPostgres(env),
@@ -41,6 +41,7 @@ public static class AppSettingsLoader
             },
             RedisUrl = env.Plain("REDIS_HOST"),
             OAuthEncryptionKey = encryptionKey,
+            EncryptionMasterKey = masterKey,
             Discogs = ReadDiscogs(env),
             Snapshots = new SnapshotSettings
             {
@@ -58,18 +59,22 @@ public static class AppSettingsLoader
     }
 
     /// <summary>
-    /// <c>OAUTH_ENCRYPTION_KEY</c>: optional (secrets then stay plaintext, like the reference) except in production,
-    /// where a deployment must not keep Discogs tokens and stored API keys readable by whoever reads the database.
+    /// <c>OAUTH_ENCRYPTION_KEY</c> and <c>ENCRYPTION_MASTER_KEY</c>: optional (secrets then stay plaintext, like the
+    /// reference) except in production, where a deployment must not keep Discogs tokens and stored API keys readable by
+    /// whoever reads the database: one of them is required.
     /// </summary>
-    private static string? ReadEncryptionKey(EnvironmentReader env, HostingSettings hosting)
+    private static (string? OAuthKey, string? MasterKey) ReadEncryptionKeys(EnvironmentReader env, HostingSettings hosting)
     {
         var key = env.Secret("OAUTH_ENCRYPTION_KEY");
         if (key is not null && !Security.Fernet.IsValidKey(key))
             throw new SettingsException(Security.SecretProtector.InvalidKeyMessage);
-        if (key is null && hosting.IsProduction)
+        var master = env.Secret(Security.MasterKey.Setting);
+        if (master is not null && !Security.MasterKey.IsValid(master))
+            throw new SettingsException(Security.MasterKey.InvalidMessage);
+        if (key is null && master is null && hosting.IsProduction)
             throw new SettingsException(
-                "OAUTH_ENCRYPTION_KEY is required when ENVIRONMENT=production (generate one with: head -c 32 /dev/urandom | base64 | tr '+/' '-_')");
-        return key;
+                "OAUTH_ENCRYPTION_KEY or ENCRYPTION_MASTER_KEY is required when ENVIRONMENT=production (generate one with: head -c 32 /dev/urandom | base64 | tr '+/' '-_')");
+        return (key, master);
     }
 
     /// <summary>The one line startup prints for a short JWT secret (never the secret itself).</summary>

@@ -5,52 +5,60 @@ namespace Discogsography.ServiceInterface.Security;
 
 /// <summary>
 /// Secrets at rest (Discogs tokens, app credentials, stored API keys), as the reference keeps them
-/// (REFERENCE-API.md §6.1): Fernet-encrypted when <c>OAUTH_ENCRYPTION_KEY</c> is set, plaintext otherwise; reading
-/// falls back to the stored text when it is not a token for this key (values written before a key existed).
+/// (REFERENCE-API.md §6.1, REFERENCE-UPSTREAM.md §B.1): Fernet-encrypted when a key is configured, plaintext
+/// otherwise. With <c>ENCRYPTION_MASTER_KEY</c> the key derived for OAuth tokens encrypts, and <c>OAUTH_ENCRYPTION_KEY</c>,
+/// when also set, still reads what it encrypted; without it <c>OAUTH_ENCRYPTION_KEY</c> does both. Text stored before
+/// any key existed is read as it is.
 /// </summary>
-public sealed class SecretProtector(Fernet? fernet, TimeProvider time)
+public sealed class SecretProtector(IReadOnlyList<Fernet> keys, string settings, TimeProvider time)
 {
     /// <summary>The one-line startup error for a key that is not a Fernet key.</summary>
     public const string InvalidKeyMessage =
         "OAUTH_ENCRYPTION_KEY must be a Fernet key: 32 url-safe base64-encoded bytes (generate one with: head -c 32 /dev/urandom | base64 | tr '+/' '-_')";
 
-    /// <summary>A protector for the configured key; an invalid key stops startup.</summary>
-    public static SecretProtector Create(string? key, TimeProvider time)
+    /// <summary>The setting of the older key.</summary>
+    public const string KeySetting = "OAUTH_ENCRYPTION_KEY";
+
+    /// <summary>A protector for the configured keys (either may be null); an invalid key stops startup.</summary>
+    public static SecretProtector Create(string? oauthKey, TimeProvider time, string? masterKey = null)
     {
-        if (key is null)
-            return new SecretProtector(null, time);
-        return Fernet.IsValidKey(key)
-            ? new SecretProtector(new Fernet(key), time)
-            : throw new SettingsException(InvalidKeyMessage);
+        if (oauthKey is not null && !Fernet.IsValidKey(oauthKey))
+            throw new SettingsException(InvalidKeyMessage);
+        if (masterKey is not null && !MasterKey.IsValid(masterKey))
+            throw new SettingsException(MasterKey.InvalidMessage);
+        var keys = new[] { masterKey is null ? null : MasterKey.Derive(masterKey, MasterKey.OAuthPurpose), oauthKey }
+            .OfType<string>().Select(k => new Fernet(k)).ToList();
+        var settings = string.Join(" or ", new[] { masterKey is null ? null : MasterKey.Setting, oauthKey is null ? null : KeySetting }.OfType<string>());
+        return new SecretProtector(keys, settings.Length > 0 ? settings : $"{MasterKey.Setting} or {KeySetting}", time);
     }
 
     /// <summary>True when values are encrypted.</summary>
-    public bool Encrypts => fernet is not null;
+    public bool Encrypts => keys.Count > 0;
 
-    /// <summary>The form to store: a Fernet token, or the plaintext when no key is configured.</summary>
-    public string Protect(string plaintext) => fernet?.Encrypt(plaintext, time.GetUtcNow()) ?? plaintext;
+    /// <summary>The form to store: a Fernet token under the first key, or the plaintext when no key is configured.</summary>
+    public string Protect(string plaintext) => keys.Count > 0 ? keys[0].Encrypt(plaintext, time.GetUtcNow()) : plaintext;
 
     /// <summary>
-    /// The plaintext of a stored value: decrypted without a TTL; text stored before a key was configured is returned
-    /// as it is. An encrypted value the configured key cannot read (the key changed, or is gone) is never passed off
-    /// as plaintext: <see cref="ServiceMisconfiguredException"/> names the setting.
+    /// The plaintext of a stored value: decrypted without a TTL by whichever key wrote it; text stored before a key
+    /// was configured is returned as it is. An encrypted value no configured key can read (a key changed, or is gone)
+    /// is never passed off as plaintext: <see cref="ServiceMisconfiguredException"/> names the settings.
     /// </summary>
     public string Unprotect(string stored)
     {
         if (!Fernet.IsTokenShaped(stored))
             return stored;
-        if (fernet is null)
-            throw new ServiceMisconfiguredException(KeySetting, $"A stored secret is encrypted but {KeySetting} is not set");
-        try
+        if (keys.Count == 0)
+            throw new ServiceMisconfiguredException(settings, $"A stored secret is encrypted but no key is set ({settings})");
+        foreach (var key in keys)
         {
-            return fernet.DecryptString(stored, time.GetUtcNow());
+            try
+            {
+                return key.DecryptString(stored, time.GetUtcNow());
+            }
+            catch (InvalidFernetTokenException)
+            {
+            }
         }
-        catch (InvalidFernetTokenException e)
-        {
-            throw new ServiceMisconfiguredException(KeySetting, $"A stored secret does not decrypt with the configured {KeySetting} ({e.Message}): was the key changed?");
-        }
+        throw new ServiceMisconfiguredException(settings, $"A stored secret does not decrypt with the configured {settings}: was a key changed?");
     }
-
-    /// <summary>The setting that holds the key.</summary>
-    public const string KeySetting = "OAUTH_ENCRYPTION_KEY";
 }

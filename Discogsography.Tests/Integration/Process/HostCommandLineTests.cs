@@ -53,7 +53,7 @@ public sealed class HostCommandLineTests
         var (exitCode, _, error) = await HostProcess.RunAsync(environment, "serve");
 
         Assert.That(exitCode, Is.EqualTo(1));
-        Assert.That(error.Trim(), Does.StartWith("OAUTH_ENCRYPTION_KEY is required when ENVIRONMENT=production"));
+        Assert.That(error.Trim(), Does.StartWith("OAUTH_ENCRYPTION_KEY or ENCRYPTION_MASTER_KEY is required when ENVIRONMENT=production"));
     }
 
     [Test]
