@@ -12,7 +12,9 @@ namespace Discogsography.ServiceInterface.Auth;
 /// <param name="TokenId">The <c>jti</c> claim.</param>
 /// <param name="Role">The <c>role</c> claim (admins only).</param>
 /// <param name="SessionId">The <c>sid</c> claim (tokens issued with a refresh session).</param>
-public sealed record AccessTokenClaims(string? Subject, string? Email, DateTimeOffset ExpiresAt, string? TokenId, string? Role, Guid? SessionId);
+/// <param name="IssuedAt">The <c>iat</c> claim in Unix seconds, 0 when absent (as the upstream counts it).</param>
+public sealed record AccessTokenClaims(string? Subject, string? Email, DateTimeOffset ExpiresAt, string? TokenId, string? Role, Guid? SessionId,
+    long IssuedAt = 0);
 
 /// <summary>Why a token was refused (logged, never sent: every reason is the same 401 on the wire).</summary>
 public enum TokenRejection
@@ -93,7 +95,8 @@ public sealed class JwtCodec
             DateTimeOffset.FromUnixTimeSeconds(exp),
             NonEmptyString(jwt, "jti"),
             NonEmptyString(jwt, "role"),
-            NonEmptyString(jwt, "sid") is { } sid && Guid.TryParse(sid, out var session) ? session : null);
+            NonEmptyString(jwt, "sid") is { } sid && Guid.TryParse(sid, out var session) ? session : null,
+            jwt.TryGetPayloadValue<long>("iat", out var issuedAt) ? issuedAt : 0);
     }
 
     /// <summary>

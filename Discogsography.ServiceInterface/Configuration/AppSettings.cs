@@ -35,6 +35,9 @@ public sealed record AppSettings
 
     /// <summary>Where dump downloads go and where they may come from.</summary>
     public ImportSettings Imports { get; init; } = new();
+
+    /// <summary>The SMTP server reset links are sent through, and the public address they point at.</summary>
+    public MailSettings Mail { get; init; } = new();
 }
 
 /// <summary>Dump downloads and imports run as jobs (<c>IMPORT_*</c>).</summary>

@@ -55,6 +55,7 @@ public static class AppSettingsLoader
                 AuditRetentionDays = Positive(env.LenientInt("AUDIT_RETENTION_DAYS", 90), 90),
             },
             Imports = ReadImports(env),
+            Mail = MailSettings.Read(env),
         };
     }
 

@@ -48,7 +48,7 @@ public sealed class UserQueries(NpgsqlDataSource database)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE users SET hashed_password = @hashedPassword, updated_at = NOW() WHERE id = @id",
+            "UPDATE users SET hashed_password = @hashedPassword, password_changed_at = NOW(), updated_at = NOW() WHERE id = @id",
             new { id, hashedPassword }, cancellationToken: cancellationToken));
     }
 

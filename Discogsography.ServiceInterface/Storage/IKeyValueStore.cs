@@ -35,6 +35,9 @@ public interface IKeyValueStore
     /// <summary>Sets a value only when the key is absent; true when it was set.</summary>
     Task<bool> SetIfAbsentAsync(string key, string value, TimeSpan ttl, CancellationToken cancellationToken);
 
+    /// <summary>Reads and removes a value in one step (GETDEL): of two callers, only one gets it.</summary>
+    Task<string?> TakeAsync(string key, CancellationToken cancellationToken);
+
     /// <summary>Removes a key; true when it existed.</summary>
     Task<bool> DeleteAsync(string key, CancellationToken cancellationToken);
 

@@ -60,6 +60,16 @@ public sealed class InMemoryKeyValueStore(TimeProvider time) : IKeyValueStore
         }
     }
 
+    public Task<string?> TakeAsync(string key, CancellationToken cancellationToken)
+    {
+        lock (gate)
+        {
+            var value = Live(key)?.Value;
+            entries.Remove(key);
+            return Task.FromResult(value);
+        }
+    }
+
     public Task<bool> DeleteAsync(string key, CancellationToken cancellationToken)
     {
         lock (gate)

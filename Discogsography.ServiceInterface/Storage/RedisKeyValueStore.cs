@@ -69,6 +69,9 @@ public sealed class RedisKeyValueStore(IConnectionMultiplexer redis) : IKeyValue
     public Task<bool> SetIfAbsentAsync(string key, string value, TimeSpan ttl, CancellationToken cancellationToken) =>
         CallAsync(db => db.StringSetAsync(key, value, ttl, When.NotExists), cancellationToken);
 
+    public Task<string?> TakeAsync(string key, CancellationToken cancellationToken) =>
+        CallAsync(async db => (string?)await db.StringGetDeleteAsync(key), cancellationToken);
+
     public Task<bool> DeleteAsync(string key, CancellationToken cancellationToken) =>
         CallAsync(db => db.KeyDeleteAsync(key), cancellationToken);
 

@@ -34,6 +34,15 @@ public static class RedisKeys
     public static string FailedLogins(string normalizedEmail) =>
         $"ratelimit:login-account:{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(normalizedEmail)))}";
 
+    /// <summary>A password-reset link's token: <c>reset:&lt;token&gt;</c> → <c>{"user_id", "email"}</c>, 15 minutes (REFERENCE-UPSTREAM.md §D.3).</summary>
+    public static string PasswordReset(string token) => $"reset:{token}";
+
+    /// <summary>
+    /// When the account's password last changed, in Unix seconds: <c>password_changed:&lt;user id&gt;</c> (REFERENCE-UPSTREAM.md
+    /// §D.3). Tokens without a session (the Python service's) issued up to then are refused.
+    /// </summary>
+    public static string PasswordChanged(Guid userId) => $"password_changed:{userId}";
+
     /// <summary>What every cached search answer starts with: <c>search:&lt;md5 hex&gt;</c> (REFERENCE-UPSTREAM.md §D.3).</summary>
     public const string SearchPrefix = "search:";
 

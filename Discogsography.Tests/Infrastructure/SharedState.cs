@@ -20,6 +20,7 @@ public static class SharedState
         }
         await TestServers.Redis.FlushAsync();
         TestServers.Discogs.Reset();
+        TestServers.Mail.Clear();
     }
 
     /// <summary>

@@ -39,6 +39,15 @@ public sealed class TestHost : IAsyncDisposable
         Hosting = Settings.Hosting with { ApiPort = Ports.Free(), HealthPort = Ports.Free() },
     };
 
+    /// <summary>Where test frontends live: links in e-mails point here.</summary>
+    public static readonly Uri PublicBaseUrl = new("https://explore.test/");
+
+    /// <summary>Mail settings that send to <paramref name="inbox"/> (no TLS, no login).</summary>
+    public static MailSettings MailTo(SmtpInbox inbox) => new()
+    {
+        Host = "127.0.0.1", Port = inbox.Port, Tls = MailKit.Security.SecureSocketOptions.None, PublicBaseUrl = PublicBaseUrl,
+    };
+
     /// <summary>The Fernet key test hosts encrypt secrets at rest with.</summary>
     public static readonly string EncryptionKey = ServiceInterface.Security.Fernet.GenerateKey();
 

@@ -15,6 +15,7 @@ public sealed class TestServers
     private static TestHost? host;
     private static TestRedis? redis;
     private static FakeDiscogs? discogs;
+    private static SmtpInbox? mail;
 
     /// <summary>The PostgreSQL server (connected to its default test database).</summary>
     public static PostgresSettings PostgresServer { get; private set; } = null!;
@@ -34,6 +35,9 @@ public sealed class TestServers
     /// <summary>The fake Discogs the shared host talks to.</summary>
     public static FakeDiscogs Discogs => discogs!;
 
+    /// <summary>The SMTP server the shared host sends its e-mail to.</summary>
+    public static SmtpInbox Mail => mail!;
+
     [OneTimeSetUp]
     public async Task StartAsync()
     {
@@ -44,7 +48,8 @@ public sealed class TestServers
         database = await MigratedDatabase.CreateAsync("shared", PostgresServer);
         redis = await TestRedis.ConnectAsync(RedisUrl);
         discogs = await FakeDiscogs.StartAsync();
-        host = await TestHost.StartAsync(TestHost.SettingsFor(database.Settings, RedisUrl, discogs.Url));
+        mail = SmtpInbox.Start();
+        host = await TestHost.StartAsync(TestHost.SettingsFor(database.Settings, RedisUrl, discogs.Url) with { Mail = TestHost.MailTo(mail) });
     }
 
     [OneTimeTearDown]
@@ -56,6 +61,8 @@ public sealed class TestServers
             await redis.DisposeAsync();
         if (discogs is not null)
             await discogs.DisposeAsync();
+        if (mail is not null)
+            await mail.DisposeAsync();
         if (database is not null)
             await database.DisposeAsync();
     }

@@ -14,6 +14,10 @@ export type Fields<T> = { [K in keyof T as K extends "__responseType" ? never : 
 
 // Types
 
+export interface AccountMessageResponse {
+    message: string;
+}
+
 export interface AdminDashboardResponse {
     users: UserCounts;
     discogs_connections: number;
@@ -664,6 +668,17 @@ export class CancelImport implements IReturn<ImportJobInfo> {
     getRoute(): string { return "/api/admin/imports/{id}/cancel"; }
 }
 
+/** POST /api/auth/change-password */
+export class ChangeAccountPassword implements IReturn<AccountMessageResponse> {
+    declare current_password: string;
+    declare new_password: string;
+    declare readonly __responseType?: AccountMessageResponse;
+    constructor(init: Fields<ChangeAccountPassword>) { Object.assign(this, init); }
+    getTypeName(): string { return "ChangeAccountPassword"; }
+    getMethod(): string { return "POST"; }
+    getRoute(): string { return "/api/auth/change-password"; }
+}
+
 /** POST /api/auth/password */
 export class ChangePassword implements IReturn<ChangePasswordResponse> {
     declare current_password: string;
@@ -673,6 +688,17 @@ export class ChangePassword implements IReturn<ChangePasswordResponse> {
     getTypeName(): string { return "ChangePassword"; }
     getMethod(): string { return "POST"; }
     getRoute(): string { return "/api/auth/password"; }
+}
+
+/** POST /api/auth/reset-confirm */
+export class ConfirmPasswordReset implements IReturn<AccountMessageResponse> {
+    declare token: string;
+    declare new_password: string;
+    declare readonly __responseType?: AccountMessageResponse;
+    constructor(init: Fields<ConfirmPasswordReset>) { Object.assign(this, init); }
+    getTypeName(): string { return "ConfirmPasswordReset"; }
+    getMethod(): string { return "POST"; }
+    getRoute(): string { return "/api/auth/reset-confirm"; }
 }
 
 /** POST /api/users/api-keys */
@@ -1138,6 +1164,16 @@ export class Register implements IReturn<RegisterResponse> {
     getTypeName(): string { return "Register"; }
     getMethod(): string { return "POST"; }
     getRoute(): string { return "/api/auth/register"; }
+}
+
+/** POST /api/auth/reset-request */
+export class RequestPasswordReset implements IReturn<AccountMessageResponse> {
+    declare email: string;
+    declare readonly __responseType?: AccountMessageResponse;
+    constructor(init: Fields<RequestPasswordReset>) { Object.assign(this, init); }
+    getTypeName(): string { return "RequestPasswordReset"; }
+    getMethod(): string { return "POST"; }
+    getRoute(): string { return "/api/auth/reset-request"; }
 }
 
 /** DELETE /api/oauth/revoke/discogs */
