@@ -29,9 +29,22 @@ source "$services_dir/env"
 export JWT_SECRET_KEY=${JWT_SECRET_KEY:-$(cat "$services_dir/jwt-secret")}
 [ -f "$services_dir/fernet-key" ] || (umask 077; head -c 32 /dev/urandom | base64 | tr '+/' '-_' | tr -d '\n' > "$services_dir/fernet-key")
 export OAUTH_ENCRYPTION_KEY=${OAUTH_ENCRYPTION_KEY:-$(cat "$services_dir/fernet-key")}
+# The master key from which the OAuth and TOTP keys are derived; the older fernet-key still reads what it wrote.
+[ -f "$services_dir/master-key" ] || (umask 077; head -c 32 /dev/urandom | base64 | tr '+/' '-_' | tr -d '\n' > "$services_dir/master-key")
+export ENCRYPTION_MASTER_KEY=${ENCRYPTION_MASTER_KEY:-$(cat "$services_dir/master-key")}
 export API_PORT=${API_PORT:-8004} HEALTH_PORT=${HEALTH_PORT:-8005} ADMIN_PORT=${ADMIN_PORT:-8003}
 export API_BASE_URL=${API_BASE_URL:-http://127.0.0.1:$API_PORT}
 export IMPORT_DIR=${IMPORT_DIR:-$PWD/$services_dir/imports}
+# A local mail catcher (smtp4dev, a dotnet tool of this repository) receives the password-reset mail unless SMTP_HOST
+# points elsewhere; its web inbox shows what was sent.
+mail_inbox=""
+if [ -z "${SMTP_HOST:-}" ]; then
+  dotnet tool restore >/dev/null
+  export SMTP_HOST=127.0.0.1 SMTP_PORT=${MAIL_SMTP_PORT:-2525} SMTP_TLS=none
+  mail_inbox="http://127.0.0.1:${MAIL_WEB_PORT:-5080}"
+  dotnet smtp4dev --urls="$mail_inbox" --smtpport="$SMTP_PORT" --imapport= --pop3port= --hostname=localhost --bindaddress=127.0.0.1 \
+    --db="$PWD/$services_dir/smtp4dev.db" >"$services_dir/smtp4dev.log" 2>&1 & pids+=($!)
+fi
 
 dotnet build Discogsography.sln -c "$configuration" -nologo -clp:ErrorsOnly
 host_dir=Discogsography.Host/bin/$configuration/net10.0
@@ -66,11 +79,12 @@ cat <<INFO
     Health         http://127.0.0.1:$HEALTH_PORT/health
     Admin          http://127.0.0.1:$ADMIN_PORT
     PostgreSQL     $POSTGRES_HOST   Redis: ${REDIS_HOST##*@}   (environment: source $services_dir/env)
+    Mail           ${mail_inbox:-SMTP $SMTP_HOST:${SMTP_PORT:-587}}   (password-reset e-mail lands here)
 
   First administrator (in another terminal):
     source $services_dir/env && dotnet $host_dir/Discogsography.Host.dll create-admin --email you@example.com
   Discogs app credentials (from https://www.discogs.com/settings/developers):
-    source $services_dir/env && OAUTH_ENCRYPTION_KEY=\$(cat $services_dir/fernet-key) dotnet $host_dir/Discogsography.Host.dll discogs-setup --consumer-key KEY --consumer-secret SECRET
+    source $services_dir/env && ENCRYPTION_MASTER_KEY=\$(cat $services_dir/master-key) dotnet $host_dir/Discogsography.Host.dll discogs-setup --consumer-key KEY --consumer-secret SECRET
   Press Ctrl-C to stop.
 
 INFO
