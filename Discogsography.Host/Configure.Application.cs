@@ -20,7 +20,7 @@ internal static class ConfigureApplication
         services.AddKeyValueStore(settings.RedisUrl);
         services.AddSingleton<DependencyProbe>();
         services.AddAuthentication(settings);
-        services.AddAccountSecurity(settings.Mail);
+        services.AddAccountSecurity(settings);
         services.AddDiscogs(settings);
         services.AddCatalog();
         services.AddSyncJobs();

@@ -142,6 +142,45 @@ public class AdminUserDetail
 
     /// <summary>Services the user stored API keys for (never the keys).</summary>
     public required List<string> ApiKeyServices { get; set; }
+
+    /// <summary>Whether sign-in asks for a second factor, and whether wrong codes have locked it.</summary>
+    public required AdminTwoFactorStatus TwoFactor { get; set; }
+
+    /// <summary>The account's working app tokens (never their secrets).</summary>
+    public required List<AppTokenSummary> AppTokens { get; set; }
+}
+
+/// <summary>An account's two-factor authentication, as an administrator sees it.</summary>
+public class AdminTwoFactorStatus
+{
+    public bool Enabled { get; set; }
+
+    /// <summary>Wrong codes since the last accepted one.</summary>
+    public int FailedAttempts { get; set; }
+
+    /// <summary>Second steps are refused until then.</summary>
+    public DateTimeOffset? LockedUntil { get; set; }
+
+    public int RecoveryCodesLeft { get; set; }
+}
+
+/// <summary>
+/// Turns two-factor authentication off for a user who lost their authenticator and recovery codes: they sign in with
+/// the password alone and may set it up again. Audited.
+/// </summary>
+[Route("/api/admin/users/{id}/2fa", "DELETE"), Tag(Tags.Admin), RequiredRole(Roles.Admin)]
+public class ResetAdminUserTwoFactor : IReturn<AccountMessageResponse>
+{
+    public Guid Id { get; set; }
+}
+
+/// <summary>Revokes one of a user's app tokens. Audited.</summary>
+[Route("/api/admin/users/{id}/app-tokens/{token_id}", "DELETE"), Tag(Tags.Admin), RequiredRole(Roles.Admin), SuccessStatus(204)]
+public class RevokeAdminUserAppToken : IReturnVoid
+{
+    public Guid Id { get; set; }
+
+    public Guid TokenId { get; set; }
 }
 
 public class AdminDiscogsConnection

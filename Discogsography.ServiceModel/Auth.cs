@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Text.Json.Serialization;
 
 namespace Discogsography.ServiceModel;
 
@@ -30,21 +31,44 @@ public class Login : IReturn<LoginResponse>
     public required string Password { get; set; }
 }
 
-/// <summary>The reference's login response plus the session's refresh token.</summary>
+/// <summary>
+/// The reference's login response plus the session's refresh token. An account with two-factor authentication gets
+/// instead <c>{"requires_2fa": true, "challenge_token": …, "message": …}</c> (REFERENCE-UPSTREAM.md §B.5.6): send the
+/// challenge with a code to <c>/api/auth/2fa/verify</c> or <c>/api/auth/2fa/recovery</c> for the tokens.
+/// </summary>
 public class LoginResponse
 {
-    /// <summary>HS256 JWT for <c>Authorization: Bearer</c>.</summary>
-    public required string AccessToken { get; set; }
+    /// <summary>HS256 JWT for <c>Authorization: Bearer</c>; absent while a second factor is required.</summary>
+    [WireOptional, JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? AccessToken { get; set; }
 
-    /// <summary>Always <c>bearer</c>.</summary>
-    [AllowedValues("bearer")]
-    public string TokenType { get; set; } = "bearer";
+    /// <summary>Always <c>bearer</c> with the tokens.</summary>
+    [AllowedValues("bearer"), WireOptional, JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? TokenType { get; set; }
 
     /// <summary>Seconds the access token is valid (<c>JWT_EXPIRE_MINUTES</c> × 60).</summary>
-    public int ExpiresIn { get; set; }
+    [WireOptional, JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? ExpiresIn { get; set; }
 
     /// <summary>Exchange it at <c>POST /api/auth/refresh</c> for new tokens; each refresh token works once.</summary>
-    public required string RefreshToken { get; set; }
+    [WireOptional, JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? RefreshToken { get; set; }
+
+    /// <summary><c>true</c> when the password was right and a second factor is now required.</summary>
+    [JsonPropertyName("requires_2fa"), WireOptional, JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public bool? RequiresTwoFactor { get; set; }
+
+    /// <summary>The 5-minute, single-use challenge for the second step; it is not an access token.</summary>
+    [WireOptional, JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? ChallengeToken { get; set; }
+
+    /// <summary><c>TOTP verification required</c> with a challenge.</summary>
+    [WireOptional, JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Message { get; set; }
+
+    /// <summary>Set by a recovery sign-in that used the last recovery code.</summary>
+    [WireOptional, JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Warning { get; set; }
 }
 
 /// <summary>Revokes the presented access token and ends its session.</summary>
@@ -71,6 +95,9 @@ public class MeResponse
     public bool IsActive { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>Whether sign-in asks for a second factor (REFERENCE-UPSTREAM.md §B.5.8).</summary>
+    public bool TotpEnabled { get; set; }
 
     public bool IsAdmin { get; set; }
 }

@@ -15,6 +15,7 @@ public abstract class UserListPage
 
 /// <summary>The caller's synced collection, one row per copy, most recently added first.</summary>
 [Route("/api/user/collection", "GET"), Tag(Tags.User), Authenticate(MissingCredentialsMessage = "Authentication required"), ErrorBody(ErrorBodyStyle.Error)]
+[AppTokenScope(AppTokenScopes.CollectionRead), RateLimit("60/minute", Per = RateLimitScope.AppToken), RateLimit("600/hour", Per = RateLimitScope.AppToken)]
 public class QueryCollection : UserListPage, IReturn<QueryCollectionResponse>;
 
 public class QueryCollectionResponse : PagedResponse
@@ -24,6 +25,7 @@ public class QueryCollectionResponse : PagedResponse
 
 /// <summary>The caller's synced wantlist, most recently added first.</summary>
 [Route("/api/user/wantlist", "GET"), Tag(Tags.User), Authenticate(MissingCredentialsMessage = "Authentication required"), ErrorBody(ErrorBodyStyle.Error)]
+[AppTokenScope(AppTokenScopes.CollectionRead), RateLimit("60/minute", Per = RateLimitScope.AppToken), RateLimit("600/hour", Per = RateLimitScope.AppToken)]
 public class QueryWantlist : UserListPage, IReturn<QueryWantlistResponse>;
 
 public class QueryWantlistResponse : PagedResponse
@@ -95,6 +97,7 @@ public class Recommendation
 
 /// <summary>The collection counted by genre, decade and label.</summary>
 [Route("/api/user/collection/stats", "GET"), Tag(Tags.User), Authenticate(MissingCredentialsMessage = "Authentication required"), ErrorBody(ErrorBodyStyle.Error)]
+[AppTokenScope(AppTokenScopes.CollectionRead), RateLimit("60/minute", Per = RateLimitScope.AppToken), RateLimit("600/hour", Per = RateLimitScope.AppToken)]
 public class GetCollectionStats : IReturn<GetCollectionStatsResponse>;
 
 public class GetCollectionStatsResponse

@@ -49,18 +49,43 @@ public sealed class AdminSession(IApiClient api, IAdminSessionStore store, TimeP
         return IsSignedIn;
     }
 
-    /// <summary>Logs in and keeps the session when the account is an administrator; otherwise throws <see cref="AdminSignInException"/>.</summary>
-    public async Task SignInAsync(string email, string password)
+    /// <summary>
+    /// Logs in and keeps the session when the account is an administrator; otherwise throws <see cref="AdminSignInException"/>.
+    /// An account with two-factor authentication is not signed in yet: the challenge for
+    /// <see cref="CompleteTwoFactorAsync"/> is returned (null when signed in).
+    /// </summary>
+    public async Task<string?> SignInAsync(string email, string password)
     {
-        LoginResponse login;
+        var login = await RefusalsAsMessages(() => api.SendAsync(new Login { Email = email, Password = password }));
+        if (login.RequiresTwoFactor == true)
+            return login.ChallengeToken;
+        await KeepIfAdministratorAsync(login);
+        return null;
+    }
+
+    /// <summary>The second step of a sign-in, with a code from the authenticator app or a recovery code.</summary>
+    public async Task CompleteTwoFactorAsync(string challengeToken, string code, bool isRecoveryCode)
+    {
+        var login = await RefusalsAsMessages(() => isRecoveryCode
+            ? api.SendAsync(new RecoverTwoFactor { ChallengeToken = challengeToken, Code = code })
+            : api.SendAsync(new VerifyTwoFactor { ChallengeToken = challengeToken, Code = code }));
+        await KeepIfAdministratorAsync(login);
+    }
+
+    private static async Task<LoginResponse> RefusalsAsMessages(Func<Task<LoginResponse>> send)
+    {
         try
         {
-            login = await api.SendAsync(new Login { Email = email, Password = password });
+            return await send();
         }
-        catch (ApiException e) when (e.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.TooManyRequests)
+        catch (ApiException e) when (e.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.TooManyRequests or HttpStatusCode.UnprocessableEntity)
         {
             throw new AdminSignInException(e.ErrorMessage);
         }
+    }
+
+    private async Task KeepIfAdministratorAsync(LoginResponse login)
+    {
         api.BearerToken = login.AccessToken;
         var me = await api.SendAsync(new GetMe());
         if (!me.IsAdmin)
@@ -69,7 +94,7 @@ public sealed class AdminSession(IApiClient api, IAdminSessionStore store, TimeP
             api.BearerToken = null;
             throw new AdminSignInException(NotAnAdministrator);
         }
-        var session = new StoredAdminSession(me.Email, login.AccessToken, time.GetUtcNow().AddSeconds(login.ExpiresIn));
+        var session = new StoredAdminSession(me.Email, login.AccessToken!, time.GetUtcNow().AddSeconds(login.ExpiresIn ?? 0));
         await store.SaveAsync(session);
         Use(session);
         restored = true;

@@ -107,6 +107,8 @@ internal sealed class OperationsDocumentTransformer(ServiceCatalog catalog) : IO
             schema.MinLength = minLength;
         if (c.MaxLength is { } maxLength)
             schema.MaxLength = maxLength;
+        if (c.Pattern is { } pattern)
+            schema.Pattern = pattern;
         if (!field.IsRequired && field.Property.GetValue(operation.Request.Type.Create()) is { } defaultValue)
             schema.Default = JsonSerializer.SerializeToNode(defaultValue, defaultValue.GetType(), WireJson.Options) ?? JsonValue.Create((string?)null);
     }

@@ -24,9 +24,13 @@ internal sealed record RoleRequirement(string Role, string DeniedMessage);
 internal sealed record ScopedRateLimit(RateLimitRule Rule, RateLimitScope Scope);
 
 /// <summary>The authentication a route declares through its attributes.</summary>
-internal sealed record AuthPolicy(AuthMode Mode, IReadOnlyList<RoleRequirement> Roles, string MissingCredentialsMessage)
+/// <param name="Mode">Whether a caller must, may or need not be identified.</param>
+/// <param name="Roles">Roles the caller must hold.</param>
+/// <param name="MissingCredentialsMessage">The 401 detail when no bearer credentials are sent.</param>
+/// <param name="AppTokenScopes">The scopes with which an app token may call the route instead (none: app tokens are refused).</param>
+internal sealed record AuthPolicy(AuthMode Mode, IReadOnlyList<RoleRequirement> Roles, string MissingCredentialsMessage, IReadOnlyList<string> AppTokenScopes)
 {
-    public static readonly AuthPolicy Anonymous = new(AuthMode.Anonymous, [], "Not authenticated");
+    public static readonly AuthPolicy Anonymous = new(AuthMode.Anonymous, [], "Not authenticated", []);
 }
 
 /// <summary>

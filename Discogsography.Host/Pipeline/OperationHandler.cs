@@ -23,15 +23,27 @@ internal sealed class OperationHandler(Operation operation, long maxBodyBytes)
         var user = await services.GetRequiredService<RequestAuthentication>().AuthenticateAsync(operation.Auth, context);
         var request = await RequestValidation.BindAsync(operation, context, body);
         foreach (var limit in operation.RateLimits)
-            await services.GetRequiredService<RateLimiter>().HitAsync(operation.Key, SubjectOf(limit.Scope, context, user), limit.Rule, context.RequestAborted);
+        {
+            if (limit.Scope == RateLimitScope.AppToken && user?.AppTokenId is null)
+                continue;
+            await services.GetRequiredService<RateLimiter>().HitAsync(CounterOf(limit), SubjectOf(limit.Scope, context, user), limit.Rule, context.RequestAborted);
+        }
         var serviceContext = new ServiceContext(ClientAddress.Of(context), ClientAddress.UserAgentOf(context), user, context.RequestAborted);
         var result = await operation.Invoker.InvokeAsync(services, serviceContext, request);
         await WriteAsync(context, result);
     }
 
-    /// <summary>What a limit counts by: the client's network, or the user (anonymous callers by their network).</summary>
-    private static string SubjectOf(RateLimitScope scope, HttpContext context, AuthenticatedUser? user) =>
-        scope == RateLimitScope.User && user is not null ? $"user:{user.UserId}" : ClientAddress.RateLimitSubjectOf(context);
+    /// <summary>What a limit counts by: the client's network, the user (anonymous callers by their network), or the app token.</summary>
+    private static string SubjectOf(RateLimitScope scope, HttpContext context, AuthenticatedUser? user) => scope switch
+    {
+        RateLimitScope.AppToken when user?.AppTokenId is { } tokenId => $"app-token:{tokenId}",
+        RateLimitScope.User when user is not null => $"user:{user.UserId}",
+        _ => ClientAddress.RateLimitSubjectOf(context),
+    };
+
+    /// <summary>App-token limits come in pairs (a minute, an hour) and count separately.</summary>
+    private string CounterOf(ScopedRateLimit limit) =>
+        limit.Scope == RateLimitScope.AppToken ? $"{operation.Key} per {limit.Rule.Window.TotalSeconds}s" : operation.Key;
 
     private bool ReadsBody(HttpContext context) =>
         RequestRoute.HasBody(context.Request.Method) && operation.Request.OtherFields.Count > 0;

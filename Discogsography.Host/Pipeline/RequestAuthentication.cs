@@ -1,4 +1,5 @@
 using Discogsography.ServiceInterface.Auth;
+using Discogsography.ServiceInterface.Auth.AppTokens;
 using Discogsography.ServiceInterface.Infrastructure;
 using Discogsography.ServiceModel;
 using Microsoft.Extensions.Primitives;
@@ -10,7 +11,7 @@ namespace Discogsography.Host.Pipeline;
 /// asks <see cref="IAccessTokenAuthenticator"/> who it is. Revocation is checked on every authenticated route
 /// (the reference checked it on a few); a role must be in the token and still held by the account.
 /// </summary>
-internal sealed class RequestAuthentication(IAccessTokenAuthenticator authenticator, AccountRoles roles)
+internal sealed class RequestAuthentication(IAccessTokenAuthenticator authenticator, AppTokenAuthenticator appTokens, AccountRoles roles)
 {
     /// <summary>The caller, null for anonymous calls; throws 401/403 for required auth that fails.</summary>
     public async Task<AuthenticatedUser?> AuthenticateAsync(AuthPolicy policy, HttpContext context)
@@ -22,7 +23,10 @@ internal sealed class RequestAuthentication(IAccessTokenAuthenticator authentica
             return token is null ? null : await TryAuthenticateAsync(token, context.RequestAborted);
         if (token is null)
             throw HttpError.Unauthorized(policy.MissingCredentialsMessage).As(ErrorBodyStyle.Detail).WithBearerChallenge();
-        var user = await authenticator.AuthenticateAsync(token, context.RequestAborted);
+        // An app token is tried only where the route names a scope; elsewhere it fails as a JWT (REFERENCE-UPSTREAM.md §B.6.5).
+        var user = policy.AppTokenScopes.Count > 0 && AppTokenCredentials.LooksLikeOne(token)
+            ? await appTokens.AuthenticateAsync(token, policy.AppTokenScopes, context.RequestAborted)
+            : await authenticator.AuthenticateAsync(token, context.RequestAborted);
         foreach (var requirement in policy.Roles)
         {
             if (!user.HasRole(requirement.Role) || !await roles.HoldsAsync(user.UserId, requirement.Role, context.RequestAborted))

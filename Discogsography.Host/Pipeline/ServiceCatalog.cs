@@ -116,10 +116,13 @@ internal sealed class ServiceCatalog
         var authenticate = declarers.SelectMany(d => d.GetCustomAttributes<AuthenticateAttribute>(inherit: true)).ToArray();
         var roles = authenticate.OfType<RequiredRoleAttribute>().Select(r => new RoleRequirement(r.Role, r.DeniedMessage)).Distinct().ToArray();
         var message = authenticate.FirstOrDefault(a => a is not RequiredRoleAttribute)?.MissingCredentialsMessage ?? "Not authenticated";
+        string[] scopes = [.. requestType.GetCustomAttributes<AppTokenScopeAttribute>().Select(s => s.Scope)];
         if (authenticate.Length > 0)
-            return new AuthPolicy(AuthMode.Required, roles, message);
+            return new AuthPolicy(AuthMode.Required, roles, message, scopes);
+        if (scopes.Length > 0)
+            throw new InvalidOperationException($"{requestType.Name} accepts app tokens but does not require authentication.");
         return declarers.Any(d => d.IsDefined(typeof(OptionalAuthenticationAttribute), inherit: true))
-            ? new AuthPolicy(AuthMode.Optional, [], message)
+            ? new AuthPolicy(AuthMode.Optional, [], message, [])
             : AuthPolicy.Anonymous;
     }
 }

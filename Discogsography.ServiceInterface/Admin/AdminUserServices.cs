@@ -1,5 +1,6 @@
 using Discogsography.ServiceInterface.Audit;
 using Discogsography.ServiceInterface.Auth;
+using Discogsography.ServiceInterface.Auth.AppTokens;
 using Discogsography.ServiceInterface.Data;
 using Discogsography.ServiceInterface.Infrastructure;
 using Discogsography.ServiceInterface.Jobs;
@@ -9,12 +10,13 @@ namespace Discogsography.ServiceInterface.Admin;
 
 /// <summary>
 /// Accounts for administrators: search, detail, (de)activation, admin rights, ending sessions, queuing a sync.
-/// Changes of status or rights end the user's sessions (their tokens carried the old rights), at least one active
+/// Changes of status or rights end the user's sessions (their tokens carried the old rights; deactivation also revokes
+/// the app tokens), at least one active
 /// administrator always remains, and every change and every detail view is audited.
 /// </summary>
 public sealed class AdminUserServices(
     AdminUserQueries users, AdminSyncQueries syncs, OAuthTokenQueries connections, ApiKeyQueries apiKeys, Revocations revocations, AccountRoles roles,
-    SyncJobQueries jobs, JobSignal<ClaimedSyncJob> signal, AuditLog audit) : Service
+    SyncJobQueries jobs, JobSignal<ClaimedSyncJob> signal, TwoFactorQueries twoFactor, AppTokenQueries appTokens, AuditLog audit) : Service
 {
     public const string LastAdmin = "At least one active administrator must remain: grant another account admin rights first";
 
@@ -39,6 +41,8 @@ public sealed class AdminUserServices(
             },
             Syncs = [.. (await syncs.QueryAsync(new AdminSyncFilter(null, request.Id, null, 0, 20), Aborted)).Syncs],
             ApiKeyServices = [.. (await apiKeys.ListAsync(request.Id, Aborted)).Select(k => k.ServiceName)],
+            TwoFactor = TwoFactorStatusOf(await twoFactor.FindAsync(request.Id, Aborted)),
+            AppTokens = AppTokenServices.ListOf(await appTokens.ListAsync(request.Id, Aborted)).Active,
         };
         await AuditAsync("admin_user_viewed", user);
         return detail;
@@ -58,6 +62,8 @@ public sealed class AdminUserServices(
         // Deactivating again repairs a deactivation whose revocations could not all be written the first time.
         if (activeChanged || adminChanged || request.IsActive == false)
             await revocations.EndSessionsAsync(request.Id, request.IsActive == false ? "deactivated" : "role_changed", Aborted);
+        if (request.IsActive == false)
+            await appTokens.RevokeAllAsync(request.Id, Aborted);
         if (activeChanged)
             await AuditAsync(request.IsActive == true ? "admin_user_activated" : "admin_user_deactivated", before);
         if (adminChanged)
@@ -84,6 +90,12 @@ public sealed class AdminUserServices(
         await AuditAsync("admin_sync_triggered", user, new() { ["sync_id"] = jobId.ToString() });
         return new TriggerSyncResponse { SyncId = jobId.ToString(), Status = "started" };
     }
+
+    private static AdminTwoFactorStatus TwoFactorStatusOf(TwoFactorRow? row) => new()
+    {
+        Enabled = row?.TotpEnabled ?? false, FailedAttempts = row?.TotpFailedAttempts ?? 0, LockedUntil = row?.TotpLockedUntil,
+        RecoveryCodesLeft = row?.RecoveryCodesLeft ?? 0,
+    };
 
     private async Task<AdminUserSummary> SummaryAsync(Guid id) =>
         await users.SummaryAsync(id, Aborted) ?? throw HttpError.NotFound("User not found");

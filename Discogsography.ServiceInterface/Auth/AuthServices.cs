@@ -1,4 +1,5 @@
 using Discogsography.ServiceInterface.Audit;
+using Discogsography.ServiceInterface.Auth.TwoFactor;
 using Discogsography.ServiceInterface.Data;
 using Discogsography.ServiceInterface.Infrastructure;
 using Discogsography.ServiceInterface.Validators;
@@ -8,7 +9,8 @@ namespace Discogsography.ServiceInterface.Auth;
 
 /// <summary>Register, login, logout and <c>/me</c> (REFERENCE-API.md §4.2–4.5).</summary>
 public sealed class AuthServices(
-    UserQueries users, AuthSessions sessions, Revocations revocations, LoginThrottle throttle, AuditLog audit, TimeProvider time) : Service
+    UserQueries users, AuthSessions sessions, Revocations revocations, LoginThrottle throttle, TwoFactorChallenges challenges, AuditLog audit,
+    TimeProvider time) : Service
 {
     private const string RegistrationProcessed = "Registration processed";
 
@@ -50,9 +52,19 @@ public sealed class AuthServices(
             throw HttpError.Unauthorized("Incorrect email or password").WithBearerChallenge();
         }
         await throttle.ResetAsync(email, Aborted);
+        if (user.TotpEnabled)
+            return await ChallengeAsync(user);
         var tokens = await sessions.StartAsync(user, Context.ClientIp, Context.UserAgent, Aborted);
         await audit.RecordAsync(Context, new AuditEntry("login_success", user.Id, "session", tokens.SessionId.ToString()));
-        return new LoginResponse { AccessToken = tokens.Access.Token, ExpiresIn = tokens.Access.ExpiresInSeconds, RefreshToken = tokens.RefreshToken };
+        return tokens.ToResponse();
+    }
+
+    /// <summary>The password was right and the account has 2FA: a challenge for the second step (REFERENCE-UPSTREAM.md §B.5.6).</summary>
+    private async Task<LoginResponse> ChallengeAsync(UserRow user)
+    {
+        var challenge = await challenges.IssueAsync(user.Id, user.Email, Aborted);
+        await audit.RecordAsync(Context, new AuditEntry("login_2fa_required", user.Id, "user", user.Id.ToString()));
+        return new LoginResponse { RequiresTwoFactor = true, ChallengeToken = challenge, Message = "TOTP verification required" };
     }
 
     /// <summary>Revokes this access token until its own expiry (REFERENCE-API.md §3.4) and ends its session.</summary>
@@ -71,6 +83,6 @@ public sealed class AuthServices(
     {
         var userId = Caller.UserId;
         var user = await users.FindByIdAsync(userId, Aborted) ?? throw HttpError.NotFound("User not found");
-        return new MeResponse { Id = user.Id, Email = user.Email, IsActive = user.IsActive, CreatedAt = user.CreatedAt, IsAdmin = user.IsAdmin };
+        return new MeResponse { Id = user.Id, Email = user.Email, IsActive = user.IsActive, CreatedAt = user.CreatedAt, TotpEnabled = user.TotpEnabled, IsAdmin = user.IsAdmin };
     }
 }

@@ -11,7 +11,17 @@ using Discogsography.ServiceModel.Serialization;
 namespace Discogsography.ServiceInterface.Auth;
 
 /// <summary>A started or refreshed session: the tokens to hand back.</summary>
-public sealed record SessionTokens(Guid SessionId, IssuedAccessToken Access, string RefreshToken);
+public sealed record SessionTokens(Guid SessionId, IssuedAccessToken Access, string RefreshToken)
+{
+    /// <summary>The login response carrying these tokens.</summary>
+    public LoginResponse ToResponse(string? warning = null) => ResponseOf(Access, RefreshToken, warning);
+
+    /// <summary>A login response with an access and a refresh token.</summary>
+    public static LoginResponse ResponseOf(IssuedAccessToken access, string refreshToken, string? warning = null) => new()
+    {
+        AccessToken = access.Token, TokenType = "bearer", ExpiresIn = access.ExpiresInSeconds, RefreshToken = refreshToken, Warning = warning,
+    };
+}
 
 /// <summary>What presenting a refresh token led to: new tokens (or the same ones, for a second tab), or why not.</summary>
 public sealed record RefreshOutcome(RefreshResult Result, LoginResponse? Tokens);
@@ -54,7 +64,7 @@ public sealed class AuthSessions(
             var user = await users.FindByIdAsync(rotating.UserId, cancellationToken);
             var next = NewRefreshToken();
             var access = issuer.Issue(rotating.UserId, user?.Email ?? "", user?.IsAdmin == true, rotating.SessionId);
-            issued = new LoginResponse { AccessToken = access.Token, ExpiresIn = access.ExpiresInSeconds, RefreshToken = next };
+            issued = SessionTokens.ResponseOf(access, next);
             await store.SetAsync(RedisKeys.RefreshGrace(presentedHash), protector.Protect(JsonSerializer.Serialize(issued, WireJson.Options)),
                 RefreshGrace, cancellationToken);
             return new Rotation(HashOf(next), access.ExpiresAt);

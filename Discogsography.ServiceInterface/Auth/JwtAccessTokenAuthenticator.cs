@@ -26,7 +26,11 @@ public sealed partial class JwtAccessTokenAuthenticator(
             LogRejected(logger, e.Reason);
             throw HttpError.Unauthorized("Invalid or expired token").As(ErrorBodyStyle.Detail).WithBearerChallenge();
         }
-        // Every route keys its data on the subject as a user id: one that is not a UUID identifies nobody.
+        // Only access tokens authenticate: a token with a type (a sign-in challenge, the upstream's admin tokens) proves
+        // less than an access token does (REFERENCE-UPSTREAM.md §0.1). Every route keys its data on the subject as a user
+        // id: one that is not a UUID identifies nobody.
+        if (claims.Type is not null)
+            throw HttpError.Unauthorized("Invalid token").As(ErrorBodyStyle.Detail).WithBearerChallenge();
         if (!Guid.TryParse(claims.Subject, out var userId))
             throw HttpError.Unauthorized("Invalid token").As(ErrorBodyStyle.Detail);
         if (await revocations.IsRevokedAsync(claims.TokenId, claims.SessionId, cancellationToken)

@@ -13,8 +13,12 @@ namespace Discogsography.ServiceInterface.Auth;
 /// <param name="Role">The <c>role</c> claim (admins only).</param>
 /// <param name="SessionId">The <c>sid</c> claim (tokens issued with a refresh session).</param>
 /// <param name="IssuedAt">The <c>iat</c> claim in Unix seconds, 0 when absent (as the upstream counts it).</param>
+/// <param name="Type">
+/// The <c>type</c> claim as JSON text (a string's value, or the raw JSON of any other value), null when absent: access
+/// tokens have none, a sign-in challenge says <c>2fa_challenge</c>.
+/// </param>
 public sealed record AccessTokenClaims(string? Subject, string? Email, DateTimeOffset ExpiresAt, string? TokenId, string? Role, Guid? SessionId,
-    long IssuedAt = 0);
+    long IssuedAt = 0, string? Type = null);
 
 /// <summary>Why a token was refused (logged, never sent: every reason is the same 401 on the wire).</summary>
 public enum TokenRejection
@@ -96,7 +100,15 @@ public sealed class JwtCodec
             NonEmptyString(jwt, "jti"),
             NonEmptyString(jwt, "role"),
             NonEmptyString(jwt, "sid") is { } sid && Guid.TryParse(sid, out var session) ? session : null,
-            jwt.TryGetPayloadValue<long>("iat", out var issuedAt) ? issuedAt : 0);
+            jwt.TryGetPayloadValue<long>("iat", out var issuedAt) ? issuedAt : 0,
+            TypeOf(jwt));
+    }
+
+    private static string? TypeOf(JsonWebToken jwt)
+    {
+        if (!jwt.TryGetPayloadValue<object>("type", out var value))
+            return null;
+        return value as string ?? value?.ToString() ?? "null";
     }
 
     /// <summary>

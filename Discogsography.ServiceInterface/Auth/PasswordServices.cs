@@ -17,9 +17,9 @@ public sealed class PasswordServices(UserQueries users, PasswordChanges changes,
             await audit.RecordAsync(Context, new AuditEntry("password_change_failure", user.Id, "user", user.Id.ToString()));
             throw HttpError.Unauthorized("Incorrect current password");
         }
-        var ended = await changes.ApplyAsync(user.Id, request.NewPassword, "password_changed", Aborted);
+        var (sessionsEnded, appTokensRevoked) = await changes.ApplyAsync(user.Id, request.NewPassword, "password_changed", Aborted);
         await audit.RecordAsync(Context, new AuditEntry("password_change", user.Id, "user", user.Id.ToString(),
-            new Dictionary<string, object?> { ["sessions_ended"] = ended }));
+            new Dictionary<string, object?> { ["sessions_ended"] = sessionsEnded, ["app_tokens_revoked"] = appTokensRevoked }));
         return new AccountMessageResponse { Message = "Password has been changed" };
     }
 

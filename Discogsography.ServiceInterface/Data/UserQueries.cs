@@ -12,12 +12,13 @@ public sealed record UserRow
     public bool IsActive { get; init; }
     public bool IsAdmin { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
+    public bool TotpEnabled { get; init; }
 }
 
 /// <summary>Queries over <c>users</c> (REFERENCE-API.md §12, plus our <c>is_admin</c>).</summary>
 public sealed class UserQueries(NpgsqlDataSource database)
 {
-    private const string Columns = "id, email, hashed_password, is_active, is_admin, created_at";
+    private const string Columns = "id, email, hashed_password, is_active, is_admin, created_at, totp_enabled";
 
     public async Task<UserRow?> FindByEmailAsync(string email, CancellationToken cancellationToken)
     {

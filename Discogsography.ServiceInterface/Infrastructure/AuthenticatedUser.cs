@@ -7,13 +7,15 @@ namespace Discogsography.ServiceInterface.Infrastructure;
 /// <param name="TokenId">The <c>jti</c> claim, when present.</param>
 /// <param name="ExpiresAt">The <c>exp</c> claim.</param>
 /// <param name="SessionId">The <c>sid</c> claim of tokens issued with a refresh session.</param>
+/// <param name="AppTokenId">The app token the caller presented instead of an access token, if any.</param>
 public sealed record AuthenticatedUser(
     Guid UserId,
     string? Email,
     IReadOnlyList<string> Roles,
     string? TokenId,
     DateTimeOffset? ExpiresAt,
-    Guid? SessionId)
+    Guid? SessionId,
+    Guid? AppTokenId = null)
 {
     /// <summary>The <c>sub</c> claim as the reference writes it: a lowercase hyphenated UUID.</summary>
     public string Subject => UserId.ToString();

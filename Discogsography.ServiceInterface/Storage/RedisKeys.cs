@@ -43,6 +43,9 @@ public static class RedisKeys
     /// </summary>
     public static string PasswordChanged(Guid userId) => $"password_changed:{userId}";
 
+    /// <summary>An outstanding sign-in challenge: <c>2fa_challenge:&lt;jti&gt;</c> → the user's id, 300 s (REFERENCE-UPSTREAM.md §D.3).</summary>
+    public static string TwoFactorChallenge(string jti) => $"2fa_challenge:{jti}";
+
     /// <summary>What every cached search answer starts with: <c>search:&lt;md5 hex&gt;</c> (REFERENCE-UPSTREAM.md §D.3).</summary>
     public const string SearchPrefix = "search:";
 

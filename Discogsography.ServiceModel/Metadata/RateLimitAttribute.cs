@@ -8,12 +8,15 @@ public enum RateLimitScope
 
     /// <summary>Per authenticated user, whatever address they call from.</summary>
     User,
+
+    /// <summary>Per app token, counted only for callers that present one; a route may have several such limits.</summary>
+    AppToken,
 }
 
 /// <summary>
 /// A fixed-window limit, in the <c>limits</c> library notation the reference uses: <c>"5/minute"</c>,
 /// <c>"2/10minute"</c>, <c>"30/minute"</c>. Checked after authentication and validation succeeded, exactly like
-/// slowapi, so rejected requests are not counted. A route may have one limit per scope.
+/// slowapi, so rejected requests are not counted. A route may have one limit per scope, and several per app token.
 /// </summary>
 [AttributeUsage(AttributeTargets.Class, Inherited = false, AllowMultiple = true)]
 public sealed class RateLimitAttribute(string limit) : Attribute

@@ -76,6 +76,45 @@ public sealed class LoginPageTests : AdminComponentTest
         Assert.That(page.Find("[data-testid=session-expired]").TextContent, Does.Contain("Your session has ended"));
     }
 
+    [Test]
+    public void An_admin_with_two_factor_authentication_gives_a_code_after_the_password()
+    {
+        Api.On<Login, LoginResponse>(_ => new LoginResponse { RequiresTwoFactor = true, ChallengeToken = "challenge", Message = "TOTP verification required" });
+        Api.On<VerifyTwoFactor, LoginResponse>(_ => new LoginResponse { AccessToken = "admin-token", RefreshToken = "r", ExpiresIn = 1800, TokenType = "bearer" });
+        Api.On<GetMe, MeResponse>(_ => new MeResponse { Email = "admin@example.com", IsActive = true, IsAdmin = true, TotpEnabled = true });
+        var page = Context.Render<LoginPage>();
+
+        Fill(page, "admin@example.com", "correct horse battery");
+        page.Find("input[data-testid=second-factor-code]").Change("12345");
+        page.Find("form").Submit();
+        var refusedLocally = page.Markup.Contains("The code has 6 digits");
+        page.Find("input[data-testid=second-factor-code]").Change(" 123456 ");
+        page.Find("form").Submit();
+
+        Assert.That(refusedLocally, Is.True, "five digits are refused before anything is sent");
+        Assert.That(Api.SentOf<VerifyTwoFactor>().Single(), Has.Property("ChallengeToken").EqualTo("challenge").And.Property("Code").EqualTo("123456"));
+        Assert.That(Store.Stored!.AccessToken, Is.EqualTo("admin-token"));
+        Assert.That(Navigation.Uri, Is.EqualTo("http://localhost/"));
+    }
+
+    [Test]
+    public void A_refused_second_step_starts_again_from_the_password_with_the_reason()
+    {
+        Api.On<Login, LoginResponse>(_ => new LoginResponse { RequiresTwoFactor = true, ChallengeToken = "challenge", Message = "TOTP verification required" });
+        Api.On<RecoverTwoFactor, LoginResponse>(_ => throw FakeApiClient.Error(HttpStatusCode.Unauthorized, "Invalid recovery code"));
+        var page = Context.Render<LoginPage>();
+
+        Fill(page, "admin@example.com", "correct horse battery");
+        page.Find("input[data-testid=second-factor-recovery]").Change(true);
+        page.Find("input[data-testid=second-factor-code]").Change("AbCdEfGhIjKlMnOp");
+        page.Find("form").Submit();
+
+        Assert.That(Api.SentOf<RecoverTwoFactor>().Single().Code, Is.EqualTo("AbCdEfGhIjKlMnOp"));
+        Assert.That(page.Find("[data-testid=login-error]").TextContent, Is.EqualTo("Invalid recovery code"));
+        Assert.That(page.FindAll("input[data-testid=login-password]"), Has.Count.EqualTo(1), "the challenge is spent: the password again");
+        Assert.That(Store.Stored, Is.Null);
+    }
+
     private static void Fill(IRenderedComponent<LoginPage> page, string email, string password)
     {
         page.Find("input[data-testid=login-email]").Change(email);

@@ -139,6 +139,46 @@ public sealed class UserDetailPageTests : AdminComponentTest
         Assert.That(page.FindAll("[data-testid=sync-unavailable]"), Is.Empty);
     }
 
+    [Test]
+    public void A_locked_out_users_two_factor_state_is_shown_and_reset_after_asking()
+    {
+        detail.TwoFactor = new AdminTwoFactorStatus { Enabled = true, FailedAttempts = 5, LockedUntil = DateTimeOffset.UtcNow.AddMinutes(10), RecoveryCodesLeft = 3 };
+        Api.On<ResetAdminUserTwoFactor, AccountMessageResponse>(_ =>
+        {
+            detail.TwoFactor = new AdminTwoFactorStatus();
+            return new AccountMessageResponse { Message = "2FA has been reset" };
+        });
+        var page = Render();
+
+        Assert.That(page.Find("[data-testid=two-factor-state]").TextContent, Does.StartWith("On · 3 recovery code(s) left · locked after 5 wrong codes until"));
+        page.Find("[data-testid=reset-2fa]").Click();
+        Assert.That(Api.SentOf<ResetAdminUserTwoFactor>(), Is.Empty, "the click only asks");
+        Answer(confirm: true);
+
+        page.WaitForState(() => page.Find("[data-testid=two-factor-state]").TextContent == "Off");
+        Assert.That(Api.SentOf<ResetAdminUserTwoFactor>().Single().Id, Is.EqualTo(UserId));
+        Assert.That(Notices(), Is.EqualTo(new[] { "Two-factor authentication is off for this user." }));
+        Assert.That(page.FindAll("[data-testid=reset-2fa]"), Is.Empty, "nothing left to reset");
+    }
+
+    [Test]
+    public void An_app_token_is_listed_without_its_secret_and_revoked_after_asking()
+    {
+        var token = new AppTokenSummary { Id = Guid.NewGuid(), Name = "export script", Scopes = ["collection:read", "sync:trigger"], CreatedAt = DateTimeOffset.UtcNow };
+        detail.AppTokens = [token];
+        Api.OnVoid<RevokeAdminUserAppToken>(_ => detail.AppTokens = []);
+        var page = Render();
+
+        Assert.That(page.Find("[data-testid=app-tokens-grid]").TextContent, Does.Contain("export script").And.Contain("collection:read, sync:trigger"));
+        page.Find("[data-testid=revoke-app-token]").Click();
+        Assert.That(Dialogs.Find("[data-testid=confirm-question]").TextContent, Does.Contain("\"export script\""));
+        Answer(confirm: true);
+
+        page.WaitForState(() => page.Find("[data-testid=app-tokens-grid]").TextContent.Contains("No app tokens"));
+        Assert.That(Api.SentOf<RevokeAdminUserAppToken>().Single(), Has.Property("Id").EqualTo(UserId).And.Property("TokenId").EqualTo(token.Id));
+        Assert.That(Notices(), Is.EqualTo(new[] { "App token revoked." }));
+    }
+
     private IRenderedComponent<UserDetail> Render() => Context.Render<UserDetail>(p => p.Add(c => c.Id, UserId));
 
     private static AdminUserDetail Detail(bool isActive, bool connected) => new()
@@ -148,6 +188,8 @@ public sealed class UserDetailPageTests : AdminComponentTest
         Discogs = connected ? new AdminDiscogsConnection { Username = "vinyl_fan", UserId = "42", ConnectedAt = DateTimeOffset.UtcNow } : null,
         Syncs = [],
         ApiKeyServices = ["discogs", "lastfm"],
+        TwoFactor = new AdminTwoFactorStatus(),
+        AppTokens = [],
     };
 
     private static AdminSyncJob Sync(string status) => new()

@@ -26,6 +26,17 @@ public sealed class FakeApiClient : IApiClient
         return this;
     }
 
+    /// <summary>What to do when a request without a response body is sent.</summary>
+    public FakeApiClient OnVoid<TRequest>(Action<TRequest> handler) where TRequest : IReturnVoid
+    {
+        handlers[typeof(TRequest)] = request =>
+        {
+            handler((TRequest)request);
+            return true;
+        };
+        return this;
+    }
+
     /// <summary>An <see cref="ApiException"/> as the real client would raise it.</summary>
     public static ApiException Error(HttpStatusCode status, string message, params FieldError[] fieldErrors) =>
         new(status, message, fieldErrors, $$"""{"detail":"{{message}}"}""", null);

@@ -62,12 +62,21 @@ export interface AdminSyncJob {
     requested_by: string | null;
 }
 
+export interface AdminTwoFactorStatus {
+    enabled: boolean;
+    failed_attempts: number;
+    locked_until: string | null;
+    recovery_codes_left: number;
+}
+
 export interface AdminUserDetail {
     user: AdminUserSummary;
     sessions: SessionSummary[];
     discogs: AdminDiscogsConnection | null;
     syncs: AdminSyncJob[];
     api_key_services: string[];
+    two_factor: AdminTwoFactorStatus;
+    app_tokens: AppTokenSummary[];
 }
 
 export interface AdminUserSummary {
@@ -96,6 +105,19 @@ export interface AppCredentialsResponse {
     consumer_secret: string;
     configured: boolean;
     encrypted_at_rest: boolean;
+}
+
+export interface AppTokenList {
+    active: AppTokenSummary[];
+    revoked: RevokedAppToken[];
+}
+
+export interface AppTokenSummary {
+    id: string;
+    name: string;
+    scopes: string[];
+    created_at: string;
+    last_used_at: string | null;
 }
 
 export interface AuditEntryInfo {
@@ -178,6 +200,14 @@ export interface CreateSnapshotResponse {
     token: string;
     url: string;
     expires_at: string;
+}
+
+export interface CreatedAppToken {
+    id: string;
+    name: string;
+    scopes: string[];
+    token: string;
+    created_at: string;
 }
 
 export interface DailySyncCounts {
@@ -374,10 +404,14 @@ export interface LiveCatalogue {
 }
 
 export interface LoginResponse {
-    access_token: string;
-    token_type: "bearer";
-    expires_in: number;
-    refresh_token: string;
+    access_token?: string;
+    token_type?: "bearer";
+    expires_in?: number;
+    refresh_token?: string;
+    requires_2fa?: boolean;
+    challenge_token?: string;
+    message?: string;
+    warning?: string;
 }
 
 export interface LogoutResponse {
@@ -389,6 +423,7 @@ export interface MeResponse {
     email: string;
     is_active: boolean;
     created_at: string;
+    totp_enabled: boolean;
     is_admin: boolean;
 }
 
@@ -499,6 +534,12 @@ export interface RevokeDiscogsResponse {
     revoked: boolean;
 }
 
+export interface RevokedAppToken {
+    id: string;
+    name: string;
+    revoked_at: string;
+}
+
 export interface SearchFacets {
     type: Record<string, number>;
     genre: Record<string, number>;
@@ -587,6 +628,13 @@ export interface TrendsResponse {
 export interface TriggerSyncResponse {
     sync_id: string;
     status: "started" | "already_running";
+}
+
+export interface TwoFactorSetupResponse {
+    secret: string;
+    otpauth_uri: string;
+    recovery_codes: string[];
+    qr_code: string;
 }
 
 export interface UserCounts {
@@ -701,6 +749,16 @@ export class ConfirmPasswordReset implements IReturn<AccountMessageResponse> {
     getRoute(): string { return "/api/auth/reset-confirm"; }
 }
 
+/** POST /api/auth/2fa/confirm */
+export class ConfirmTwoFactor implements IReturn<AccountMessageResponse> {
+    declare code: string;
+    declare readonly __responseType?: AccountMessageResponse;
+    constructor(init: Fields<ConfirmTwoFactor>) { Object.assign(this, init); }
+    getTypeName(): string { return "ConfirmTwoFactor"; }
+    getMethod(): string { return "POST"; }
+    getRoute(): string { return "/api/auth/2fa/confirm"; }
+}
+
 /** POST /api/users/api-keys */
 export class CreateApiKey implements IReturn<ApiKeyInfo> {
     declare service_name?: string | null;
@@ -711,6 +769,17 @@ export class CreateApiKey implements IReturn<ApiKeyInfo> {
     getTypeName(): string { return "CreateApiKey"; }
     getMethod(): string { return "POST"; }
     getRoute(): string { return "/api/users/api-keys"; }
+}
+
+/** POST /api/user/app-tokens */
+export class CreateAppToken implements IReturn<CreatedAppToken> {
+    declare name: string;
+    declare scopes: string[];
+    declare readonly __responseType?: CreatedAppToken;
+    constructor(init: Fields<CreateAppToken>) { Object.assign(this, init); }
+    getTypeName(): string { return "CreateAppToken"; }
+    getMethod(): string { return "POST"; }
+    getRoute(): string { return "/api/user/app-tokens"; }
 }
 
 /** POST /api/snapshot */
@@ -732,6 +801,17 @@ export class DeleteApiKey implements IReturn<void> {
     getTypeName(): string { return "DeleteApiKey"; }
     getMethod(): string { return "DELETE"; }
     getRoute(): string { return "/api/users/api-keys/{id}"; }
+}
+
+/** POST /api/auth/2fa/disable */
+export class DisableTwoFactor implements IReturn<AccountMessageResponse> {
+    declare code: string;
+    declare password: string;
+    declare readonly __responseType?: AccountMessageResponse;
+    constructor(init: Fields<DisableTwoFactor>) { Object.assign(this, init); }
+    getTypeName(): string { return "DisableTwoFactor"; }
+    getMethod(): string { return "POST"; }
+    getRoute(): string { return "/api/auth/2fa/disable"; }
 }
 
 /** DELETE /api/admin/users/{id}/sessions */
@@ -1024,6 +1104,15 @@ export class ListApiKeys implements IReturn<ApiKeyInfo[]> {
     getRoute(): string { return "/api/users/api-keys"; }
 }
 
+/** GET /api/user/app-tokens */
+export class ListAppTokens implements IReturn<AppTokenList> {
+    declare readonly __responseType?: AppTokenList;
+    constructor(init: Fields<ListAppTokens> = {}) { Object.assign(this, init); }
+    getTypeName(): string { return "ListAppTokens"; }
+    getMethod(): string { return "GET"; }
+    getRoute(): string { return "/api/user/app-tokens"; }
+}
+
 /** GET /api/admin/audit/actions */
 export class ListAuditActions implements IReturn<string[]> {
     declare readonly __responseType?: string[];
@@ -1145,6 +1234,17 @@ export class QueryWantlist implements IReturn<QueryWantlistResponse> {
     getRoute(): string { return "/api/user/wantlist"; }
 }
 
+/** POST /api/auth/2fa/recovery */
+export class RecoverTwoFactor implements IReturn<LoginResponse> {
+    declare challenge_token: string;
+    declare code: string;
+    declare readonly __responseType?: LoginResponse;
+    constructor(init: Fields<RecoverTwoFactor>) { Object.assign(this, init); }
+    getTypeName(): string { return "RecoverTwoFactor"; }
+    getMethod(): string { return "POST"; }
+    getRoute(): string { return "/api/auth/2fa/recovery"; }
+}
+
 /** POST /api/auth/refresh */
 export class RefreshSession implements IReturn<LoginResponse> {
     declare refresh_token: string;
@@ -1174,6 +1274,37 @@ export class RequestPasswordReset implements IReturn<AccountMessageResponse> {
     getTypeName(): string { return "RequestPasswordReset"; }
     getMethod(): string { return "POST"; }
     getRoute(): string { return "/api/auth/reset-request"; }
+}
+
+/** DELETE /api/admin/users/{id}/2fa */
+export class ResetAdminUserTwoFactor implements IReturn<AccountMessageResponse> {
+    declare id?: string;
+    declare readonly __responseType?: AccountMessageResponse;
+    constructor(init: Fields<ResetAdminUserTwoFactor> = {}) { Object.assign(this, init); }
+    getTypeName(): string { return "ResetAdminUserTwoFactor"; }
+    getMethod(): string { return "DELETE"; }
+    getRoute(): string { return "/api/admin/users/{id}/2fa"; }
+}
+
+/** DELETE /api/admin/users/{id}/app-tokens/{token_id} */
+export class RevokeAdminUserAppToken implements IReturn<void> {
+    declare id?: string;
+    declare token_id?: string;
+    declare readonly __responseType?: void;
+    constructor(init: Fields<RevokeAdminUserAppToken> = {}) { Object.assign(this, init); }
+    getTypeName(): string { return "RevokeAdminUserAppToken"; }
+    getMethod(): string { return "DELETE"; }
+    getRoute(): string { return "/api/admin/users/{id}/app-tokens/{token_id}"; }
+}
+
+/** DELETE /api/user/app-tokens/{token_id} */
+export class RevokeAppToken implements IReturn<void> {
+    declare token_id: string;
+    declare readonly __responseType?: void;
+    constructor(init: Fields<RevokeAppToken>) { Object.assign(this, init); }
+    getTypeName(): string { return "RevokeAppToken"; }
+    getMethod(): string { return "DELETE"; }
+    getRoute(): string { return "/api/user/app-tokens/{token_id}"; }
 }
 
 /** DELETE /api/oauth/revoke/discogs */
@@ -1210,6 +1341,15 @@ export class SetAppCredentials implements IReturn<AppCredentialsResponse> {
     getTypeName(): string { return "SetAppCredentials"; }
     getMethod(): string { return "PUT"; }
     getRoute(): string { return "/api/admin/app-credentials"; }
+}
+
+/** POST /api/auth/2fa/setup */
+export class SetUpTwoFactor implements IReturn<TwoFactorSetupResponse> {
+    declare readonly __responseType?: TwoFactorSetupResponse;
+    constructor(init: Fields<SetUpTwoFactor> = {}) { Object.assign(this, init); }
+    getTypeName(): string { return "SetUpTwoFactor"; }
+    getMethod(): string { return "POST"; }
+    getRoute(): string { return "/api/auth/2fa/setup"; }
 }
 
 /** POST /api/admin/imports */
@@ -1287,6 +1427,17 @@ export class VerifyDiscogs implements IReturn<VerifyDiscogsResponse> {
     getTypeName(): string { return "VerifyDiscogs"; }
     getMethod(): string { return "POST"; }
     getRoute(): string { return "/api/oauth/verify/discogs"; }
+}
+
+/** POST /api/auth/2fa/verify */
+export class VerifyTwoFactor implements IReturn<LoginResponse> {
+    declare challenge_token: string;
+    declare code: string;
+    declare readonly __responseType?: LoginResponse;
+    constructor(init: Fields<VerifyTwoFactor>) { Object.assign(this, init); }
+    getTypeName(): string { return "VerifyTwoFactor"; }
+    getMethod(): string { return "POST"; }
+    getRoute(): string { return "/api/auth/2fa/verify"; }
 }
 
 // Client

@@ -8,6 +8,8 @@ namespace Discogsography.Admin.Components.Pages;
 public partial class Login
 {
     private readonly Credentials credentials = new();
+    private readonly SecondFactor secondFactor = new();
+    private string? challengeToken;
     private string? error;
     private bool busy;
 
@@ -25,14 +27,30 @@ public partial class Login
             Navigation.NavigateTo(SafeReturnUrl);
     }
 
-    private async Task SignInAsync()
+    private Task SignInAsync() => AttemptAsync(async () =>
+    {
+        challengeToken = await Session.SignInAsync(credentials.Email, credentials.Password);
+        if (challengeToken is null)
+            Navigation.NavigateTo(SafeReturnUrl);
+    });
+
+    /// <summary>A challenge works once: whatever the outcome, a new attempt starts again with the password.</summary>
+    private Task CompleteTwoFactorAsync() => AttemptAsync(async () =>
+    {
+        var challenge = challengeToken!;
+        challengeToken = null;
+        credentials.Password = "";
+        await Session.CompleteTwoFactorAsync(challenge, secondFactor.Code.Trim(), secondFactor.UseRecoveryCode);
+        Navigation.NavigateTo(SafeReturnUrl);
+    });
+
+    private async Task AttemptAsync(Func<Task> attempt)
     {
         busy = true;
         error = null;
         try
         {
-            await Session.SignInAsync(credentials.Email, credentials.Password);
-            Navigation.NavigateTo(SafeReturnUrl);
+            await attempt();
         }
         catch (AdminSignInException e)
         {
@@ -60,5 +78,19 @@ public partial class Login
 
         [Required(ErrorMessage = "Enter your password")]
         public string Password { get; set; } = "";
+    }
+
+    private sealed class SecondFactor : IValidatableObject
+    {
+        [Required(ErrorMessage = "Enter the code")]
+        public string Code { get; set; } = "";
+
+        public bool UseRecoveryCode { get; set; }
+
+        public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+        {
+            if (!UseRecoveryCode && !System.Text.RegularExpressions.Regex.IsMatch(Code.Trim(), TotpCodeRules.Pattern))
+                yield return new ValidationResult("The code has 6 digits", [nameof(Code)]);
+        }
     }
 }

@@ -5,7 +5,8 @@ using Microsoft.AspNetCore.Components;
 namespace Discogsography.Admin.Components.Pages;
 
 /// <summary>
-/// One account: its state and the actions on it (each asked first), its Discogs connection, sessions and syncs. The
+/// One account: its state and the actions on it (each asked first), its Discogs connection, two-factor state, app
+/// tokens, sessions and syncs. The
 /// detail is read once (every detail view is audited); the syncs grid is read on its own and followed live.
 /// </summary>
 public partial class UserDetail
@@ -20,6 +21,20 @@ public partial class UserDetail
         detail is null || detail.Discogs is not null || detail.ApiKeyServices.Contains("discogs")
             ? null
             : "Sync needs a Discogs connection: the user connects their account (or stores a Discogs personal token) first.";
+
+    private string TwoFactorState
+    {
+        get
+        {
+            var status = detail!.TwoFactor;
+            var state = status.Enabled ? $"On · {status.RecoveryCodesLeft} recovery code(s) left" : "Off";
+            if (status.LockedUntil is { } until && until > DateTimeOffset.UtcNow)
+                return $"{state} · locked after {status.FailedAttempts} wrong codes until {Formats.When(until)}";
+            return status.FailedAttempts > 0 ? $"{state} · {status.FailedAttempts} wrong code(s)" : state;
+        }
+    }
+
+    private bool CanResetTwoFactor => detail!.TwoFactor is { Enabled: true } or { FailedAttempts: > 0 } or { LockedUntil: not null };
 
     protected override async Task LoadAsync()
     {
@@ -73,6 +88,30 @@ public partial class UserDetail
         if (await CallAsync(async () => ended = await Api.SendAsync(new EndAdminUserSessions { Id = Id })))
         {
             Announce($"{ended!.SessionsEnded} session(s) ended.");
+            await FetchAsync();
+        }
+    }
+
+    private async Task ResetTwoFactorAsync()
+    {
+        if (!await ConfirmAsync("Reset two-factor authentication",
+                $"Turn off two-factor authentication for {detail!.User.Email}? They sign in with their password alone until they set it up again.",
+                "Reset 2FA", destructive: true))
+            return;
+        if (await CallAsync(() => Api.SendAsync(new ResetAdminUserTwoFactor { Id = Id })))
+        {
+            Announce("Two-factor authentication is off for this user.");
+            await FetchAsync();
+        }
+    }
+
+    private async Task RevokeAppTokenAsync(AppTokenSummary token)
+    {
+        if (!await ConfirmAsync("Revoke app token", $"Revoke the app token \"{token.Name}\"? Whatever uses it stops working.", "Revoke", destructive: true))
+            return;
+        if (await CallAsync(() => Api.SendAsync(new RevokeAdminUserAppToken { Id = Id, TokenId = token.Id })))
+        {
+            Announce("App token revoked.");
             await FetchAsync();
         }
     }

@@ -161,7 +161,7 @@ internal sealed record FieldShape(
     Constraints Constraints);
 
 /// <summary>The DataAnnotations constraints of a field, reported the way Pydantic reports <c>ge</c>, <c>le</c>, <c>min_length</c>.</summary>
-internal sealed record Constraints(double? Minimum, double? Maximum, int? MinLength, int? MaxLength)
+internal sealed record Constraints(double? Minimum, double? Maximum, int? MinLength, int? MaxLength, string? Pattern = null)
 {
     public static readonly Constraints None = new(null, null, null, null);
 
@@ -170,12 +170,14 @@ internal sealed record Constraints(double? Minimum, double? Maximum, int? MinLen
         var range = property.GetCustomAttribute<RangeAttribute>();
         var min = property.GetCustomAttribute<MinLengthAttribute>();
         var max = property.GetCustomAttribute<MaxLengthAttribute>();
-        return range is null && min is null && max is null
+        var pattern = property.GetCustomAttribute<RegularExpressionAttribute>();
+        return range is null && min is null && max is null && pattern is null
             ? None
             : new Constraints(
                 range is null ? null : Convert.ToDouble(range.Minimum, System.Globalization.CultureInfo.InvariantCulture),
                 range is null ? null : Convert.ToDouble(range.Maximum, System.Globalization.CultureInfo.InvariantCulture),
                 min?.Length,
-                max?.Length);
+                max?.Length,
+                pattern?.Pattern);
     }
 }

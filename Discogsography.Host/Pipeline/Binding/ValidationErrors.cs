@@ -66,6 +66,9 @@ internal static class ValidationErrors
         Item("string_too_long", loc, $"String should have at most {maxLength} {Plural(maxLength, "character")}", input,
             new JsonObject { ["max_length"] = maxLength });
 
+    public static ValidationErrorItem PatternMismatch(JsonArray loc, JsonNode? input, string pattern) =>
+        Item("string_pattern_mismatch", loc, $"String should match pattern '{pattern}'", input, new JsonObject { ["pattern"] = pattern });
+
     public static ValidationErrorItem TooShort(JsonArray loc, JsonNode? input, int minLength, int actual) =>
         Item("too_short", loc, $"List should have at least {minLength} {Plural(minLength, "item")} after validation, not {actual}", input,
             new JsonObject { ["field_type"] = "List", ["min_length"] = minLength, ["actual_length"] = actual });

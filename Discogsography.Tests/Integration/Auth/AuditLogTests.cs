@@ -15,7 +15,7 @@ public sealed class AuditLogTests : ApiTest
         Client.ResponseFilter = null;
         var login = await Accounts.RegisterAndLoginAsync(Client, "audit@example.com");
         Assert.ThrowsAsync<ApiException>(() => Client.SendAsync(new Login { Email = "audit@example.com", Password = "wrong password" }));
-        var refreshed = await Client.SendAsync(new RefreshSession { RefreshToken = login.RefreshToken });
+        var refreshed = await Client.SendAsync(new RefreshSession { RefreshToken = login.RefreshToken! });
         Client.BearerToken = refreshed.AccessToken;
         await Client.SendAsync(new ChangePassword { CurrentPassword = Accounts.Password, NewPassword = "another password" });
         await Client.SendAsync(new Logout());
@@ -37,9 +37,9 @@ public sealed class AuditLogTests : ApiTest
         var second = await other.SendAsync(new Login { Email = "ends@example.com", Password = Accounts.Password });
         var otherSession = (await Client.SendAsync(new ListSessions())).Sessions.Single(s => !s.Current).Id;
         await Client.SendAsync(new EndSession { Id = otherSession });
-        await Client.SendAsync(new RefreshSession { RefreshToken = first.RefreshToken });
+        await Client.SendAsync(new RefreshSession { RefreshToken = first.RefreshToken! });
         Host.Clock.Advance(ServiceInterface.Auth.AuthSessions.RefreshGrace + TimeSpan.FromSeconds(1));
-        Assert.ThrowsAsync<ApiException>(() => Client.SendAsync(new RefreshSession { RefreshToken = first.RefreshToken }));
+        Assert.ThrowsAsync<ApiException>(() => Client.SendAsync(new RefreshSession { RefreshToken = first.RefreshToken! }));
 
         var rows = await AuditRowsAsync();
 
@@ -63,7 +63,7 @@ public sealed class AuditLogTests : ApiTest
     public async Task The_audit_log_never_holds_a_password_or_a_token()
     {
         var login = await Accounts.RegisterAndLoginAsync(Client, "secrets@example.com", "a-very-secret-password");
-        var refreshed = await Client.SendAsync(new RefreshSession { RefreshToken = login.RefreshToken });
+        var refreshed = await Client.SendAsync(new RefreshSession { RefreshToken = login.RefreshToken! });
         Assert.ThrowsAsync<ApiException>(() => Client.SendAsync(new Login { Email = "secrets@example.com", Password = "the-wrong-secret" }));
 
         var everything = string.Join('\n', (await AuditRowsAsync()).Select(r => $"{r.Action}|{r.ResourceId}|{r.Details}"));

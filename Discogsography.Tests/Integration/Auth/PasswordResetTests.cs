@@ -30,7 +30,7 @@ public sealed partial class PasswordResetTests : ApiTest
         Assert.That(confirmed, Is.EqualTo((HttpStatusCode.OK, """{"message":"Password has been reset"}""")));
         Assert.That(again, Is.EqualTo((HttpStatusCode.BadRequest, """{"detail":"Invalid or expired reset token"}""")));
         foreach (var host in new[] { Host, second })
-            Assert.That(await MeStatusAsync(host, login.AccessToken), Is.EqualTo(HttpStatusCode.Unauthorized), "the old access token, everywhere");
+            Assert.That(await MeStatusAsync(host, login.AccessToken!), Is.EqualTo(HttpStatusCode.Unauthorized), "the old access token, everywhere");
         Assert.That((await PostAsync("/api/auth/refresh", $$"""{"refresh_token": "{{login.RefreshToken}}"}""")).Status, Is.EqualTo(HttpStatusCode.Unauthorized));
         Assert.That((await PostAsync("/api/auth/login", $$"""{"email": "{{Email}}", "password": "{{Accounts.Password}}"}""")).Status, Is.EqualTo(HttpStatusCode.Unauthorized));
         Assert.That((await PostAsync("/api/auth/login", $$"""{"email": "{{Email}}", "password": "{{NewPassword}}"}""")).Status, Is.EqualTo(HttpStatusCode.OK));
@@ -95,7 +95,7 @@ public sealed partial class PasswordResetTests : ApiTest
 
         Assert.That(wrong, Is.EqualTo((HttpStatusCode.Unauthorized, """{"detail":"Incorrect current password"}""")));
         Assert.That(changed, Is.EqualTo((HttpStatusCode.OK, """{"message":"Password has been changed"}""")));
-        foreach (var token in new[] { login.AccessToken, other.AccessToken, sessionless })
+        foreach (var token in new[] { login.AccessToken!, other.AccessToken!, sessionless })
             Assert.That(await MeStatusAsync(Host, token), Is.EqualTo(HttpStatusCode.Unauthorized));
         Assert.That(await TestServers.Redis.GetAsync(RedisKeys.PasswordChanged(await Accounts.IdOfAsync(Email))), Is.Not.Null, "the mark the Python service reads");
     }

@@ -63,7 +63,7 @@ public sealed class RegisterAndLoginTests : ApiTest
         var login = await Client.SendAsync(new Login { Email = "  USER@example.com", Password = "Password123!" });
 
         Assert.That((login.TokenType, login.ExpiresIn), Is.EqualTo(("bearer", 1800)));
-        Assert.That(login.AccessToken.Split('.'), Has.Length.EqualTo(3));
+        Assert.That(login.AccessToken!.Split('.'), Has.Length.EqualTo(3));
         Assert.That(login.RefreshToken, Has.Length.GreaterThanOrEqualTo(43));
     }
 

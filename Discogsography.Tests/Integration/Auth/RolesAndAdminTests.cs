@@ -22,7 +22,7 @@ public sealed class RolesAndAdminTests : ApiTest
         Client.BearerToken = login.AccessToken;
 
         Assert.That((userError.StatusCode, userError.ResponseBody), Is.EqualTo((HttpStatusCode.Forbidden, """{"detail":"Admin privileges required"}""")));
-        Assert.That((await JwtCodec.FromSecret(TestTokens.Secret).DecodeAsync(login.AccessToken)).Role, Is.EqualTo(Roles.Admin));
+        Assert.That((await JwtCodec.FromSecret(TestTokens.Secret).DecodeAsync(login.AccessToken!)).Role, Is.EqualTo(Roles.Admin));
         Assert.That((await Client.SendAsync(new GetMe())).IsAdmin, Is.True);
         Assert.DoesNotThrowAsync(() => Client.SendAsync(new GetAdminProbe()));
     }
@@ -36,7 +36,7 @@ public sealed class RolesAndAdminTests : ApiTest
 
         Assert.That(result.ExitCode, Is.Zero, result.Error);
         Assert.That(result.Output, Does.Contain("Created admin user root@example.com"));
-        Assert.That((await JwtCodec.FromSecret(TestTokens.Secret).DecodeAsync(login.AccessToken)).Role, Is.EqualTo(Roles.Admin));
+        Assert.That((await JwtCodec.FromSecret(TestTokens.Secret).DecodeAsync(login.AccessToken!)).Role, Is.EqualTo(Roles.Admin));
     }
 
     [Test]
@@ -63,12 +63,12 @@ public sealed class RolesAndAdminTests : ApiTest
         Assert.That(result.ExitCode, Is.Zero, result.Error);
         Assert.That(result.Output, Does.Contain("Promoted the existing account admin@site.example to admin"));
         Assert.That(Assert.ThrowsAsync<ApiException>(() => Client.SendAsync(new GetMe()))!.ErrorMessage, Is.EqualTo("Token has been revoked"));
-        Assert.That(Assert.ThrowsAsync<ApiException>(() => Client.SendAsync(new RefreshSession { RefreshToken = squatter.RefreshToken }))!.StatusCode,
+        Assert.That(Assert.ThrowsAsync<ApiException>(() => Client.SendAsync(new RefreshSession { RefreshToken = squatter.RefreshToken! }))!.StatusCode,
             Is.EqualTo(HttpStatusCode.Unauthorized));
         Assert.That(Assert.ThrowsAsync<ApiException>(() => Client.SendAsync(new Login { Email = "admin@site.example", Password = Accounts.Password }))!.StatusCode,
             Is.EqualTo(HttpStatusCode.Unauthorized), "the registrant's password no longer works");
         var login = await Client.SendAsync(new Login { Email = "admin@site.example", Password = "operator-password-1" });
-        Assert.That((await JwtCodec.FromSecret(TestTokens.Secret).DecodeAsync(login.AccessToken)).Role, Is.EqualTo(Roles.Admin));
+        Assert.That((await JwtCodec.FromSecret(TestTokens.Secret).DecodeAsync(login.AccessToken!)).Role, Is.EqualTo(Roles.Admin));
     }
 
     [Test]

@@ -16,7 +16,7 @@ public sealed class SessionTests : ApiTest
     {
         var login = await Accounts.RegisterAndLoginAsync(Client, Email);
 
-        var refreshed = await Client.SendAsync(new RefreshSession { RefreshToken = login.RefreshToken });
+        var refreshed = await Client.SendAsync(new RefreshSession { RefreshToken = login.RefreshToken! });
         Client.BearerToken = refreshed.AccessToken;
 
         Assert.That(refreshed.RefreshToken, Is.Not.EqualTo(login.RefreshToken));
@@ -28,16 +28,16 @@ public sealed class SessionTests : ApiTest
     public async Task Reusing_a_rotated_refresh_token_after_the_grace_period_ends_the_whole_session()
     {
         var login = await Accounts.RegisterAndLoginAsync(Client, Email);
-        var refreshed = await Client.SendAsync(new RefreshSession { RefreshToken = login.RefreshToken });
+        var refreshed = await Client.SendAsync(new RefreshSession { RefreshToken = login.RefreshToken! });
         Host.Clock.Advance(AuthSessions.RefreshGrace + TimeSpan.FromSeconds(1));
 
-        var reuse = Assert.ThrowsAsync<ApiException>(() => Client.SendAsync(new RefreshSession { RefreshToken = login.RefreshToken }))!;
+        var reuse = Assert.ThrowsAsync<ApiException>(() => Client.SendAsync(new RefreshSession { RefreshToken = login.RefreshToken! }))!;
 
         Assert.That(reuse.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
         Client.BearerToken = refreshed.AccessToken;
         var access = Assert.ThrowsAsync<ApiException>(() => Client.SendAsync(new GetMe()))!;
         Assert.That(access.ErrorMessage, Is.EqualTo("Token has been revoked"), "the thief's and the owner's access tokens both die");
-        var next = Assert.ThrowsAsync<ApiException>(() => Client.SendAsync(new RefreshSession { RefreshToken = refreshed.RefreshToken }))!;
+        var next = Assert.ThrowsAsync<ApiException>(() => Client.SendAsync(new RefreshSession { RefreshToken = refreshed.RefreshToken! }))!;
         Assert.That(next.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized), "the latest refresh token is dead too");
     }
 
@@ -46,14 +46,14 @@ public sealed class SessionTests : ApiTest
     {
         var login = await Accounts.RegisterAndLoginAsync(Client, Email);
 
-        var answers = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => Client.SendAsync(new RefreshSession { RefreshToken = login.RefreshToken })));
-        var again = await Client.SendAsync(new RefreshSession { RefreshToken = login.RefreshToken });
+        var answers = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => Client.SendAsync(new RefreshSession { RefreshToken = login.RefreshToken! })));
+        var again = await Client.SendAsync(new RefreshSession { RefreshToken = login.RefreshToken! });
 
         Assert.That(answers.Select(a => (a.AccessToken, a.RefreshToken)).Distinct().Count(), Is.EqualTo(1));
         Assert.That((again.AccessToken, again.RefreshToken), Is.EqualTo((answers[0].AccessToken, answers[0].RefreshToken)), "a retry within seconds too");
         Client.BearerToken = answers[0].AccessToken;
         Assert.That((await Client.SendAsync(new GetMe())).Email, Is.EqualTo(Email));
-        var next = await Client.SendAsync(new RefreshSession { RefreshToken = answers[0].RefreshToken });
+        var next = await Client.SendAsync(new RefreshSession { RefreshToken = answers[0].RefreshToken! });
         Assert.That(next.RefreshToken, Is.Not.EqualTo(answers[0].RefreshToken), "the shared new token rotates as usual");
     }
 
@@ -61,11 +61,11 @@ public sealed class SessionTests : ApiTest
     public async Task A_session_ends_after_SESSION_MAX_DAYS_however_often_it_is_refreshed()
     {
         var login = await Accounts.RegisterAndLoginAsync(Client, Email);
-        var refreshToken = login.RefreshToken;
+        var refreshToken = login.RefreshToken!;
         for (var day = 20; day <= 80; day += 20)
         {
             Host.Clock.Advance(TimeSpan.FromDays(20));
-            refreshToken = (await Client.SendAsync(new RefreshSession { RefreshToken = refreshToken })).RefreshToken;
+            refreshToken = (await Client.SendAsync(new RefreshSession { RefreshToken = refreshToken })).RefreshToken!;
         }
         Host.Clock.Advance(TimeSpan.FromDays(11));
 
@@ -89,7 +89,7 @@ public sealed class SessionTests : ApiTest
 
         await using var connection = await TestServers.Database.OpenConnectionAsync();
         var hashes = (await connection.QueryAsync<string>("SELECT token_hash FROM auth_refresh_tokens")).ToArray();
-        Assert.That(hashes, Is.EqualTo(new[] { AuthSessions.HashOf(login.RefreshToken) }));
+        Assert.That(hashes, Is.EqualTo(new[] { AuthSessions.HashOf(login.RefreshToken!) }));
         Assert.That(await connection.ExecuteScalarAsync<long>(
             "SELECT count(*) FROM auth_sessions s, auth_refresh_tokens t WHERE s.user_agent = @token OR t.token_hash = @token",
             new { token = login.RefreshToken }), Is.Zero);
@@ -146,7 +146,7 @@ public sealed class SessionTests : ApiTest
 
         await Client.SendAsync(new Logout());
 
-        var refresh = Assert.ThrowsAsync<ApiException>(() => Client.SendAsync(new RefreshSession { RefreshToken = login.RefreshToken }))!;
+        var refresh = Assert.ThrowsAsync<ApiException>(() => Client.SendAsync(new RefreshSession { RefreshToken = login.RefreshToken! }))!;
         Assert.That(refresh.ErrorMessage, Is.EqualTo("Session has ended or expired"));
     }
 
