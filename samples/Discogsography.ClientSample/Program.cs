@@ -1,5 +1,6 @@
 // The typed C# client in a dozen lines: register, log in, explore an artist, list its newest releases.
-// dotnet run --project samples/Discogsography.ClientSample -- [api-url] [email] [artist]
+// dotnet run --project samples/Discogsography.ClientSample -- [api-url] [email] [artist] [--2fa]
+// With --2fa it first turns on two-factor authentication and signs in again with a code (TwoFactorSignIn.cs).
 using System.Net;
 using Discogsography.ServiceModel;
 
@@ -10,8 +11,15 @@ const string password = "a long enough password";
 
 using var client = new JsonApiClient(baseUrl);
 await client.SendAsync(new Register { Email = email, Password = password });
-var login = await client.SendAsync(new Login { Email = email, Password = password });
+var login = await TwoFactorSignIn.LogInAsync(client, email, password);
 client.BearerToken = login.AccessToken;
+if (args.Contains("--2fa"))
+{
+    await TwoFactorSignIn.EnableAsync(client);
+    login = await TwoFactorSignIn.LogInAsync(client, email, password);
+    client.BearerToken = login.AccessToken;
+    Console.WriteLine(login.Warning ?? "Signed in with two factors.");
+}
 client.RefreshToken = login.RefreshToken; // an expired access token is refreshed once and the request retried
 
 try

@@ -19,6 +19,7 @@ public sealed partial class PasswordResetTests : ApiTest
     public async Task A_reset_link_arrives_by_mail_works_once_and_ends_every_token_on_every_instance()
     {
         var login = await Accounts.RegisterAndLoginAsync(Client, Email);
+        var appToken = (await Client.SendAsync(new ServiceModel.CreateAppToken { Name = "script", Scopes = [ServiceModel.AppTokenScopes.CollectionRead] })).Token;
         await using var second = await TestHost.StartAsync(SettingsOnFreshPorts());
 
         var requested = await PostAsync("/api/auth/reset-request", $$"""{"email": "  {{Email.ToUpperInvariant()}} "}""");
@@ -30,7 +31,10 @@ public sealed partial class PasswordResetTests : ApiTest
         Assert.That(confirmed, Is.EqualTo((HttpStatusCode.OK, """{"message":"Password has been reset"}""")));
         Assert.That(again, Is.EqualTo((HttpStatusCode.BadRequest, """{"detail":"Invalid or expired reset token"}""")));
         foreach (var host in new[] { Host, second })
+        {
             Assert.That(await MeStatusAsync(host, login.AccessToken!), Is.EqualTo(HttpStatusCode.Unauthorized), "the old access token, everywhere");
+            Assert.That(await StatusOfAsync(host, "/api/user/collection", appToken), Is.EqualTo(HttpStatusCode.Unauthorized), "the app token, everywhere");
+        }
         Assert.That((await PostAsync("/api/auth/refresh", $$"""{"refresh_token": "{{login.RefreshToken}}"}""")).Status, Is.EqualTo(HttpStatusCode.Unauthorized));
         Assert.That((await PostAsync("/api/auth/login", $$"""{"email": "{{Email}}", "password": "{{Accounts.Password}}"}""")).Status, Is.EqualTo(HttpStatusCode.Unauthorized));
         Assert.That((await PostAsync("/api/auth/login", $$"""{"email": "{{Email}}", "password": "{{NewPassword}}"}""")).Status, Is.EqualTo(HttpStatusCode.OK));
@@ -149,10 +153,12 @@ public sealed partial class PasswordResetTests : ApiTest
         return (response.StatusCode, await response.Content.ReadAsStringAsync());
     }
 
-    private static async Task<HttpStatusCode> MeStatusAsync(TestHost host, string token)
+    private static Task<HttpStatusCode> MeStatusAsync(TestHost host, string token) => StatusOfAsync(host, "/api/auth/me", token);
+
+    private static async Task<HttpStatusCode> StatusOfAsync(TestHost host, string path, string token)
     {
         using var http = new HttpClient { BaseAddress = host.ApiUrl };
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/auth/me");
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
         request.Headers.Authorization = new("Bearer", token);
         return (await http.SendAsync(request)).StatusCode;
     }

@@ -32,13 +32,24 @@ public sealed class ClientSampleTests : ApiTest
 
     private static async Task<(int ExitCode, string Output)> RunSampleAsync(params string[] arguments)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        using var process = StartSample(arguments);
+        return await OutputOfAsync(process, process.StandardOutput.ReadToEndAsync());
+    }
+
+    /// <summary>Starts the sample with its console redirected.</summary>
+    public static System.Diagnostics.Process StartSample(params string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
         start.ArgumentList.Add(Path.Combine(RepositoryPaths.Root, "samples", "Discogsography.ClientSample", "bin", RepositoryPaths.Configuration, "net10.0",
             "Discogsography.ClientSample.dll"));
         foreach (var argument in arguments)
             start.ArgumentList.Add(argument);
-        using var process = System.Diagnostics.Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
+        return System.Diagnostics.Process.Start(start)!;
+    }
+
+    /// <summary>Waits (a minute at most) for the sample to end; its exit code and everything it wrote.</summary>
+    public static async Task<(int ExitCode, string Output)> OutputOfAsync(System.Diagnostics.Process process, Task<string> output)
+    {
         var error = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
         await process.WaitForExitAsync(timeout.Token);
