@@ -3,7 +3,7 @@ using Discogsography.ServiceModel.Serialization;
 
 namespace Discogsography.Host;
 
-/// <summary>The OpenAPI document at <c>/openapi/v1.json</c>, built from the DTO metadata, and Swagger UI at <c>/docs</c>.</summary>
+/// <summary>The OpenAPI document at <c>/openapi/v1.json</c>, built from the DTO metadata, and Swagger UI at <c>/docs</c> (where <c>/</c> leads).</summary>
 internal static class ConfigureOpenApi
 {
     public const string DocumentPath = "/openapi/v1.json";
@@ -22,6 +22,8 @@ internal static class ConfigureOpenApi
     public static void MapOpenApiDocument(this WebApplication app)
     {
         app.MapOpenApi("/openapi/{documentName}.json");
+        // Someone who opens the API's address in a browser lands on its documentation.
+        app.MapGet("/", () => Results.Redirect("/docs", permanent: false));
         app.UseSwaggerUI(options =>
         {
             options.RoutePrefix = "docs";

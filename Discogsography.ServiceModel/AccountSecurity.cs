@@ -7,8 +7,10 @@ namespace Discogsography.ServiceModel;
 /// and every outstanding token stops working: sign in again with the new password.
 /// </summary>
 [Route("/api/auth/change-password", "POST"), Tag(Tags.Auth), Authenticate, RateLimit("5/minute")]
+[ErrorResponse(404, "The account no longer exists")]
 public class ChangeAccountPassword : IReturn<AccountMessageResponse>
 {
+    /// <summary>The password in use now.</summary>
     public required string CurrentPassword { get; set; }
 
     /// <summary>At least 8 characters.</summary>
@@ -33,6 +35,7 @@ public class RequestPasswordReset : IReturn<AccountMessageResponse>
 /// session and token of the account stops working.
 /// </summary>
 [Route("/api/auth/reset-confirm", "POST"), Tag(Tags.Auth), RateLimit("5/minute")]
+[ErrorResponse(400, "The token is unknown, used or expired")]
 public class ConfirmPasswordReset : IReturn<AccountMessageResponse>
 {
     /// <summary>The <c>reset_token</c> of the link.</summary>
@@ -46,5 +49,6 @@ public class ConfirmPasswordReset : IReturn<AccountMessageResponse>
 /// <summary><c>{"message": …}</c>.</summary>
 public class AccountMessageResponse
 {
+    /// <summary>What happened, for people.</summary>
     public required string Message { get; set; }
 }

@@ -36,6 +36,7 @@ public class AdminStatsResponse
     /// <summary>The genres with the most releases (at most 10), biggest first.</summary>
     public required List<NamedCount> TopGenres { get; set; }
 
+    /// <summary>When these figures were read.</summary>
     public DateTimeOffset GeneratedAt { get; set; }
 }
 

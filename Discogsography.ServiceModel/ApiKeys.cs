@@ -7,6 +7,7 @@ public class ListApiKeys : IReturn<List<ApiKeyInfo>>;
 
 /// <summary>Stores a key for a service the caller has none for yet (one per service).</summary>
 [Route("/api/users/api-keys", "POST"), Tag(Tags.ApiKeys), Authenticate, SuccessStatus(201)]
+[ErrorResponse(400, "A key for this service is already stored")]
 public class CreateApiKey : IReturn<ApiKeyInfo>
 {
     /// <summary>One of <see cref="ApiKeyServiceNames.Supported"/>.</summary>
@@ -23,30 +24,41 @@ public class CreateApiKey : IReturn<ApiKeyInfo>
 
 /// <summary>Replaces a stored key (service, key and user id).</summary>
 [Route("/api/users/api-keys/{id}", "PUT"), Tag(Tags.ApiKeys), Authenticate]
+[ErrorResponse(400, "A key for this service is already stored")]
+[ErrorResponse(404, "No such stored key")]
 public class UpdateApiKey : IReturn<ApiKeyInfo>
 {
+    /// <summary>The stored key (its `id` in the list).</summary>
     public long Id { get; set; }
 
+    /// <summary>The service the key is for.</summary>
     public string? ServiceName { get; set; }
 
+    /// <summary>The new key; stored encrypted, never returned.</summary>
     [MaxLength(ApiKeyServiceNames.MaxKeyLength)]
     public string? ApiKey { get; set; }
 
+    /// <summary>The account at that service, when it has one.</summary>
     [MaxLength(ApiKeyServiceNames.MaxServiceUserIdLength)]
     public string? ServiceUserId { get; set; }
 }
 
 /// <summary>Forgets a stored key.</summary>
 [Route("/api/users/api-keys/{id}", "DELETE"), Tag(Tags.ApiKeys), Authenticate, SuccessStatus(204)]
+[ErrorResponse(404, "No such stored key")]
 public class DeleteApiKey : IReturnVoid
 {
+    /// <summary>The stored key (its `id` in the list).</summary>
     public long Id { get; set; }
 }
 
 /// <summary>Whether the caller has a key for a service: <c>{"status":"valid"}</c>, or 404.</summary>
 [Route("/api/users/api-keys/verify", "POST"), Tag(Tags.ApiKeys), Authenticate]
+[ErrorResponse(400, "No service or key given, or the service is not supported")]
+[ErrorResponse(404, "No key stored for the service")]
 public class VerifyApiKey : IReturn<VerifyApiKeyResponse>
 {
+    /// <summary>The service whose stored key to check.</summary>
     public string? ServiceName { get; set; }
 }
 
@@ -64,14 +76,19 @@ public class ListApiKeyServices : IReturn<List<string>>;
 /// <summary>A stored key, without the key.</summary>
 public class ApiKeyInfo
 {
+    /// <summary>The stored key's id.</summary>
     public long Id { get; set; }
 
+    /// <summary>The service the key is for.</summary>
     public required string ServiceName { get; set; }
 
+    /// <summary>The account at that service, when given.</summary>
     public string? ServiceUserId { get; set; }
 
+    /// <summary>When it was stored.</summary>
     public DateTimeOffset CreatedAt { get; set; }
 
+    /// <summary>When it was last replaced.</summary>
     public DateTimeOffset UpdatedAt { get; set; }
 }
 

@@ -23,6 +23,7 @@ public static class AppTokenScopes
 /// account is deactivated; 60 requests a minute and 600 an hour per token.
 /// </summary>
 [Route("/api/user/app-tokens", "POST"), Tag(Tags.User), Authenticate(MissingCredentialsMessage = "Authentication required"), SuccessStatus(201)]
+[ErrorResponse(400, "An unknown scope, or a blank name")]
 public class CreateAppToken : IReturn<CreatedAppToken>
 {
     /// <summary>What the token is for; trimmed.</summary>
@@ -37,15 +38,19 @@ public class CreateAppToken : IReturn<CreatedAppToken>
 /// <summary>The new token: keep <c>token</c>, it cannot be shown again.</summary>
 public class CreatedAppToken
 {
+    /// <summary>The token's id, for revoking it.</summary>
     public Guid Id { get; set; }
 
+    /// <summary>The name, trimmed.</summary>
     public required string Name { get; set; }
 
+    /// <summary>The scopes as sent.</summary>
     public required List<string> Scopes { get; set; }
 
     /// <summary>The bearer credential: <c>Authorization: Bearer dscg_…</c>.</summary>
     public required string Token { get; set; }
 
+    /// <summary>When it was minted.</summary>
     public DateTimeOffset CreatedAt { get; set; }
 }
 
@@ -56,20 +61,26 @@ public class ListAppTokens : IReturn<AppTokenList>;
 /// <summary>Working tokens and revoked ones.</summary>
 public class AppTokenList
 {
+    /// <summary>Tokens that work, newest first.</summary>
     public required List<AppTokenSummary> Active { get; set; }
 
+    /// <summary>Revoked tokens, newest first.</summary>
     public required List<RevokedAppToken> Revoked { get; set; }
 }
 
 /// <summary>A working app token.</summary>
 public class AppTokenSummary
 {
+    /// <summary>The token's id, for revoking it.</summary>
     public Guid Id { get; set; }
 
+    /// <summary>What it is for.</summary>
     public required string Name { get; set; }
 
+    /// <summary>What it may do.</summary>
     public required List<string> Scopes { get; set; }
 
+    /// <summary>When it was minted.</summary>
     public DateTimeOffset CreatedAt { get; set; }
 
     /// <summary>When it last authenticated a request (to the minute), null when never.</summary>
@@ -79,10 +90,13 @@ public class AppTokenSummary
 /// <summary>A revoked app token.</summary>
 public class RevokedAppToken
 {
+    /// <summary>The token's id.</summary>
     public Guid Id { get; set; }
 
+    /// <summary>What it was for.</summary>
     public required string Name { get; set; }
 
+    /// <summary>When it was revoked.</summary>
     public DateTimeOffset RevokedAt { get; set; }
 }
 
@@ -91,7 +105,9 @@ public class RevokedAppToken
 /// malformed id is the same 404.
 /// </summary>
 [Route("/api/user/app-tokens/{token_id}", "DELETE"), Tag(Tags.User), Authenticate(MissingCredentialsMessage = "Authentication required"), SuccessStatus(204)]
+[ErrorResponse(404, "No working app token of yours with this id")]
 public class RevokeAppToken : IReturnVoid
 {
+    /// <summary>The app token (its `id` in the list).</summary>
     public required string TokenId { get; set; }
 }

@@ -18,16 +18,19 @@ public class Register : IReturn<RegisterResponse>
 /// <summary><c>{"message": "Registration processed"}</c>.</summary>
 public class RegisterResponse
 {
+    /// <summary>Always `Registration processed`.</summary>
     public required string Message { get; set; }
 }
 
 /// <summary>Exchanges email and password for an access token and a refresh token (a new session).</summary>
 [Route("/api/auth/login", "POST"), Tag(Tags.Auth), RateLimit("5/minute")]
+[ErrorResponse(401, "Incorrect email or password (the same for unknown and inactive accounts)")]
 public class Login : IReturn<LoginResponse>
 {
     /// <summary>Stripped and lowercased; not otherwise validated.</summary>
     public required string Email { get; set; }
 
+    /// <summary>The account's password.</summary>
     public required string Password { get; set; }
 }
 
@@ -78,34 +81,43 @@ public class Logout : IReturn<LogoutResponse>;
 /// <summary><c>{"logged_out": true}</c>.</summary>
 public class LogoutResponse
 {
+    /// <summary>Always true.</summary>
     public bool LoggedOut { get; set; }
 }
 
 /// <summary>The caller's account.</summary>
 [Route("/api/auth/me", "GET"), Tag(Tags.Auth), Authenticate]
+[ErrorResponse(404, "The account no longer exists")]
 public class GetMe : IReturn<MeResponse>;
 
 /// <summary>The reference's <c>/me</c> fields, plus <c>is_admin</c>.</summary>
 public class MeResponse
 {
+    /// <summary>The account's id (the token's `sub`).</summary>
     public Guid Id { get; set; }
 
+    /// <summary>The sign-in email.</summary>
     public required string Email { get; set; }
 
+    /// <summary>Whether the account may sign in.</summary>
     public bool IsActive { get; set; }
 
+    /// <summary>When it registered.</summary>
     public DateTimeOffset CreatedAt { get; set; }
 
     /// <summary>Whether sign-in asks for a second factor (REFERENCE-UPSTREAM.md §B.5.8).</summary>
     public bool TotpEnabled { get; set; }
 
+    /// <summary>Whether it holds admin rights.</summary>
     public bool IsAdmin { get; set; }
 }
 
 /// <summary>Rotates a refresh token: the old one stops working, new tokens come back. A reused one ends its session.</summary>
 [Route("/api/auth/refresh", "POST"), Tag(Tags.Auth), RateLimit("30/minute")]
+[ErrorResponse(401, "The refresh token is unknown or reused, or its session ended or expired")]
 public class RefreshSession : IReturn<LoginResponse>
 {
+    /// <summary>The `refresh_token` of the last login or refresh.</summary>
     public required string RefreshToken { get; set; }
 }
 
@@ -116,6 +128,7 @@ public class ListSessions : IReturn<ListSessionsResponse>;
 /// <summary><c>{"sessions": [...]}</c>, most recently used first.</summary>
 public class ListSessionsResponse
 {
+    /// <summary>The caller's active sessions, newest first.</summary>
     public required List<SessionInfo> Sessions { get; set; }
 }
 
@@ -144,15 +157,20 @@ public class SessionInfo : SessionSummary
 
 /// <summary>Ends one of the caller's sessions; its access tokens stop working at once.</summary>
 [Route("/api/auth/sessions/{id}", "DELETE"), Tag(Tags.Auth), Authenticate]
+[ErrorResponse(404, "No such session of yours")]
 public class EndSession : IReturnVoid
 {
+    /// <summary>The session (its `id` in the list).</summary>
     public required Guid Id { get; set; }
 }
 
 /// <summary>Changes the caller's password and ends every other session.</summary>
 [Route("/api/auth/password", "POST"), Tag(Tags.Auth), Authenticate, RateLimit("5/minute")]
+[ErrorResponse(404, "The account no longer exists")]
+[ErrorResponse(400, "The current password is incorrect")]
 public class ChangePassword : IReturn<ChangePasswordResponse>
 {
+    /// <summary>The password in use now.</summary>
     public required string CurrentPassword { get; set; }
 
     /// <summary>At least 8 characters.</summary>
@@ -163,6 +181,7 @@ public class ChangePassword : IReturn<ChangePasswordResponse>
 /// <summary><c>{"changed": true, "sessions_ended": n}</c>.</summary>
 public class ChangePasswordResponse
 {
+    /// <summary>Always true.</summary>
     public bool Changed { get; set; }
 
     /// <summary>How many other sessions were ended.</summary>

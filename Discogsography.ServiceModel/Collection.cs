@@ -6,9 +6,11 @@ namespace Discogsography.ServiceModel;
 /// <summary>A page of one of the caller's lists: 1 to 200 items (50 by default) from <see cref="Offset"/>.</summary>
 public abstract class UserListPage
 {
+    /// <summary>Items per page.</summary>
     [Range(1, 200)]
     public int Limit { get; set; } = 50;
 
+    /// <summary>Items to skip: where the page starts.</summary>
     [Range(0, int.MaxValue)]
     public int Offset { get; set; }
 }
@@ -20,6 +22,7 @@ public class QueryCollection : UserListPage, IReturn<QueryCollectionResponse>;
 
 public class QueryCollectionResponse : PagedResponse
 {
+    /// <summary>This page of copies.</summary>
     public required List<CollectionItem> Releases { get; set; }
 }
 
@@ -30,6 +33,7 @@ public class QueryWantlist : UserListPage, IReturn<QueryWantlistResponse>;
 
 public class QueryWantlistResponse : PagedResponse
 {
+    /// <summary>This page of wanted releases.</summary>
     public required List<WantlistItem> Releases { get; set; }
 }
 
@@ -66,14 +70,17 @@ public class WantlistItem : ListedRelease;
 [Route("/api/user/recommendations", "GET"), Tag(Tags.User), Authenticate(MissingCredentialsMessage = "Authentication required"), ErrorBody(ErrorBodyStyle.Error)]
 public class GetRecommendations : IReturn<GetRecommendationsResponse>
 {
+    /// <summary>Recommendations to return.</summary>
     [Range(1, 100)]
     public int Limit { get; set; } = 20;
 }
 
 public class GetRecommendationsResponse
 {
+    /// <summary>Best first.</summary>
     public required List<Recommendation> Recommendations { get; set; }
 
+    /// <summary>How many are returned.</summary>
     public int Total { get; set; }
 }
 
@@ -102,6 +109,7 @@ public class GetCollectionStats : IReturn<GetCollectionStatsResponse>;
 
 public class GetCollectionStatsResponse
 {
+    /// <summary>Copies in the collection.</summary>
     public int Total { get; set; }
 
     /// <summary>The 20 biggest genres.</summary>

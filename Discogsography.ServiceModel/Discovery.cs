@@ -5,6 +5,7 @@ namespace Discogsography.ServiceModel;
 
 /// <summary>Full-text search over artists, labels, masters and releases, ranked, filtered, faceted (REFERENCE-UPSTREAM.md §A.1).</summary>
 [Route("/api/search", "GET"), Tag(Tags.Explore), RateLimit("30/minute"), ErrorBody(ErrorBodyStyle.Error)]
+[ErrorResponse(400, "An unknown type in `types`")]
 public class Search : IReturn<SearchResponse>
 {
     /// <summary>At least 3 characters; words are matched by their English stems (stop words alone match nothing).</summary>
@@ -27,9 +28,11 @@ public class Search : IReturn<SearchResponse>
     [Range(1000, 9999), Example(1979)]
     public int? YearMax { get; set; }
 
+    /// <summary>Items per page.</summary>
     [Range(1, 100)]
     public int Limit { get; set; } = 20;
 
+    /// <summary>Items to skip: where the page starts.</summary>
     [Range(0, int.MaxValue)]
     public int Offset { get; set; }
 }
@@ -42,13 +45,17 @@ public class SearchResponse
     /// <summary>Matches of the requested types that pass the filters.</summary>
     public int Total { get; set; }
 
+    /// <summary>Counts per type, genre and decade over every match.</summary>
     public required SearchFacets Facets { get; set; }
 
+    /// <summary>This page of matches, best first.</summary>
     public required List<SearchResult> Results { get; set; }
 
+    /// <summary>Where this page is.</summary>
     public required SearchPagination Pagination { get; set; }
 }
 
+/// <summary>Counts over every match (not only this page): per type, genre and decade.</summary>
 public class SearchFacets
 {
     /// <summary>Matches per requested type, in request order (filters not applied).</summary>
@@ -89,6 +96,7 @@ public class SearchMetadata
     public List<string>? Genres { get; set; }
 }
 
+/// <summary>Where this page of results is.</summary>
 public class SearchPagination
 {
     public int Limit { get; set; }
@@ -100,6 +108,9 @@ public class SearchPagination
 
 /// <summary>One shortest undirected path between two named entities (REFERENCE-UPSTREAM.md §A.2).</summary>
 [Route("/api/path", "GET"), Tag(Tags.Explore), ErrorBody(ErrorBodyStyle.Error)]
+[ErrorResponse(400, "An unknown entity type")]
+[ErrorResponse(404, "No entity with one of the names")]
+[ErrorResponse(504, "The search ran out of time")]
 public class FindPath : IReturn<PathResponse>
 {
     /// <summary>The exact, case-sensitive name of the start.</summary>
@@ -107,11 +118,15 @@ public class FindPath : IReturn<PathResponse>
     public required string FromName { get; set; }
 
     /// <summary><c>artist</c>, <c>genre</c>, <c>label</c> or <c>style</c> (case-insensitive).</summary>
+    [AllowedValues("artist", "genre", "label", "style")]
     public string FromType { get; set; } = "artist";
 
+    /// <summary>The exact, case-sensitive name of the end.</summary>
     [Example("John Coltrane")]
     public required string ToName { get; set; }
 
+    /// <summary>`artist`, `genre`, `label` or `style` (case-insensitive).</summary>
+    [AllowedValues("artist", "genre", "label", "style")]
     public string ToType { get; set; } = "artist";
 
     /// <summary>The longest path looked for, in relationships.</summary>
@@ -121,6 +136,7 @@ public class FindPath : IReturn<PathResponse>
 
 public class PathResponse
 {
+    /// <summary>Whether a path exists within `max_depth`.</summary>
     public bool Found { get; set; }
 
     /// <summary>Relationships on the path; null when none was found.</summary>
@@ -146,10 +162,12 @@ public class PathNode
 
 /// <summary>Genres with the styles that appear on their releases, by release count (REFERENCE-UPSTREAM.md §A.3).</summary>
 [Route("/api/genre-tree", "GET"), Tag(Tags.Explore), RateLimit("30/minute"), ErrorBody(ErrorBodyStyle.Error)]
+[ErrorResponse(504, "The query ran out of time")]
 public class GetGenreTree : IReturn<GenreTreeResponse>;
 
 public class GenreTreeResponse
 {
+    /// <summary>Every genre with its styles.</summary>
     public required List<GenreTreeGenre> Genres { get; set; }
 }
 
@@ -176,8 +194,10 @@ public class GetYearRange : IReturn<YearRangeResponse>;
 
 public class YearRangeResponse
 {
+    /// <summary>The earliest release year, null for an empty catalogue.</summary>
     public int? MinYear { get; set; }
 
+    /// <summary>The latest release year.</summary>
     public int? MaxYear { get; set; }
 }
 
@@ -185,14 +205,17 @@ public class YearRangeResponse
 [Route("/api/explore/genre-emergence", "GET"), Tag(Tags.Explore), ErrorBody(ErrorBodyStyle.Error)]
 public class GetGenreEmergence : IReturn<GenreEmergenceResponse>
 {
+    /// <summary>Only genres and styles that first appeared up to this year.</summary>
     [Range(1900, 2030), Example(1960)]
     public required int BeforeYear { get; set; }
 }
 
 public class GenreEmergenceResponse
 {
+    /// <summary>Genres by the year they first appear, oldest first.</summary>
     public required List<EmergedTag> Genres { get; set; }
 
+    /// <summary>Styles by the year they first appear, oldest first.</summary>
     public required List<EmergedTag> Styles { get; set; }
 }
 
@@ -205,20 +228,25 @@ public class EmergedTag
 
 /// <summary>Artists credited on the same dated releases as an artist, with counts per year (REFERENCE-UPSTREAM.md §A.6).</summary>
 [Route("/api/collaborators/{artist_id}", "GET"), Tag(Tags.Explore), RateLimit("30/minute"), ErrorBody(ErrorBodyStyle.Error)]
+[ErrorResponse(404, "No such artist")]
+[ErrorResponse(504, "The query ran out of time")]
 public class GetCollaborators : IReturn<CollaboratorsResponse>
 {
     /// <summary>The artist's Discogs id.</summary>
     [Example("23755")]
     public required string ArtistId { get; set; }
 
+    /// <summary>Collaborators to return, most shared releases first.</summary>
     [Range(1, 100)]
     public int Limit { get; set; } = 20;
 }
 
 public class CollaboratorsResponse
 {
+    /// <summary>The artist asked about.</summary>
     public required string ArtistId { get; set; }
 
+    /// <summary>Its name.</summary>
     public string? ArtistName { get; set; }
 
     /// <summary>Most shared releases first, then by artist id.</summary>
@@ -256,11 +284,14 @@ public class GetGraphStats : IReturn<GraphStatsResponse>;
 
 public class GraphStatsResponse
 {
+    /// <summary>Artists, labels, releases, masters, genres and styles together.</summary>
     public long TotalEntities { get; set; }
 
+    /// <summary>Entities per kind.</summary>
     public required GraphCounts Counts { get; set; }
 }
 
+/// <summary>Entities per kind.</summary>
 public class GraphCounts
 {
     public long Artists { get; set; }

@@ -6,6 +6,7 @@ namespace Discogsography.ServiceModel;
 
 /// <summary>Names starting with (then resembling) <c>q</c>, for the search box.</summary>
 [Route("/api/autocomplete", "GET"), Tag(Tags.Explore), RateLimit("30/minute"), ErrorBody(ErrorBodyStyle.Error)]
+[ErrorResponse(400, "An unknown type")]
 public class Autocomplete : IReturn<AutocompleteResponse>
 {
     /// <summary>At least 2 characters.</summary>
@@ -13,14 +14,17 @@ public class Autocomplete : IReturn<AutocompleteResponse>
     public required string Q { get; set; }
 
     /// <summary><c>artist</c>, <c>genre</c>, <c>label</c> or <c>style</c> (case-insensitive).</summary>
+    [AllowedValues("artist", "genre", "label", "style")]
     public string Type { get; set; } = "artist";
 
+    /// <summary>Suggestions to return.</summary>
     [Range(1, 50)]
     public int Limit { get; set; } = 10;
 }
 
 public class AutocompleteResponse
 {
+    /// <summary>Best first.</summary>
     public required List<AutocompleteResult> Results { get; set; }
 }
 
@@ -37,21 +41,28 @@ public class AutocompleteResult
 
 /// <summary>An entity found by exact name, with the size of each category it can expand into.</summary>
 [Route("/api/explore", "GET"), Tag(Tags.Explore), ErrorBody(ErrorBodyStyle.Error)]
+[ErrorResponse(400, "An unknown type")]
+[ErrorResponse(404, "No entity with this name")]
 public class Explore : IReturn<ExploreResponse>
 {
     /// <summary>The exact, case-sensitive name (may be empty).</summary>
     public required string Name { get; set; }
 
+    /// <summary>The entity's type (case-insensitive).</summary>
+    [AllowedValues("artist", "genre", "label", "style")]
     public string Type { get; set; } = "artist";
 }
 
 public class ExploreResponse
 {
+    /// <summary>The entity found.</summary>
     public required ExploreCenter Center { get; set; }
 
+    /// <summary>What it can expand into, with sizes.</summary>
     public required List<ExploreCategory> Categories { get; set; }
 }
 
+/// <summary>The entity found.</summary>
 public class ExploreCenter
 {
     public required string Id { get; set; }
@@ -78,18 +89,25 @@ public class ExploreCategory
 
 /// <summary>One page of an entity's neighbours in a category.</summary>
 [Route("/api/expand", "GET"), Tag(Tags.Explore), ErrorBody(ErrorBodyStyle.Error)]
+[ErrorResponse(400, "An unknown type or category")]
 public class Expand : IReturn<ExpandResponse>
 {
     /// <summary>The parent entity's name.</summary>
     public required string NodeId { get; set; }
 
+    /// <summary>The parent entity's type (case-insensitive).</summary>
+    [AllowedValues("artist", "genre", "label", "style")]
     public required string Type { get; set; }
 
+    /// <summary>What to list: `releases`, `labels` or `aliases` of an artist; `releases` or `artists` of a label; `artists`, `labels` or `styles` of a genre; `artists`, `labels` or `genres` of a style.</summary>
+    [AllowedValues("releases", "labels", "aliases", "artists", "genres", "styles")]
     public required string Category { get; set; }
 
+    /// <summary>Items per page.</summary>
     [Range(1, 200)]
     public int Limit { get; set; } = 50;
 
+    /// <summary>Items to skip: where the page starts.</summary>
     [Range(0, int.MaxValue)]
     public int Offset { get; set; }
 
@@ -103,6 +121,7 @@ public class Expand : IReturn<ExpandResponse>
 
 public class ExpandResponse : PagedResponse
 {
+    /// <summary>This page of neighbours.</summary>
     public required List<ExpandChild> Children { get; set; }
 }
 
@@ -131,11 +150,15 @@ public class ExpandChild
 
 /// <summary>Details of one entity; the fields present depend on its type (see <see cref="NodeDetails.NodeKind"/>).</summary>
 [Route("/api/node/{node_id}", "GET"), Tag(Tags.Explore), ErrorBody(ErrorBodyStyle.Error)]
+[ErrorResponse(400, "An unknown type")]
+[ErrorResponse(404, "No such entity")]
 public class GetNode : IReturn<NodeDetails>
 {
     /// <summary>An id, or a name/title.</summary>
     public required string NodeId { get; set; }
 
+    /// <summary>The entity's type (case-insensitive).</summary>
+    [AllowedValues("artist", "genre", "label", "style", "release")]
     public string Type { get; set; } = "artist";
 }
 
@@ -181,20 +204,27 @@ public class NodeDetails
 
 /// <summary>Releases per year for an entity found by exact name.</summary>
 [Route("/api/trends", "GET"), Tag(Tags.Explore), ErrorBody(ErrorBodyStyle.Error)]
+[ErrorResponse(400, "An unknown type")]
 public class GetTrends : IReturn<TrendsResponse>
 {
+    /// <summary>The exact, case-sensitive name.</summary>
     public required string Name { get; set; }
 
+    /// <summary>The entity's type (case-insensitive).</summary>
+    [AllowedValues("artist", "genre", "label", "style")]
     public string Type { get; set; } = "artist";
 }
 
 public class TrendsResponse
 {
+    /// <summary>The name as sent.</summary>
     public required string Name { get; set; }
 
+    /// <summary>The type, lowercased.</summary>
     [AllowedValues("artist", "genre", "label", "style")]
     public required string Type { get; set; }
 
+    /// <summary>Releases per year, oldest first.</summary>
     public required List<TrendPoint> Data { get; set; }
 }
 

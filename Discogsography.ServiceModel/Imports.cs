@@ -8,6 +8,7 @@ namespace Discogsography.ServiceModel;
 /// <see cref="Path"/> (inside <c>IMPORT_DIR</c>). Give exactly one of the two.
 /// </summary>
 [Route("/api/admin/imports", "POST"), Tag(Tags.Admin), RequiredRole(Roles.Admin), SuccessStatus(202)]
+[ErrorResponse(400, "Neither or both of url and path, or a URL or path that is not allowed")]
 public class StartImport : IReturn<ImportJobInfo>
 {
     /// <summary>An http(s) URL of a dump file (<c>discogs_YYYYMMDD_{artists,labels,masters,releases}.xml.gz</c>).</summary>
@@ -30,42 +31,55 @@ public class StartImport : IReturn<ImportJobInfo>
 [Route("/api/admin/imports", "GET"), Tag(Tags.Admin), RequiredRole(Roles.Admin)]
 public class QueryImports : IReturn<QueryImportsResponse>
 {
+    /// <summary>Items to skip: where the page starts.</summary>
     [Range(0, int.MaxValue)]
     public int Offset { get; set; }
 
+    /// <summary>Items per page.</summary>
     [Range(1, 200)]
     public int Limit { get; set; } = 25;
 }
 
 public class QueryImportsResponse : PagedResponse
 {
+    /// <summary>This page of import jobs.</summary>
     public required List<ImportJobInfo> Imports { get; set; }
 }
 
 /// <summary>One import job with its progress.</summary>
 [Route("/api/admin/imports/{id}", "GET"), Tag(Tags.Admin), RequiredRole(Roles.Admin)]
+[ErrorResponse(404, "No such import job")]
 public class GetImport : IReturn<ImportJobInfo>
 {
+    /// <summary>The import job.</summary>
     public Guid Id { get; set; }
 }
 
 /// <summary>Cancels an import in any phase: a queued one at once, a running one within a heartbeat (the live catalogue stays).</summary>
 [Route("/api/admin/imports/{id}/cancel", "POST"), Tag(Tags.Admin), RequiredRole(Roles.Admin)]
+[ErrorResponse(404, "No such import job")]
+[ErrorResponse(409, "The job already ended")]
 public class CancelImport : IReturn<ImportJobInfo>
 {
+    /// <summary>The import job.</summary>
     public Guid Id { get; set; }
 }
 
 public class ImportJobInfo
 {
+    /// <summary>The job's id.</summary>
     public Guid Id { get; set; }
 
+    /// <summary>The dump URL it downloads, when started from one.</summary>
     public string? Url { get; set; }
 
+    /// <summary>The server folder it imports, when started from one.</summary>
     public string? Path { get; set; }
 
+    /// <summary>The checksum file it verifies against.</summary>
     public string? ChecksumUrl { get; set; }
 
+    /// <summary>Where the job is.</summary>
     [AllowedValues(ImportStatuses.Pending, ImportStatuses.Running, ImportStatuses.Completed, ImportStatuses.Failed, ImportStatuses.Cancelled)]
     public required string Status { get; set; }
 
@@ -82,12 +96,16 @@ public class ImportJobInfo
     /// <summary>The dump files, with their size and the records imported so far.</summary>
     public required List<ImportFileInfo> Files { get; set; }
 
+    /// <summary>Why a failed job failed.</summary>
     public string? Error { get; set; }
 
+    /// <summary>When it was queued.</summary>
     public DateTimeOffset CreatedAt { get; set; }
 
+    /// <summary>When a worker took it.</summary>
     public DateTimeOffset? StartedAt { get; set; }
 
+    /// <summary>When it ended.</summary>
     public DateTimeOffset? CompletedAt { get; set; }
 
     /// <summary>The administrator who started it.</summary>
@@ -96,6 +114,7 @@ public class ImportJobInfo
     /// <summary>How many times a worker claimed it.</summary>
     public int Attempts { get; set; }
 
+    /// <summary>An administrator asked it to stop.</summary>
     public bool CancelRequested { get; set; }
 }
 
@@ -147,6 +166,7 @@ public class CatalogueStatusResponse
     public required ImportFolder ImportDir { get; set; }
 }
 
+/// <summary>The catalogue the API serves: when and from what it was imported.</summary>
 public class LiveCatalogue
 {
     public Guid ImportId { get; set; }
@@ -162,6 +182,7 @@ public class LiveCatalogue
     public required CatalogueFigures Figures { get; set; }
 }
 
+/// <summary>The server folder imports read from and download into, and the dump files in it.</summary>
 public class ImportFolder
 {
     /// <summary>The absolute path on the server.</summary>

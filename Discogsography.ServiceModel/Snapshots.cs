@@ -35,21 +35,26 @@ public class CreateSnapshotResponse
     /// <summary>The frontend path that restores it: <c>/snapshot/&lt;token&gt;</c>.</summary>
     public required string Url { get; set; }
 
+    /// <summary>When the snapshot is deleted.</summary>
     public DateTimeOffset ExpiresAt { get; set; }
 }
 
 /// <summary>Restores a saved snapshot (no sign-in needed: the token is the secret).</summary>
 [Route("/api/snapshot/{token}", "GET"), Tag(Tags.Snapshot), ErrorBody(ErrorBodyStyle.Error)]
+[ErrorResponse(404, "No such snapshot, or it expired")]
 public class GetSnapshot : IReturn<GetSnapshotResponse>
 {
+    /// <summary>The token `POST /api/snapshot` returned.</summary>
     public required string Token { get; set; }
 }
 
 public class GetSnapshotResponse
 {
+    /// <summary>The saved nodes.</summary>
     public required List<SnapshotNode> Nodes { get; set; }
 
     public required SnapshotNode Center { get; set; }
 
+    /// <summary>When it was saved.</summary>
     public DateTimeOffset CreatedAt { get; set; }
 }

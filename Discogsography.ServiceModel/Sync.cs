@@ -11,6 +11,7 @@ public class TriggerSync : IReturn<TriggerSyncResponse>;
 
 public class TriggerSyncResponse
 {
+    /// <summary>The job started (or already running).</summary>
     public required string SyncId { get; set; }
 
     /// <summary><c>started</c> or <c>already_running</c>.</summary>
@@ -25,6 +26,7 @@ public class GetSyncStatus : IReturn<GetSyncStatusResponse>;
 
 public class GetSyncStatusResponse
 {
+    /// <summary>The caller's recent sync jobs, newest first.</summary>
     public required List<SyncSummary> Syncs { get; set; }
 }
 

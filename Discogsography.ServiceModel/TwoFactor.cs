@@ -15,6 +15,8 @@ public static class TotpCodeRules
 /// app works. Refused while two-factor authentication is on: disable it first.
 /// </summary>
 [Route("/api/auth/2fa/setup", "POST"), Tag(Tags.Auth), Authenticate]
+[ErrorResponse(404, "The account no longer exists")]
+[ErrorResponse(400, "2FA is already enabled")]
 public class SetUpTwoFactor : IReturn<TwoFactorSetupResponse>;
 
 /// <summary>What an authenticator app needs, and the recovery codes.</summary>
@@ -35,6 +37,7 @@ public class TwoFactorSetupResponse
 
 /// <summary>Turns two-factor authentication on with a current code from the app (REFERENCE-UPSTREAM.md §B.5.3).</summary>
 [Route("/api/auth/2fa/confirm", "POST"), Tag(Tags.Auth), Authenticate]
+[ErrorResponse(400, "No setup yet, or a wrong code")]
 public class ConfirmTwoFactor : IReturn<AccountMessageResponse>
 {
     /// <summary>Six digits from the authenticator app.</summary>
@@ -47,6 +50,7 @@ public class ConfirmTwoFactor : IReturn<AccountMessageResponse>
 /// wrong codes lock two-factor sign-in for 15 minutes; a code that was accepted once is not accepted again.
 /// </summary>
 [Route("/api/auth/2fa/verify", "POST"), Tag(Tags.Auth), RateLimit("10/minute")]
+[ErrorResponse(401, "The challenge is invalid, expired or used, or the code is wrong")]
 public class VerifyTwoFactor : IReturn<LoginResponse>
 {
     /// <summary>The <c>challenge_token</c> of the login response.</summary>
@@ -62,6 +66,7 @@ public class VerifyTwoFactor : IReturn<LoginResponse>
 /// wrong ones count toward the same lock as wrong app codes.
 /// </summary>
 [Route("/api/auth/2fa/recovery", "POST"), Tag(Tags.Auth), RateLimit("5/minute")]
+[ErrorResponse(401, "The challenge is invalid, expired or used, or the recovery code is wrong or none are left")]
 public class RecoverTwoFactor : IReturn<LoginResponse>
 {
     /// <summary>The <c>challenge_token</c> of the login response.</summary>
@@ -76,11 +81,14 @@ public class RecoverTwoFactor : IReturn<LoginResponse>
 /// minute (the upstream has no limit), so a stolen access token cannot be used to guess the password here.
 /// </summary>
 [Route("/api/auth/2fa/disable", "POST"), Tag(Tags.Auth), Authenticate, RateLimit("5/minute")]
+[ErrorResponse(404, "The account no longer exists")]
+[ErrorResponse(400, "2FA is not enabled, or a wrong code")]
 public class DisableTwoFactor : IReturn<AccountMessageResponse>
 {
     /// <summary>Six digits from the authenticator app.</summary>
     [MinLength(TotpCodeRules.Length), MaxLength(TotpCodeRules.Length), RegularExpression(TotpCodeRules.Pattern), Example("123456")]
     public required string Code { get; set; }
 
+    /// <summary>The account's password.</summary>
     public required string Password { get; set; }
 }

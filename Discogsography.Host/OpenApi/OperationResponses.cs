@@ -4,7 +4,11 @@ using Microsoft.OpenApi;
 
 namespace Discogsography.Host.OpenApi;
 
-/// <summary>The responses an operation documents: its success body and the error statuses its policies can produce.</summary>
+/// <summary>
+/// The responses an operation documents: its success body, and every error status of <see cref="OperationStatuses"/>
+/// with its body — FastAPI's validation list for 422, <c>{"detail"}</c> or <c>{"error"}</c> (the route's style) for
+/// the rest — and <c>Retry-After</c> on 429 and 503.
+/// </summary>
 internal static class OperationResponses
 {
     public static async Task<OpenApiResponses> DescribeAsync(Operation operation, SchemaRegistry schemas)
@@ -14,21 +18,28 @@ internal static class OperationResponses
         responses[success] = operation.ResponseType is { } type
             ? new OpenApiResponse { Description = "Success", Content = Json(await schemas.ReferenceAsync(type)) }
             : new OpenApiResponse { Description = "Success, no body" };
-        var validation = new OpenApiResponse { Description = "Validation error", Content = Json(await schemas.ReferenceAsync(typeof(ValidationErrorResponse))) };
-        if (operation.Request.Type.Fields.Count > 0)
-            responses["422"] = validation;
-        if (operation.Auth.Mode == AuthMode.Required)
-            responses["401"] = new OpenApiResponse { Description = "Missing, invalid, expired or revoked bearer token" };
-        if (operation.Auth.Roles.Count > 0)
-            responses["403"] = new OpenApiResponse { Description = string.Join("; ", operation.Auth.Roles.Select(r => r.DeniedMessage)) };
-        if (operation.RateLimits.Count > 0)
-            responses["429"] = new OpenApiResponse
-            {
-                Description = $"Rate limit exceeded ({string.Join("; ", operation.RateLimits.Select(l => $"{l.Rule} per {(l.Scope == ServiceModel.RateLimitScope.User ? "user" : "client IP")}"))}); see Retry-After",
-            };
-        responses["503"] = new OpenApiResponse { Description = "A dependency (PostgreSQL, Redis) is unavailable; see Retry-After" };
+        foreach (var (status, description) in OperationStatuses.ErrorsOf(operation))
+        {
+            var response = new OpenApiResponse { Description = description, Content = Json(await schemas.ReferenceAsync(BodyOf(operation, status))) };
+            if (status is StatusCodes.Status429TooManyRequests or StatusCodes.Status503ServiceUnavailable)
+                response.Headers = new Dictionary<string, IOpenApiHeader>
+                {
+                    ["Retry-After"] = new OpenApiHeader { Description = "Seconds to wait before trying again", Schema = new OpenApiSchema { Type = JsonSchemaType.Integer } },
+                };
+            responses[status.ToString(System.Globalization.CultureInfo.InvariantCulture)] = response;
+        }
         return responses;
     }
+
+    /// <summary>Authentication and the body parser answer <c>{"detail"}</c> and rate limits <c>{"error"}</c> on every route; the rest follow the route.</summary>
+    private static Type BodyOf(Operation operation, int status) => status switch
+    {
+        StatusCodes.Status422UnprocessableEntity => typeof(ValidationErrorResponse),
+        StatusCodes.Status400BadRequest or StatusCodes.Status401Unauthorized or StatusCodes.Status403Forbidden
+            or StatusCodes.Status413PayloadTooLarge => typeof(DetailMessage),
+        StatusCodes.Status429TooManyRequests => typeof(ErrorMessage),
+        _ => operation.ErrorStyle == ServiceModel.ErrorBodyStyle.Error ? typeof(ErrorMessage) : typeof(DetailMessage),
+    };
 
     private static Dictionary<string, OpenApiMediaType> Json(IOpenApiSchema schema) => new() { ["application/json"] = new() { Schema = schema } };
 }

@@ -18,6 +18,8 @@ internal sealed class OperationsDocumentTransformer(ServiceCatalog catalog) : IO
 {
     private const string BearerScheme = "bearer";
 
+    private static readonly XmlDocumentation Docs = XmlDocumentation.For(typeof(ServiceModel.Login).Assembly);
+
     public async Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
     {
         document.Info = new OpenApiInfo
@@ -47,10 +49,12 @@ internal sealed class OperationsDocumentTransformer(ServiceCatalog catalog) : IO
 
     private static async Task<OpenApiOperation> DescribeAsync(OpenApiDocument document, Operation operation, string verb, SchemaRegistry schemas)
     {
+        var text = Docs.Of(operation.RequestType);
         var description = new OpenApiOperation
         {
             OperationId = operation.Verbs.Count > 1 ? $"{operation.Name}_{verb}" : operation.Name,
-            Summary = operation.RequestType.Name,
+            Summary = text is null ? operation.RequestType.Name : XmlDocumentation.FirstSentence(text),
+            Description = text,
             Parameters = await ParametersAsync(operation, verb, schemas),
             Responses = await OperationResponses.DescribeAsync(operation, schemas),
         };
@@ -91,7 +95,7 @@ internal sealed class OperationsDocumentTransformer(ServiceCatalog catalog) : IO
         var example = field.Property.GetCustomAttribute<ServiceModel.ExampleAttribute>()?.Value;
         return new OpenApiParameter
         {
-            Name = field.WireName, In = location, Required = required, Schema = schema,
+            Name = field.WireName, In = location, Required = required, Schema = schema, Description = Docs.Of(field.Property),
             Example = example is null ? null : JsonSerializer.SerializeToNode(example, example.GetType(), WireJson.Options),
         };
     }
@@ -109,6 +113,8 @@ internal sealed class OperationsDocumentTransformer(ServiceCatalog catalog) : IO
             schema.MaxLength = maxLength;
         if (c.Pattern is { } pattern)
             schema.Pattern = pattern;
+        if (field.Property.GetCustomAttribute<System.ComponentModel.DataAnnotations.AllowedValuesAttribute>() is { } allowed)
+            schema.Enum = [.. allowed.Values.Select(v => (JsonNode)JsonValue.Create(v?.ToString() ?? ""))];
         if (!field.IsRequired && field.Property.GetValue(operation.Request.Type.Create()) is { } defaultValue)
             schema.Default = JsonSerializer.SerializeToNode(defaultValue, defaultValue.GetType(), WireJson.Options) ?? JsonValue.Create((string?)null);
     }

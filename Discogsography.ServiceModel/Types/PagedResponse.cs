@@ -8,15 +8,19 @@ namespace Discogsography.ServiceModel;
 /// </summary>
 public abstract class PagedResponse
 {
+    /// <summary>Items in the whole list.</summary>
     [JsonPropertyOrder(1)]
     public int Total { get; set; }
 
+    /// <summary>Where this page starts.</summary>
     [JsonPropertyOrder(1)]
     public int Offset { get; set; }
 
+    /// <summary>The page length asked for.</summary>
     [JsonPropertyOrder(1)]
     public int Limit { get; set; }
 
+    /// <summary>Whether items follow this page.</summary>
     [JsonPropertyOrder(1)]
     public bool HasMore { get; set; }
 }

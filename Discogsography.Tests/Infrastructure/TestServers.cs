@@ -55,6 +55,9 @@ public sealed class TestServers
     [OneTimeTearDown]
     public async Task StopAsync()
     {
+        // Every error status any test provoked must be in the OpenAPI document (see UndocumentedStatusMonitor).
+        Assert.That(Discogsography.Host.Middleware.UndocumentedStatusMonitor.Seen.Keys.Order(), Is.Empty,
+            "Routes answered statuses their OpenAPI description does not list: declare them with [ErrorResponse]");
         if (host is not null)
             await host.DisposeAsync();
         if (redis is not null)

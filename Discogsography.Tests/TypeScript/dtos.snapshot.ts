@@ -687,7 +687,7 @@ export class AuthorizeDiscogs implements IReturn<AuthorizeDiscogsResponse> {
 /** GET /api/autocomplete */
 export class Autocomplete implements IReturn<AutocompleteResponse> {
     declare q: string;
-    declare type?: string;
+    declare type?: "artist" | "genre" | "label" | "style";
     declare limit?: number;
     declare readonly __responseType?: AutocompleteResponse;
     constructor(init: Fields<Autocomplete>) { Object.assign(this, init); }
@@ -837,8 +837,8 @@ export class EndSession implements IReturn<void> {
 /** GET /api/expand */
 export class Expand implements IReturn<ExpandResponse> {
     declare node_id: string;
-    declare type: string;
-    declare category: string;
+    declare type: "artist" | "genre" | "label" | "style";
+    declare category: "releases" | "labels" | "aliases" | "artists" | "genres" | "styles";
     declare limit?: number;
     declare offset?: number;
     declare before_year?: number | null;
@@ -852,7 +852,7 @@ export class Expand implements IReturn<ExpandResponse> {
 /** GET /api/explore */
 export class Explore implements IReturn<ExploreResponse> {
     declare name: string;
-    declare type?: string;
+    declare type?: "artist" | "genre" | "label" | "style";
     declare readonly __responseType?: ExploreResponse;
     constructor(init: Fields<Explore>) { Object.assign(this, init); }
     getTypeName(): string { return "Explore"; }
@@ -863,9 +863,9 @@ export class Explore implements IReturn<ExploreResponse> {
 /** GET /api/path */
 export class FindPath implements IReturn<PathResponse> {
     declare from_name: string;
-    declare from_type?: string;
+    declare from_type?: "artist" | "genre" | "label" | "style";
     declare to_name: string;
-    declare to_type?: string;
+    declare to_type?: "artist" | "genre" | "label" | "style";
     declare max_depth?: number;
     declare readonly __responseType?: PathResponse;
     constructor(init: Fields<FindPath>) { Object.assign(this, init); }
@@ -1010,7 +1010,7 @@ export class GetMe implements IReturn<MeResponse> {
 /** GET /api/node/{node_id} */
 export class GetNode implements IReturn<NodeDetails> {
     declare node_id: string;
-    declare type?: string;
+    declare type?: "artist" | "genre" | "label" | "style" | "release";
     declare readonly __responseType?: NodeDetails;
     constructor(init: Fields<GetNode>) { Object.assign(this, init); }
     getTypeName(): string { return "GetNode"; }
@@ -1059,7 +1059,7 @@ export class GetSyncStatus implements IReturn<GetSyncStatusResponse> {
 /** GET /api/trends */
 export class GetTrends implements IReturn<TrendsResponse> {
     declare name: string;
-    declare type?: string;
+    declare type?: "artist" | "genre" | "label" | "style";
     declare readonly __responseType?: TrendsResponse;
     constructor(init: Fields<GetTrends>) { Object.assign(this, init); }
     getTypeName(): string { return "GetTrends"; }

@@ -82,6 +82,7 @@ public class ProbeResponse
 }
 
 [Route("/test/fail/{kind}", "GET"), ErrorBody(ErrorBodyStyle.Error)]
+[ErrorResponse(400, "kind=detail"), ErrorResponse(404, "kind=not-found"), ErrorResponse(429, "kind=custom")]
 public class FailProbe : IReturn<ProbeResponse>
 {
     public required string Kind { get; set; }
