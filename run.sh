@@ -35,6 +35,7 @@ export ENCRYPTION_MASTER_KEY=${ENCRYPTION_MASTER_KEY:-$(cat "$services_dir/maste
 export API_PORT=${API_PORT:-8004} HEALTH_PORT=${HEALTH_PORT:-8005} ADMIN_PORT=${ADMIN_PORT:-8003}
 export API_BASE_URL=${API_BASE_URL:-http://127.0.0.1:$API_PORT}
 export IMPORT_DIR=${IMPORT_DIR:-$PWD/$services_dir/imports}
+mkdir -p "$IMPORT_DIR"
 # A local mail catcher (smtp4dev, a dotnet tool of this repository) receives the password-reset mail unless SMTP_HOST
 # points elsewhere; its web inbox shows what was sent.
 mail_inbox=""
@@ -52,11 +53,12 @@ admin_dir=Discogsography.Admin/bin/$configuration/net10.0
 dotnet "$host_dir/Discogsography.Host.dll" migrate
 
 # A first run gets a catalogue to explore: the real Discogs samples when they are next to the repository, else a
-# generated one. Later runs keep whatever was imported (import newer dumps with the `import` verb).
+# generated one, written into IMPORT_DIR so the Imports page lists it. Later runs keep whatever was imported (import
+# newer dumps with the `import` verb or from the Imports page).
 if [ "$(PGPASSWORD=$POSTGRES_PASSWORD psql -h "${POSTGRES_HOST%:*}" -p "${POSTGRES_HOST##*:}" -U "$POSTGRES_USERNAME" -d "$POSTGRES_DATABASE" -tAc 'SELECT count(*) FROM graph.catalog_info')" = 0 ]; then
   samples=../shared/data/discogs
   if ! ls "$samples"/discogs_*_releases.xml.gz >/dev/null 2>&1; then
-    samples="$services_dir/sample"
+    samples="$IMPORT_DIR/generated-sample"
     dotnet "$host_dir/Discogsography.Host.dll" generate-sample --out "$samples" --releases 20000
   fi
   dotnet "$host_dir/Discogsography.Host.dll" import "$samples"
@@ -80,6 +82,7 @@ cat <<INFO
     Admin          http://127.0.0.1:$ADMIN_PORT
     PostgreSQL     $POSTGRES_HOST   Redis: ${REDIS_HOST##*@}   (environment: source $services_dir/env)
     Mail           ${mail_inbox:-SMTP $SMTP_HOST:${SMTP_PORT:-587}}   (password-reset e-mail lands here)
+    Import folder  $IMPORT_DIR   (dump files here can be imported again from the Admin's Imports page)
 
   First administrator (in another terminal):
     source $services_dir/env && dotnet $host_dir/Discogsography.Host.dll create-admin --email you@example.com

@@ -109,7 +109,7 @@ public sealed class HostCommandLineTests
             var health = await PollAsync(http, $"http://127.0.0.1:{healthPort}/health");
 
             Assert.That(api, Does.StartWith("{\"status\":\"healthy\",\"service\":\"api\""));
-            Assert.That(health, Does.StartWith("{\"status\": \"healthy\", \"service\": \"api\""));
+            Assert.That(health, Does.StartWith("{\"status\":\"healthy\",\"service\":\"api\""), "the same compact JSON on both ports");
         }
         finally
         {
