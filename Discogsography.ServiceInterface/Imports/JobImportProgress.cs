@@ -21,6 +21,15 @@ internal sealed partial class JobImportProgress(
 
     public void Phase(string description) => LogPhase(logger, jobId, description);
 
+    /// <summary>The build is summarised in the log every few seconds, as the import verb does without a terminal.</summary>
+    public IBuildProgress StartBuild(int steps)
+    {
+        LogPhase(logger, jobId, $"building the catalogue ({steps} steps)");
+        return new LogImportProgress(logger).StartBuild(steps);
+    }
+
+    public void Finished(bool succeeded) => LogPhase(logger, jobId, succeeded ? "the new catalogue is live" : "failed; the previous catalogue still serves");
+
     /// <summary>Waits for the last write and writes the final counts.</summary>
     public async Task FlushAsync()
     {

@@ -8,7 +8,7 @@ namespace Discogsography.ServiceInterface.Catalog.Import;
 /// connection with its share of the memory. A step starts when every table it reads is complete (all of that
 /// table's writers finished); the first failure cancels the rest.
 /// </summary>
-internal sealed class BuildScheduler(NpgsqlDataSource database, string schema, BuildBudget budget, Action<string> onStep)
+internal sealed class BuildScheduler(NpgsqlDataSource database, string schema, BuildBudget budget, IBuildProgress? progress = null)
 {
     public async Task RunAsync(IReadOnlyList<BuildStep> steps, IEnumerable<string> completeTables, CancellationToken cancellationToken)
     {
@@ -23,7 +23,7 @@ internal sealed class BuildScheduler(NpgsqlDataSource database, string schema, B
             while (running.Count < budget.Parallelism && pending.FirstOrDefault(s => s.Reads.All(t => complete.Contains(t) || !writersLeft.ContainsKey(t))) is { } ready)
             {
                 pending.Remove(ready);
-                onStep(ready.Name);
+                progress?.StepStarted(ready.Name);
                 running.Add((ExecuteAsync(ready, failure.Token), ready));
             }
             if (running.Count == 0)
@@ -33,6 +33,7 @@ internal sealed class BuildScheduler(NpgsqlDataSource database, string schema, B
             var step = running[index].Step;
             running.RemoveAt(index);
             await Finish(done, failure, running.Select(r => r.Task));
+            progress?.StepFinished(step.Name);
             foreach (var table in step.Writes)
             {
                 if (--writersLeft[table] == 0)

@@ -33,7 +33,7 @@ public sealed partial class CatalogBackfill(
             LogStarted(logger);
             var steps = CatalogBuild.Shaped(DiscoveryBuild.Steps, shape);
             var statistics = Tables.Select(t => new BuildStep("statistics " + t, [], [t], $"VACUUM (ANALYZE) {{s}}.{t}"));
-            await new BuildScheduler(database, CatalogImporter.LiveSchema, budget, _ => { }).RunAsync([.. steps, .. statistics], [], cancellationToken);
+            await new BuildScheduler(database, CatalogImporter.LiveSchema, budget).RunAsync([.. steps, .. statistics], [], cancellationToken);
             LogFinished(logger, Tables.Count);
             return true;
         }

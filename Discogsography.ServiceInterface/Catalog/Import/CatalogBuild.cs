@@ -147,7 +147,7 @@ internal static class CatalogBuild
     /// their own), and a visibility map, so index-only scans read no table pages from the first query on.
     /// </summary>
     public static async Task RunAsync(NpgsqlDataSource database, string schema, string liveSchema, BuildBudget budget, CatalogShape shape,
-        Action<string> onStep, CancellationToken cancellationToken)
+        IImportProgress progress, CancellationToken cancellationToken)
     {
         var indexes = (await LiveIndexesAsync(database, liveSchema, cancellationToken))
             .Select(i => new BuildStep("index " + i.Name, [i.Table + ":indexes"], [i.Table], i.Definition.Replace($" ON {liveSchema}.", " ON {s}.", StringComparison.Ordinal)))
@@ -155,7 +155,8 @@ internal static class CatalogBuild
         var analyze = AllSteps.SelectMany(s => s.Writes).Distinct()
             .Select(t => new BuildStep("statistics " + t, [], [t, t + ":indexes"], $"VACUUM (ANALYZE) {{s}}.{t}"));
         var sources = AllSteps.SelectMany(s => s.Reads).Where(t => t.StartsWith("src_", StringComparison.Ordinal));
-        await new BuildScheduler(database, schema, budget, onStep).RunAsync([.. Shaped(AllSteps, shape), .. indexes, .. analyze], sources, cancellationToken);
+        BuildStep[] steps = [.. Shaped(AllSteps, shape), .. indexes, .. analyze];
+        await new BuildScheduler(database, schema, budget, progress.StartBuild(steps.Length)).RunAsync(steps, sources, cancellationToken);
     }
 
     /// <summary>The steps with the <see cref="CatalogShape"/>'s values in place of their placeholders.</summary>

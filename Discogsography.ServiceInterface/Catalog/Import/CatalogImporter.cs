@@ -44,10 +44,12 @@ public sealed class CatalogImporter([FromKeyedServices(PostgresDataSource.Import
             await RecordAsync(connection, importId, origin, loads, cancellationToken);
             progress.Phase("switching to the new catalogue");
             await SwitchAsync(connection, cancellationToken);
+            progress.Finished(succeeded: true);
             return new ImportOutcome(importId, loads, time.GetElapsedTime(started));
         }
         catch
         {
+            progress.Finished(succeeded: false);
             await Execute(connection, $"DROP SCHEMA IF EXISTS {StagingSchema} CASCADE", CancellationToken.None);
             throw;
         }
@@ -69,7 +71,7 @@ public sealed class CatalogImporter([FromKeyedServices(PostgresDataSource.Import
             foreach (var table in RecordParser.TablesOf(kind))
                 await Execute(connection, $"INSERT INTO {StagingSchema}.{table.Name} SELECT * FROM {LiveSchema}.{table.Name}", cancellationToken);
         }
-        await CatalogBuild.RunAsync(database, StagingSchema, LiveSchema, budget, shape, step => progress.Phase($"building {step}"), cancellationToken);
+        await CatalogBuild.RunAsync(database, StagingSchema, LiveSchema, budget, shape, progress, cancellationToken);
         return loads;
     }
 
