@@ -40,6 +40,8 @@ public abstract class AdminPage : ComponentBase, IDisposable
 
     [Inject] public required IDialogService Dialogs { get; init; }
 
+    private bool problemFromAction;
+
     /// <summary>The last API error, or null after a successful call.</summary>
     protected ApiProblem? Problem { get; private set; }
 
@@ -60,8 +62,12 @@ public abstract class AdminPage : ComponentBase, IDisposable
     /// <summary>Loads the page's data once the session is known.</summary>
     protected virtual Task LoadAsync() => Task.CompletedTask;
 
-    /// <summary>Runs an API call: true on success; on failure the problem is kept, and a 401 or an expired session signs out.</summary>
-    protected async Task<bool> CallAsync(Func<Task> call)
+    /// <summary>
+    /// Runs an API call: true on success; on failure the problem is kept, and a 401 or an expired session signs out. A
+    /// background read (<paramref name="background"/>: a grid page, a live refresh) that succeeds does not clear the
+    /// problem of the administrator's last action, which they may not have read yet.
+    /// </summary>
+    protected async Task<bool> CallAsync(Func<Task> call, bool background = false)
     {
         if (sessionEnded)
             return false;
@@ -73,7 +79,8 @@ public abstract class AdminPage : ComponentBase, IDisposable
         try
         {
             await call();
-            Problem = null;
+            if (!background || !problemFromAction)
+                Problem = null;
             return true;
         }
         catch (ApiException e) when (e.StatusCode == HttpStatusCode.Unauthorized)
@@ -84,6 +91,7 @@ public abstract class AdminPage : ComponentBase, IDisposable
         catch (Exception e) when (e is ApiException or HttpRequestException or TaskCanceledException)
         {
             Problem = ApiProblem.From(e);
+            problemFromAction = !background;
             return false;
         }
         finally
@@ -96,7 +104,7 @@ public abstract class AdminPage : ComponentBase, IDisposable
     protected async Task<GridPage<T>?> PageAsync<T>(Func<Task<GridPage<T>>> call)
     {
         GridPage<T>? page = null;
-        await CallAsync(async () => page = await call());
+        await CallAsync(async () => page = await call(), background: true);
         return page;
     }
 

@@ -100,7 +100,7 @@ public sealed class ImportsPageTests : AdminComponentTest
 
         page.Find("input[data-testid=import-url]").Input("https://evil.example/discogs_20240101_releases.xml.gz");
         await page.InvokeAsync(() => page.Find("[data-testid=start-import-submit]").Click());
-        var refused = page.Find("[data-testid=api-error-message]").TextContent;
+        var refused = page.WaitForElement("[data-testid=api-error-message]").TextContent;
         page.Find("input[data-testid=import-url]").Input("https://data.discogs.com/discogs_20240101_releases.xml.gz");
         page.Find("input[data-testid=import-checksum-url]").Change("https://data.discogs.com/discogs_20240101_CHECKSUM.txt");
         await page.InvokeAsync(() => page.Find("[data-testid=start-import-submit]").Click());

@@ -24,7 +24,7 @@ public partial class Imports
         RefreshLive(RefreshWhileActiveAsync);
     }
 
-    private Task FetchStatusAsync() => CallAsync(async () => status = await Api.SendAsync(new GetCatalogueStatus()));
+    private Task FetchStatusAsync() => CallAsync(async () => status = await Api.SendAsync(new GetCatalogueStatus()), background: true);
 
     /// <summary>While a job on screen is queued or running: its row, and the live catalogue it may replace.</summary>
     private async Task RefreshWhileActiveAsync()
