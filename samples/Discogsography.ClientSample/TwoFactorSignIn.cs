@@ -7,6 +7,17 @@ using Discogsography.ServiceModel;
 /// </summary>
 internal static partial class TwoFactorSignIn
 {
+    /// <summary>Turns 2FA on for the signed-in account (unless it is on), then signs in again with two factors.</summary>
+    public static async Task DemonstrateAsync(JsonApiClient client, string email, string password)
+    {
+        if (!(await client.SendAsync(new GetMe())).TotpEnabled)
+            await EnableAsync(client);
+        var login = await LogInAsync(client, email, password);
+        client.BearerToken = login.AccessToken;
+        client.RefreshToken = login.RefreshToken;
+        Console.WriteLine(login.Warning ?? "Signed in with two factors.");
+    }
+
     /// <summary>Sets up and confirms 2FA for the signed-in account; the recovery codes to keep.</summary>
     public static async Task<List<string>> EnableAsync(JsonApiClient client)
     {

@@ -38,9 +38,22 @@ internal sealed class SyntheticNames(int seed)
 
     public int StyleCount => StyleWords.Length * StyleRoots.Length;
 
-    public string Artist(int id) => Capitalized(Word(id * 7919 + seed, 2)) + (id % 3 == 0 ? " " + Capitalized(Word(id * 104729 + seed, 2)) : "");
+    /// <summary>
+    /// The most connected artists and labels (the lowest ids) carry names the README, the samples and the OpenAPI
+    /// examples use, so they work on a generated catalogue as on the real one (where artist 1 is The Persuader and
+    /// label 1 Planet E).
+    /// </summary>
+    private static readonly string[] DemoArtists = ["The Persuader", "Miles Davis", "John Coltrane"];
 
-    public string Label(int id) => Capitalized(Word(id * 15485863 + seed, 2)) + (id % 2 == 0 ? " Records" : " Recordings");
+    private static readonly string[] DemoLabels = ["Planet E", "Blue Note"];
+
+    public string Artist(int id) => id <= DemoArtists.Length
+        ? DemoArtists[id - 1]
+        : Capitalized(Word(id * 7919 + seed, 2)) + (id % 3 == 0 ? " " + Capitalized(Word(id * 104729 + seed, 2)) : "");
+
+    public string Label(int id) => id <= DemoLabels.Length
+        ? DemoLabels[id - 1]
+        : Capitalized(Word(id * 15485863 + seed, 2)) + (id % 2 == 0 ? " Records" : " Recordings");
 
     public string Style(int index) => StyleWords[index % StyleWords.Length] + " " + StyleRoots[index / StyleWords.Length % StyleRoots.Length];
 

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
 using System.Diagnostics;
 using Discogsography.Tests.Infrastructure;
 using Discogsography.Tests.Integration.Catalog;
@@ -28,6 +30,56 @@ public sealed class ClientSampleTests : ApiTest
         var (exitCode, output) = await RunSampleAsync(Host.ApiUrl.ToString(), "sample2@example.com", "Nobody At All");
 
         Assert.That((exitCode, output.Trim()), Is.EqualTo((0, "Artist 'Nobody At All' not found")));
+    }
+
+    [Test]
+    public async Task The_sample_explores_the_demo_artist_by_default_and_reuses_its_account_on_the_next_run()
+    {
+        await CatalogFixture.OracleAsync();
+
+        var first = await RunSampleAsync(Host.ApiUrl.ToString(), "returning@example.com");
+        var second = await RunSampleAsync(Host.ApiUrl.ToString(), "returning@example.com");
+
+        Assert.That((first.ExitCode, second.ExitCode), Is.EqualTo((0, 0)), first.Output + second.Output);
+        Assert.That(second.Output, Does.StartWith("The Persuader (artist 1)"));
+        await using var connection = await TestServers.Database.OpenConnectionAsync();
+        Assert.That(await Dapper.SqlMapper.ExecuteScalarAsync<long>(connection, "SELECT count(*) FROM audit_log WHERE action = 'register'"), Is.EqualTo(1),
+            "registered once, signed in twice");
+    }
+
+    [TestCase("ftp://127.0.0.1:8004", "'ftp://127.0.0.1:8004' is not an http(s) URL")]
+    [TestCase("http://127.0.0.1:8004 not-an-email", "'not-an-email' is not an email address")]
+    [TestCase("http://127.0.0.1:8004 a@example.com Artist extra", "too many or unknown arguments")]
+    public async Task Unusable_arguments_are_refused_with_the_reason_and_the_usage(string arguments, string reason)
+    {
+        var (exitCode, output) = await RunSampleAsync(arguments.Split(' '));
+
+        Assert.That(exitCode, Is.EqualTo(2));
+        Assert.That(output, Does.Contain(reason).And.Contain("usage: Discogsography.ClientSample"));
+    }
+
+    [Test]
+    public async Task A_429_is_waited_out_for_as_long_as_Retry_After_says_without_a_stack_trace()
+    {
+        var logins = 0;
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        await using var fake = builder.Build();
+        fake.MapPost("/api/auth/login", (HttpContext context) =>
+        {
+            if (Interlocked.Increment(ref logins) > 1)
+                return Results.Json(new { access_token = "a", token_type = "bearer", expires_in = 1800, refresh_token = "r" });
+            context.Response.Headers.RetryAfter = "1";
+            return Results.Json(new { error = "Rate limit exceeded: 5 per 1 minute" }, statusCode: 429);
+        });
+        fake.MapGet("/api/explore", () => Results.Json(new { error = "Artist 'The Persuader' not found" }, statusCode: 404));
+        await fake.StartAsync();
+
+        var (exitCode, output) = await RunSampleAsync(fake.Urls.Single(), "patient@example.com");
+
+        Assert.That(exitCode, Is.Zero, output);
+        Assert.That(output, Does.Contain("Rate limit exceeded: 5 per 1 minute: waiting 1 s as the server asks.").And.Not.Contain("   at "));
+        Assert.That(logins, Is.EqualTo(2));
     }
 
     private static async Task<(int ExitCode, string Output)> RunSampleAsync(params string[] arguments)
