@@ -61,12 +61,12 @@ public static class ApiHost
     /// health port, CORS (preflights answered before routing), the check that error statuses are documented, the error mapper, the body-size gate, JSON bodies for
     /// framework 404/405s, routing.
     /// </summary>
-    private static void UsePipeline(WebApplication app, AppSettings settings, Pipeline.ServiceCatalog catalog)
+    private static void UsePipeline(WebApplication app, AppSettings settings, Pipeline.OperationCatalog catalog)
     {
         app.UseTrustedForwardedHeaders(settings.Hosting.TrustedProxies);
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseHealthPort(settings.Hosting.HealthPort);
-        app.UseMiddleware<CorsMiddleware>(settings.Hosting.CorsOrigins);
+        app.UseCorsOrigins(settings.Hosting.CorsOrigins);
         app.UseMiddleware<UndocumentedStatusMonitor>(catalog);
         app.UseMiddleware<ErrorHandlingMiddleware>();
         app.UseMiddleware<RequestSizeLimitMiddleware>(MaxRequestBodyBytes);

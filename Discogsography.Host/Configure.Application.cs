@@ -10,16 +10,18 @@ namespace Discogsography.Host;
 /// </summary>
 internal static class ConfigureApplication
 {
-    public static Pipeline.ServiceCatalog AddApplication(this IServiceCollection services, AppSettings settings, IReadOnlyList<Assembly> serviceAssemblies)
+    public static Pipeline.OperationCatalog AddApplication(this IServiceCollection services, AppSettings settings, IReadOnlyList<Assembly> serviceAssemblies)
     {
         services.AddSingleton(settings);
         services.AddSingleton(settings.Snapshots);
         services.AddSingleton(settings.Hosting);
         services.AddSingleton(TimeProvider.System);
         services.AddDatabase(settings.Postgres);
+        services.AddMigrations();
         services.AddKeyValueStore(settings.RedisUrl);
         services.AddSingleton<DependencyProbe>();
         services.AddAuthentication(settings);
+        services.AddRateLimits();
         services.AddAccountSecurity(settings);
         services.AddDiscogs(settings);
         services.AddCatalog();

@@ -4,11 +4,10 @@ using Discogsography.ServiceInterface.Auth;
 using Discogsography.ServiceInterface.Configuration;
 using Discogsography.ServiceInterface.Infrastructure;
 using Discogsography.ServiceInterface.Maintenance;
-using Discogsography.ServiceInterface.RateLimiting;
 
 namespace Discogsography.Host;
 
-/// <summary>Accounts, tokens, sessions, the API-key vault, the audit log, rate limiting and their periodic clean-up.</summary>
+/// <summary>Accounts, tokens, sessions, roles, the audit log and their periodic clean-up.</summary>
 internal static class ConfigureAuth
 {
     public static void AddAuthentication(this IServiceCollection services, AppSettings settings)
@@ -26,8 +25,6 @@ internal static class ConfigureAuth
         services.AddSingleton<AuditLog>();
         services.AddSingleton<IAccessTokenAuthenticator, JwtAccessTokenAuthenticator>();
         services.AddSingleton<RequestAuthentication>();
-        services.AddSingleton<RateLimiter>();
-        services.AddSingleton<LoginThrottle>();
         services.AddSingleton<MaintenanceJob>();
         services.AddHostedService<MaintenanceWorker>();
     }

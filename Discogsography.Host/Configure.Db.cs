@@ -3,7 +3,7 @@ using Discogsography.ServiceInterface.Data;
 
 namespace Discogsography.Host;
 
-/// <summary>The <see cref="Npgsql.NpgsqlDataSource"/>s (main, import, heartbeat pools), the migration runner, and every query class.</summary>
+/// <summary>The <see cref="Npgsql.NpgsqlDataSource"/>s (main, import, heartbeat pools) and every query class.</summary>
 internal static class ConfigureDb
 {
     public static void AddDatabase(this IServiceCollection services, PostgresSettings postgres)
@@ -11,7 +11,6 @@ internal static class ConfigureDb
         services.AddSingleton(_ => PostgresDataSource.Create(postgres));
         services.AddKeyedSingleton(PostgresDataSource.Import, (_, _) => PostgresDataSource.CreateForImports(postgres));
         services.AddKeyedSingleton(PostgresDataSource.Heartbeats, (_, _) => PostgresDataSource.CreateForHeartbeats(postgres));
-        services.AddSingleton<MigrationRunner>();
         AddQueries(services);
     }
 

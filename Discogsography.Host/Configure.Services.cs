@@ -15,9 +15,9 @@ internal static class ConfigureServices
     /// <summary>Where request DTOs are found; each must have a service.</summary>
     public static readonly Assembly ContractAssembly = typeof(IReturn).Assembly;
 
-    public static ServiceCatalog AddTypedServices(this IServiceCollection services, IReadOnlyList<Assembly> serviceAssemblies)
+    public static OperationCatalog AddTypedServices(this IServiceCollection services, IReadOnlyList<Assembly> serviceAssemblies)
     {
-        var catalog = ServiceCatalog.Discover(serviceAssemblies, [ContractAssembly]);
+        var catalog = OperationCatalog.Discover(serviceAssemblies, [ContractAssembly]);
         services.AddSingleton(catalog);
         services.AddSingleton<ErrorResponseWriter>();
         foreach (var serviceType in catalog.ServiceTypes)
@@ -40,7 +40,7 @@ internal static class ConfigureServices
     }
 
     /// <summary>Maps each operation onto endpoint routing; GET routes answer HEAD too, as Starlette's do.</summary>
-    public static void MapOperations(this IEndpointRouteBuilder endpoints, ServiceCatalog catalog, long maxBodyBytes)
+    public static void MapOperations(this IEndpointRouteBuilder endpoints, OperationCatalog catalog, long maxBodyBytes)
     {
         foreach (var operation in catalog.Operations)
         {

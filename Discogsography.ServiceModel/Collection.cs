@@ -3,22 +3,11 @@ using System.Text.Json.Serialization;
 
 namespace Discogsography.ServiceModel;
 
-/// <summary>A page of one of the caller's lists: 1 to 200 items (50 by default) from <see cref="Offset"/>.</summary>
-public abstract class UserListPage
-{
-    /// <summary>Items per page.</summary>
-    [Range(1, 200)]
-    public int Limit { get; set; } = 50;
-
-    /// <summary>Items to skip: where the page starts.</summary>
-    [Range(0, int.MaxValue)]
-    public int Offset { get; set; }
-}
 
 /// <summary>The caller's synced collection, one row per copy, most recently added first.</summary>
 [Route("/api/user/collection", "GET"), Tag(Tags.User), Authenticate(MissingCredentialsMessage = "Authentication required"), ErrorBody(ErrorBodyStyle.Error)]
 [AppTokenScope(AppTokenScopes.CollectionRead), RateLimit("60/minute", Per = RateLimitScope.AppToken), RateLimit("600/hour", Per = RateLimitScope.AppToken)]
-public class QueryCollection : UserListPage, IReturn<QueryCollectionResponse>;
+public class QueryCollection() : PagedQuery(50), IReturn<QueryCollectionResponse>;
 
 public class QueryCollectionResponse : PagedResponse
 {
@@ -29,7 +18,7 @@ public class QueryCollectionResponse : PagedResponse
 /// <summary>The caller's synced wantlist, most recently added first.</summary>
 [Route("/api/user/wantlist", "GET"), Tag(Tags.User), Authenticate(MissingCredentialsMessage = "Authentication required"), ErrorBody(ErrorBodyStyle.Error)]
 [AppTokenScope(AppTokenScopes.CollectionRead), RateLimit("60/minute", Per = RateLimitScope.AppToken), RateLimit("600/hour", Per = RateLimitScope.AppToken)]
-public class QueryWantlist : UserListPage, IReturn<QueryWantlistResponse>;
+public class QueryWantlist() : PagedQuery(50), IReturn<QueryWantlistResponse>;
 
 public class QueryWantlistResponse : PagedResponse
 {

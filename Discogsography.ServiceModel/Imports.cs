@@ -29,15 +29,8 @@ public class StartImport : IReturn<ImportJobInfo>
 
 /// <summary>Import jobs, newest first.</summary>
 [Route("/api/admin/imports", "GET"), Tag(Tags.Admin), RequiredRole(Roles.Admin)]
-public class QueryImports : IReturn<QueryImportsResponse>
+public class QueryImports() : PagedQuery(25), IReturn<QueryImportsResponse>
 {
-    /// <summary>Items to skip: where the page starts.</summary>
-    [Range(0, int.MaxValue)]
-    public int Offset { get; set; }
-
-    /// <summary>Items per page.</summary>
-    [Range(1, 200)]
-    public int Limit { get; set; } = 25;
 }
 
 public class QueryImportsResponse : PagedResponse
@@ -80,7 +73,7 @@ public class ImportJobInfo
     public string? ChecksumUrl { get; set; }
 
     /// <summary>Where the job is.</summary>
-    [AllowedValues(ImportStatuses.Pending, ImportStatuses.Running, ImportStatuses.Completed, ImportStatuses.Failed, ImportStatuses.Cancelled)]
+    [AllowedValues(JobStatuses.Pending, JobStatuses.Running, JobStatuses.Completed, JobStatuses.Failed, JobStatuses.Cancelled)]
     public required string Status { get; set; }
 
     /// <summary>What a running job is doing.</summary>
@@ -132,15 +125,6 @@ public class ImportFileInfo
     public long? Records { get; set; }
 }
 
-/// <summary>The values of <see cref="ImportJobInfo.Status"/>.</summary>
-public static class ImportStatuses
-{
-    public const string Pending = "pending";
-    public const string Running = "running";
-    public const string Completed = "completed";
-    public const string Failed = "failed";
-    public const string Cancelled = "cancelled";
-}
 
 /// <summary>The values of <see cref="ImportJobInfo.Phase"/>.</summary>
 public static class ImportPhases

@@ -15,7 +15,7 @@ public class TriggerSyncResponse
     public required string SyncId { get; set; }
 
     /// <summary><c>started</c> or <c>already_running</c>.</summary>
-    [AllowedValues("started", "already_running")]
+    [AllowedValues(SyncOutcomes.Started, SyncOutcomes.AlreadyRunning)]
     public required string Status { get; set; }
 }
 
@@ -39,8 +39,8 @@ public class SyncSummary
     [AllowedValues("full")]
     public required string SyncType { get; set; }
 
-    /// <summary>See <see cref="SyncStatuses"/>.</summary>
-    [AllowedValues(SyncStatuses.Pending, SyncStatuses.Running, SyncStatuses.Completed, SyncStatuses.Failed, SyncStatuses.Cancelled)]
+    /// <summary>See <see cref="JobStatuses"/>.</summary>
+    [AllowedValues(JobStatuses.Pending, JobStatuses.Running, JobStatuses.Completed, JobStatuses.Failed, JobStatuses.Cancelled)]
     public required string Status { get; set; }
 
     /// <summary>Collection and wantlist items written so far (null until the job starts).</summary>
@@ -57,16 +57,12 @@ public class SyncSummary
     public DateTimeOffset? CompletedAt { get; set; }
 }
 
-/// <summary>The values of <c>sync_history.status</c>.</summary>
-public static class SyncStatuses
+/// <summary>What <c>POST /api/sync</c> (and the Admin's "Sync now") answers in <c>status</c>.</summary>
+public static class SyncOutcomes
 {
-    /// <summary>Queued; any instance may claim it.</summary>
-    public const string Pending = "pending";
+    /// <summary>A job was queued.</summary>
+    public const string Started = "started";
 
-    public const string Running = "running";
-    public const string Completed = "completed";
-    public const string Failed = "failed";
-
-    /// <summary>Stopped by an administrator (ours).</summary>
-    public const string Cancelled = "cancelled";
+    /// <summary>The account already has a queued or running job; its id is returned.</summary>
+    public const string AlreadyRunning = "already_running";
 }

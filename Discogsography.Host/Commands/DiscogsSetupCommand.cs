@@ -6,6 +6,7 @@ using Discogsography.ServiceInterface.Discogs;
 using Discogsography.ServiceInterface.Infrastructure;
 using Discogsography.ServiceInterface.Security;
 using Npgsql;
+using Discogsography.ServiceModel;
 
 namespace Discogsography.Host.Commands;
 
@@ -62,7 +63,7 @@ internal static class DiscogsSetupCommand
         }
         await credentials.SetAsync(arguments.ConsumerKey!, arguments.ConsumerSecret!, cancellationToken);
         var encrypted = services.GetRequiredService<SecretProtector>().Encrypts;
-        await services.GetRequiredService<AuditLog>().RecordAsync(new AuditEntry("app_credentials_set", null, "app_config", DiscogsAppCredentials.ConsumerKeyName,
+        await services.GetRequiredService<AuditLog>().RecordAsync(new AuditEntry(AuditActions.AppCredentialsSet, null, "app_config", DiscogsAppCredentials.ConsumerKeyName,
             new Dictionary<string, object?> { ["encrypted"] = encrypted }), null, Name, cancellationToken);
         await stdout.WriteLineAsync("✅ Discogs credentials updated successfully.");
         return 0;

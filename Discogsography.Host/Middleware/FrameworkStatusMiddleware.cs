@@ -9,7 +9,7 @@ namespace Discogsography.Host.Middleware;
 /// responses the reference's JSON bodies (<c>{"detail":"Not Found"}</c>, <c>{"detail":"Method Not Allowed"}</c>
 /// with <c>Allow</c>).
 /// </summary>
-internal sealed class FrameworkStatusMiddleware(RequestDelegate next, ServiceCatalog catalog)
+internal sealed class FrameworkStatusMiddleware(RequestDelegate next, OperationCatalog catalog)
 {
     private readonly TemplateMatcher[] routes = catalog.Operations
         .Select(o => o.Route.Template).Distinct()

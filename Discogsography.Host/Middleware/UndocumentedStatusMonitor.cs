@@ -7,7 +7,7 @@ namespace Discogsography.Host.Middleware;
 /// Notices an operation answering an error status its OpenAPI description does not list (<see cref="OperationStatuses"/>),
 /// logs it and keeps it, so the document cannot silently fall behind the code: the test suite fails on any.
 /// </summary>
-internal sealed partial class UndocumentedStatusMonitor(RequestDelegate next, ServiceCatalog catalog, ILogger<UndocumentedStatusMonitor> logger)
+internal sealed partial class UndocumentedStatusMonitor(RequestDelegate next, OperationCatalog catalog, ILogger<UndocumentedStatusMonitor> logger)
 {
     private readonly Dictionary<Operation, IReadOnlyDictionary<int, string>> documented = catalog.Operations.ToDictionary(o => o, OperationStatuses.ErrorsOf);
 

@@ -10,11 +10,11 @@ using Microsoft.OpenApi;
 namespace Discogsography.Host.OpenApi;
 
 /// <summary>
-/// Writes the OpenAPI document from the same <see cref="ServiceCatalog"/> the Host routes with: one operation
+/// Writes the OpenAPI document from the same <see cref="OperationCatalog"/> the Host routes with: one operation
 /// per DTO and verb, path and query parameters from the DTO's fields (with their bounds and defaults), the body
 /// and response schemas from the DTO types, bearer security where the route authenticates.
 /// </summary>
-internal sealed class OperationsDocumentTransformer(ServiceCatalog catalog) : IOpenApiDocumentTransformer
+internal sealed class OperationsDocumentTransformer(OperationCatalog catalog) : IOpenApiDocumentTransformer
 {
     private const string BearerScheme = "bearer";
 

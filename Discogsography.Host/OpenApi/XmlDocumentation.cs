@@ -27,8 +27,12 @@ internal sealed partial class XmlDocumentation(IReadOnlyDictionary<string, strin
 
     public string? Of(Type type) => summaries.GetValueOrDefault($"T:{type.FullName?.Replace('+', '.')}");
 
-    public string? Of(PropertyInfo property) =>
-        summaries.GetValueOrDefault($"P:{property.DeclaringType?.FullName?.Replace('+', '.')}.{property.Name}");
+    /// <summary>A property's summary; one declared by a generic base class is documented on its definition.</summary>
+    public string? Of(PropertyInfo property)
+    {
+        var declaring = property.DeclaringType is { IsGenericType: true } generic ? generic.GetGenericTypeDefinition() : property.DeclaringType;
+        return summaries.GetValueOrDefault($"P:{declaring?.FullName?.Replace('+', '.')}.{property.Name}");
+    }
 
     /// <summary>The first sentence: an operation's summary.</summary>
     public static string FirstSentence(string text)

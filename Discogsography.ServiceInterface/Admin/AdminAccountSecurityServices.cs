@@ -12,7 +12,7 @@ public sealed class AdminAccountSecurityServices(TwoFactorQueries twoFactor, App
     {
         var state = await twoFactor.FindAsync(request.Id, Aborted) ?? throw HttpError.NotFound("User not found");
         await twoFactor.ClearAsync(request.Id, Aborted);
-        await audit.RecordAsync(Context, new AuditEntry("2fa_reset", Caller.UserId, "user", request.Id.ToString(),
+        await audit.RecordAsync(Context, new AuditEntry(AuditActions.TwoFactorReset, Caller.UserId, "user", request.Id.ToString(),
             new Dictionary<string, object?> { ["email"] = state.Email, ["was_enabled"] = state.TotpEnabled, ["was_locked"] = state.TotpLockedUntil is not null }));
         return new AccountMessageResponse { Message = "2FA has been reset" };
     }
@@ -20,7 +20,7 @@ public sealed class AdminAccountSecurityServices(TwoFactorQueries twoFactor, App
     public async Task Delete(RevokeAdminUserAppToken request)
     {
         var name = await appTokens.RevokeAsync(request.Id, request.TokenId, Aborted) ?? throw HttpError.NotFound("Token not found");
-        await audit.RecordAsync(Context, new AuditEntry("app_token_revoked", Caller.UserId, "app_token", request.TokenId.ToString(),
+        await audit.RecordAsync(Context, new AuditEntry(AuditActions.AppTokenRevoked, Caller.UserId, "app_token", request.TokenId.ToString(),
             new Dictionary<string, object?> { ["name"] = name, ["by"] = "admin", ["user_id"] = request.Id.ToString() }));
     }
 }

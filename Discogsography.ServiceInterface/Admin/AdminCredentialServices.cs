@@ -15,7 +15,7 @@ public sealed class AdminCredentialServices(DiscogsAppCredentials credentials, S
     public async Task<AppCredentialsResponse> Get(GetAppCredentials request)
     {
         var response = await credentials.DescribeAsync(Aborted);
-        await audit.RecordAsync(Context, new AuditEntry("admin_app_credentials_viewed", Caller.UserId, "app_config", "discogs"));
+        await audit.RecordAsync(Context, new AuditEntry(AuditActions.AdminAppCredentialsViewed, Caller.UserId, "app_config", "discogs"));
         return response;
     }
 
@@ -26,7 +26,7 @@ public sealed class AdminCredentialServices(DiscogsAppCredentials credentials, S
         if (key.Length == 0 || secret.Length == 0)
             throw HttpError.BadRequest("Both the consumer key and the consumer secret are required");
         await credentials.SetAsync(key, secret, Aborted);
-        await audit.RecordAsync(Context, new AuditEntry("admin_app_credentials_set", Caller.UserId, "app_config", "discogs",
+        await audit.RecordAsync(Context, new AuditEntry(AuditActions.AdminAppCredentialsSet, Caller.UserId, "app_config", "discogs",
             new Dictionary<string, object?> { ["encrypted"] = protector.Encrypts }));
         return await credentials.DescribeAsync(Aborted);
     }

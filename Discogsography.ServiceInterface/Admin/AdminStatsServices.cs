@@ -23,7 +23,7 @@ public sealed class AdminStatsServices(AdminStatsQueries stats, AuditLog audit, 
             TopGenres = [.. await stats.TopGenresAsync(TopGenreCount, Aborted)],
             GeneratedAt = now,
         };
-        await audit.RecordAsync(Context, new AuditEntry("admin_stats_viewed", Caller.UserId, "stats", null,
+        await audit.RecordAsync(Context, new AuditEntry(AuditActions.AdminStatsViewed, Caller.UserId, "stats", null,
             new Dictionary<string, object?> { ["days"] = request.Days, ["hours"] = request.Hours }));
         return response;
     }

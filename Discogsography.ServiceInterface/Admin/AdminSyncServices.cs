@@ -19,10 +19,10 @@ public sealed class AdminSyncServices(AdminSyncQueries syncs, SyncJobQueries job
     public async Task<AdminSyncJob> Post(CancelAdminSync request)
     {
         var job = await syncs.GetAsync(request.Id, Aborted) ?? throw HttpError.NotFound("Sync job not found");
-        if (job.Status is not (SyncStatuses.Pending or SyncStatuses.Running))
+        if (job.Status is not (JobStatuses.Pending or JobStatuses.Running))
             throw HttpError.Conflict($"The sync job already ended ({job.Status})");
         await jobs.RequestCancelAsync(request.Id, Aborted);
-        await audit.RecordAsync(Context, new AuditEntry("admin_sync_cancelled", Caller.UserId, "sync", job.SyncId,
+        await audit.RecordAsync(Context, new AuditEntry(AuditActions.AdminSyncCancelled, Caller.UserId, "sync", job.SyncId,
             new Dictionary<string, object?> { ["email"] = job.Email, ["status"] = job.Status }));
         return await syncs.GetAsync(request.Id, Aborted) ?? throw HttpError.NotFound("Sync job not found");
     }

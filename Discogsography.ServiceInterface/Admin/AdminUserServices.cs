@@ -44,7 +44,7 @@ public sealed class AdminUserServices(
             TwoFactor = TwoFactorStatusOf(await twoFactor.FindAsync(request.Id, Aborted)),
             AppTokens = AppTokenServices.ListOf(await appTokens.ListAsync(request.Id, Aborted)).Active,
         };
-        await AuditAsync("admin_user_viewed", user);
+        await AuditAsync(AuditActions.AdminUserViewed, user);
         return detail;
     }
 
@@ -65,9 +65,9 @@ public sealed class AdminUserServices(
         if (request.IsActive == false)
             await appTokens.RevokeAllAsync(request.Id, Aborted);
         if (activeChanged)
-            await AuditAsync(request.IsActive == true ? "admin_user_activated" : "admin_user_deactivated", before);
+            await AuditAsync(request.IsActive == true ? AuditActions.AdminUserActivated : AuditActions.AdminUserDeactivated, before);
         if (adminChanged)
-            await AuditAsync(request.IsAdmin == true ? "admin_role_granted" : "admin_role_revoked", before);
+            await AuditAsync(request.IsAdmin == true ? AuditActions.AdminRoleGranted : AuditActions.AdminRoleRevoked, before);
         return await SummaryAsync(request.Id);
     }
 
@@ -75,7 +75,7 @@ public sealed class AdminUserServices(
     {
         var user = await SummaryAsync(request.Id);
         var ended = await revocations.EndSessionsAsync(request.Id, "ended_by_admin", Aborted);
-        await AuditAsync("admin_sessions_ended", user, new() { ["sessions_ended"] = ended.Count });
+        await AuditAsync(AuditActions.AdminSessionsEnded, user, new() { ["sessions_ended"] = ended.Count });
         return new EndAdminUserSessionsResponse { SessionsEnded = ended.Count };
     }
 
@@ -85,10 +85,10 @@ public sealed class AdminUserServices(
         var user = await SummaryAsync(request.Id);
         var (jobId, created) = await jobs.EnqueueAsync(request.Id, Caller.UserId, Aborted);
         if (!created)
-            return new TriggerSyncResponse { SyncId = jobId.ToString(), Status = "already_running" };
+            return new TriggerSyncResponse { SyncId = jobId.ToString(), Status = SyncOutcomes.AlreadyRunning };
         signal.Notify();
-        await AuditAsync("admin_sync_triggered", user, new() { ["sync_id"] = jobId.ToString() });
-        return new TriggerSyncResponse { SyncId = jobId.ToString(), Status = "started" };
+        await AuditAsync(AuditActions.AdminSyncTriggered, user, new() { ["sync_id"] = jobId.ToString() });
+        return new TriggerSyncResponse { SyncId = jobId.ToString(), Status = SyncOutcomes.Started };
     }
 
     private static AdminTwoFactorStatus TwoFactorStatusOf(TwoFactorRow? row) => new()

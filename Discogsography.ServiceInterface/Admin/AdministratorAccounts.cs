@@ -1,6 +1,7 @@
 using Discogsography.ServiceInterface.Audit;
 using Discogsography.ServiceInterface.Auth;
 using Discogsography.ServiceInterface.Data;
+using Discogsography.ServiceModel;
 
 namespace Discogsography.ServiceInterface.Admin;
 
@@ -27,7 +28,7 @@ public sealed class AdministratorAccounts(UserQueries users, AdminUserQueries ad
         if (await users.FindByEmailAsync(email, cancellationToken) is not { } existing)
         {
             var id = await users.InsertAsync(email, hash, isAdmin: true, cancellationToken);
-            await audit.RecordAsync(new AuditEntry("admin_create", id, "user", id?.ToString()), null, "create-admin", cancellationToken);
+            await audit.RecordAsync(new AuditEntry(AuditActions.AdminCreate, id, "user", id?.ToString()), null, "create-admin", cancellationToken);
             return AdministratorOutcome.Created;
         }
         if (!promoteExisting)
@@ -35,7 +36,7 @@ public sealed class AdministratorAccounts(UserQueries users, AdminUserQueries ad
         await users.UpdatePasswordAsync(existing.Id, hash, cancellationToken);
         await adminUsers.UpdateAsync(existing.Id, isActive: true, isAdmin: true, cancellationToken);
         var ended = await revocations.EndSessionsAsync(existing.Id, "promoted_to_admin", cancellationToken);
-        await audit.RecordAsync(new AuditEntry("admin_promote", existing.Id, "user", existing.Id.ToString(),
+        await audit.RecordAsync(new AuditEntry(AuditActions.AdminPromote, existing.Id, "user", existing.Id.ToString(),
             new Dictionary<string, object?> { ["sessions_ended"] = ended.Count, ["credentials_replaced"] = true }), null, "create-admin", cancellationToken);
         return AdministratorOutcome.Promoted;
     }

@@ -27,7 +27,7 @@ public sealed class ApiKeyServices(ApiKeyQueries keys, SecretProtector protector
         var (service, key) = Required(request.ServiceName, request.ApiKey);
         var row = await keys.CreateAsync(Caller.UserId, service, Encrypt(key), Optional(request.ServiceUserId), Aborted)
                   ?? throw HttpError.BadRequest(Duplicate);
-        await AuditAsync("api_key_created", row);
+        await AuditAsync(AuditActions.ApiKeyCreated, row);
         return ToInfo(row);
     }
 
@@ -38,14 +38,14 @@ public sealed class ApiKeyServices(ApiKeyQueries keys, SecretProtector protector
         if (outcome == ApiKeyUpdate.Duplicate)
             throw HttpError.BadRequest(Duplicate);
         var updated = row ?? throw HttpError.NotFound(NotFound);
-        await AuditAsync("api_key_updated", updated);
+        await AuditAsync(AuditActions.ApiKeyUpdated, updated);
         return ToInfo(updated);
     }
 
     public async Task Delete(DeleteApiKey request)
     {
         var service = await keys.DeleteAsync(request.Id, Caller.UserId, Aborted) ?? throw HttpError.NotFound(NotFound);
-        await audit.RecordAsync(Context, new AuditEntry("api_key_deleted", Caller.UserId, "api_key", request.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        await audit.RecordAsync(Context, new AuditEntry(AuditActions.ApiKeyDeleted, Caller.UserId, "api_key", request.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
             new Dictionary<string, object?> { ["service_name"] = service }));
     }
 

@@ -24,7 +24,7 @@ public sealed class AuthServices(
         var hash = PasswordHasher.Hash(request.Password);
         var created = await users.InsertAsync(email, hash, isAdmin: false, Aborted);
         var userId = created ?? (await users.FindByEmailAsync(email, Aborted))?.Id;
-        await audit.RecordAsync(Context, new AuditEntry("register", userId, "user", userId?.ToString(),
+        await audit.RecordAsync(Context, new AuditEntry(AuditActions.Register, userId, "user", userId?.ToString(),
             new Dictionary<string, object?> { ["outcome"] = created is null ? "duplicate" : "created" }));
         return new RegisterResponse { Message = RegistrationProcessed };
     }
@@ -47,7 +47,7 @@ public sealed class AuthServices(
         {
             var reason = user is null ? "unknown_email" : !user.IsActive ? "inactive" : "wrong_password";
             await throttle.RecordFailureAsync(email, Aborted);
-            await audit.RecordAsync(Context, new AuditEntry("login_failure", user?.Id, "user", user?.Id.ToString(),
+            await audit.RecordAsync(Context, new AuditEntry(AuditActions.LoginFailure, user?.Id, "user", user?.Id.ToString(),
                 new Dictionary<string, object?> { ["email"] = email[..Math.Min(email.Length, AuditedEmailLength)], ["reason"] = reason }));
             throw HttpError.Unauthorized("Incorrect email or password").WithBearerChallenge();
         }
@@ -55,7 +55,7 @@ public sealed class AuthServices(
         if (user.TotpEnabled)
             return await ChallengeAsync(user);
         var tokens = await sessions.StartAsync(user, Context.ClientIp, Context.UserAgent, Aborted);
-        await audit.RecordAsync(Context, new AuditEntry("login_success", user.Id, "session", tokens.SessionId.ToString()));
+        await audit.RecordAsync(Context, new AuditEntry(AuditActions.LoginSuccess, user.Id, "session", tokens.SessionId.ToString()));
         return tokens.ToResponse();
     }
 
@@ -63,7 +63,7 @@ public sealed class AuthServices(
     private async Task<LoginResponse> ChallengeAsync(UserRow user)
     {
         var challenge = await challenges.IssueAsync(user.Id, user.Email, Aborted);
-        await audit.RecordAsync(Context, new AuditEntry("login_2fa_required", user.Id, "user", user.Id.ToString()));
+        await audit.RecordAsync(Context, new AuditEntry(AuditActions.Login2faRequired, user.Id, "user", user.Id.ToString()));
         return new LoginResponse { RequiresTwoFactor = true, ChallengeToken = challenge, Message = "TOTP verification required" };
     }
 
@@ -74,7 +74,7 @@ public sealed class AuthServices(
             await revocations.RevokeTokenAsync(jti, Caller.ExpiresAt ?? time.GetUtcNow().AddHours(1), Aborted);
         if (Caller.SessionId is { } sessionId)
             await revocations.EndSessionsAsync(Caller.UserId, "logout", Aborted, only: sessionId);
-        await audit.RecordAsync(Context, new AuditEntry("logout", Caller.UserId, "session", Caller.SessionId?.ToString()));
+        await audit.RecordAsync(Context, new AuditEntry(AuditActions.Logout, Caller.UserId, "session", Caller.SessionId?.ToString()));
         return new LogoutResponse { LoggedOut = true };
     }
 

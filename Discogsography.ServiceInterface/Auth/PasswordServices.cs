@@ -14,11 +14,11 @@ public sealed class PasswordServices(UserQueries users, PasswordChanges changes,
         var user = await users.FindByIdAsync(Caller.UserId, Aborted) ?? throw HttpError.NotFound("User not found");
         if (!PasswordHasher.Verify(request.CurrentPassword, user.HashedPassword))
         {
-            await audit.RecordAsync(Context, new AuditEntry("password_change_failure", user.Id, "user", user.Id.ToString()));
+            await audit.RecordAsync(Context, new AuditEntry(AuditActions.PasswordChangeFailure, user.Id, "user", user.Id.ToString()));
             throw HttpError.Unauthorized("Incorrect current password");
         }
         var (sessionsEnded, appTokensRevoked) = await changes.ApplyAsync(user.Id, request.NewPassword, "password_changed", Aborted);
-        await audit.RecordAsync(Context, new AuditEntry("password_change", user.Id, "user", user.Id.ToString(),
+        await audit.RecordAsync(Context, new AuditEntry(AuditActions.PasswordChange, user.Id, "user", user.Id.ToString(),
             new Dictionary<string, object?> { ["sessions_ended"] = sessionsEnded, ["app_tokens_revoked"] = appTokensRevoked }));
         return new AccountMessageResponse { Message = "Password has been changed" };
     }
@@ -27,7 +27,7 @@ public sealed class PasswordServices(UserQueries users, PasswordChanges changes,
     {
         var email = RegisterValidator.Normalize(request.Email);
         var userId = await resets.RequestAsync(email, Aborted);
-        await audit.RecordAsync(Context, new AuditEntry("password_reset_requested", userId, "user", userId?.ToString(),
+        await audit.RecordAsync(Context, new AuditEntry(AuditActions.PasswordResetRequested, userId, "user", userId?.ToString(),
             new Dictionary<string, object?> { ["account_exists"] = userId is not null }));
         return new AccountMessageResponse { Message = "If an account exists for that email, a reset link has been sent" };
     }
@@ -36,7 +36,7 @@ public sealed class PasswordServices(UserQueries users, PasswordChanges changes,
     {
         var userId = await resets.ConfirmAsync(request.Token, request.NewPassword, Aborted)
                      ?? throw HttpError.BadRequest("Invalid or expired reset token");
-        await audit.RecordAsync(Context, new AuditEntry("password_reset_completed", userId, "user", userId.ToString()));
+        await audit.RecordAsync(Context, new AuditEntry(AuditActions.PasswordResetCompleted, userId, "user", userId.ToString()));
         return new AccountMessageResponse { Message = "Password has been reset" };
     }
 }

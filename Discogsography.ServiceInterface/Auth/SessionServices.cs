@@ -24,7 +24,7 @@ public sealed class SessionServices(
                 return tokens;
             case RefreshLookup.Reused:
                 await revocations.EndSessionsAsync(result.UserId, "refresh_token_reuse", Aborted, only: result.SessionId);
-                await audit.RecordAsync(Context, new AuditEntry("refresh_token_reuse", result.UserId, "session", result.SessionId.ToString()));
+                await audit.RecordAsync(Context, new AuditEntry(AuditActions.RefreshTokenReuse, result.UserId, "session", result.SessionId.ToString()));
                 throw HttpError.Unauthorized("Refresh token was already used; the session has been ended").WithBearerChallenge();
             case RefreshLookup.Inactive:
                 throw HttpError.Unauthorized("Session has ended or expired").WithBearerChallenge();
@@ -35,7 +35,7 @@ public sealed class SessionServices(
             await revocations.EndSessionsAsync(result.UserId, "account_inactive", Aborted, only: result.SessionId);
             throw HttpError.Unauthorized("Session has ended or expired").WithBearerChallenge();
         }
-        await audit.RecordAsync(Context, new AuditEntry("token_refresh", user.Id, "session", result.SessionId.ToString()));
+        await audit.RecordAsync(Context, new AuditEntry(AuditActions.TokenRefresh, user.Id, "session", result.SessionId.ToString()));
         return tokens!;
     }
 
@@ -58,7 +58,7 @@ public sealed class SessionServices(
         var ended = await revocations.EndSessionsAsync(Caller.UserId, "ended_by_user", Aborted, only: request.Id);
         if (ended.Count == 0)
             throw HttpError.NotFound("Session not found");
-        await audit.RecordAsync(Context, new AuditEntry("session_end", Caller.UserId, "session", request.Id.ToString()));
+        await audit.RecordAsync(Context, new AuditEntry(AuditActions.SessionEnd, Caller.UserId, "session", request.Id.ToString()));
     }
 
     public async Task<ChangePasswordResponse> Post(ChangePassword request)
@@ -66,12 +66,12 @@ public sealed class SessionServices(
         var user = await users.FindByIdAsync(Caller.UserId, Aborted) ?? throw HttpError.NotFound("User not found");
         if (!PasswordHasher.Verify(request.CurrentPassword, user.HashedPassword))
         {
-            await audit.RecordAsync(Context, new AuditEntry("password_change_failure", user.Id, "user", user.Id.ToString()));
+            await audit.RecordAsync(Context, new AuditEntry(AuditActions.PasswordChangeFailure, user.Id, "user", user.Id.ToString()));
             throw HttpError.BadRequest("Current password is incorrect");
         }
         await users.UpdatePasswordAsync(user.Id, PasswordHasher.Hash(request.NewPassword), Aborted);
         var ended = await revocations.EndSessionsAsync(user.Id, "password_changed", Aborted, except: Caller.SessionId);
-        await audit.RecordAsync(Context, new AuditEntry("password_change", user.Id, "user", user.Id.ToString(),
+        await audit.RecordAsync(Context, new AuditEntry(AuditActions.PasswordChange, user.Id, "user", user.Id.ToString(),
             new Dictionary<string, object?> { ["sessions_ended"] = ended.Count }));
         return new ChangePasswordResponse { Changed = true, SessionsEnded = ended.Count };
     }

@@ -49,7 +49,7 @@ public sealed class OAuthServices(
         var identity = await CallDiscogsAsync(() => discogs.GetIdentityAsync(new OAuth1Auth(accessCredentials), Aborted), flowFailed, 400);
         await store.DeleteAsync(RedisKeys.OAuthState(request.State), Aborted);
         await tokens.UpsertAsync(Caller.UserId, protector.Protect(access.Token), protector.Protect(access.Secret), identity.Username, identity.UserId, Aborted);
-        await audit.RecordAsync(Context, new AuditEntry("oauth_connect", Caller.UserId, "discogs", identity.UserId,
+        await audit.RecordAsync(Context, new AuditEntry(AuditActions.OauthConnect, Caller.UserId, "discogs", identity.UserId,
             new Dictionary<string, object?> { ["discogs_username"] = identity.Username }));
         return new VerifyDiscogsResponse { Connected = true, DiscogsUsername = identity.Username, DiscogsUserId = identity.UserId };
     }
@@ -68,7 +68,7 @@ public sealed class OAuthServices(
     public async Task<RevokeDiscogsResponse> Delete(RevokeDiscogs request)
     {
         var existed = await tokens.DeleteAsync(Caller.UserId, Aborted);
-        await audit.RecordAsync(Context, new AuditEntry("oauth_disconnect", Caller.UserId, "discogs", null,
+        await audit.RecordAsync(Context, new AuditEntry(AuditActions.OauthDisconnect, Caller.UserId, "discogs", null,
             new Dictionary<string, object?> { ["was_connected"] = existed }));
         return new RevokeDiscogsResponse { Revoked = true };
     }

@@ -31,7 +31,7 @@ public sealed partial class ImportJobRunner(
             e => LogCrashed(logger, job.Id, e));
         if (end is not null)
         {
-            if (end.Status != ImportStatuses.Completed)
+            if (end.Status != JobStatuses.Completed)
                 DeleteDownloads(job);
             await EndAsync(job, instance, end);
         }
@@ -92,7 +92,7 @@ public sealed partial class ImportJobRunner(
             if (!await jobs.FinishAsync(job.Id, instance, status, error, CancellationToken.None))
                 return;
             LogEnded(logger, job.Id, status, error ?? "");
-            await audit.RecordAsync(new AuditEntry("import_" + status, job.RequestedBy, "import", job.Id.ToString(), new Dictionary<string, object?>
+            await audit.RecordAsync(new AuditEntry(AuditActions.ImportEnded(status), job.RequestedBy, "import", job.Id.ToString(), new Dictionary<string, object?>
             {
                 ["source"] = job.SourceUrl ?? job.SourcePath, ["error"] = error,
             }), null, null, CancellationToken.None);

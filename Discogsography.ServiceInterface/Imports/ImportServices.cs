@@ -34,7 +34,7 @@ public sealed class ImportServices(
         }
         var job = await jobs.CreateAsync(url, path, checksum, Caller.UserId, Aborted);
         signal.Notify();
-        await audit.RecordAsync(Context, new AuditEntry("admin_import_started", Caller.UserId, "import", job.Id.ToString(),
+        await audit.RecordAsync(Context, new AuditEntry(AuditActions.AdminImportStarted, Caller.UserId, "import", job.Id.ToString(),
             new Dictionary<string, object?> { ["source"] = url ?? path, ["checksum_url"] = checksum }));
         return job;
     }
@@ -56,10 +56,10 @@ public sealed class ImportServices(
     public async Task<ImportJobInfo> Post(CancelImport request)
     {
         var job = await jobs.GetAsync(request.Id, Aborted) ?? throw HttpError.NotFound("Import job not found");
-        if (job.Status is not (ImportStatuses.Pending or ImportStatuses.Running))
+        if (job.Status is not (JobStatuses.Pending or JobStatuses.Running))
             throw HttpError.Conflict($"The import job already ended ({job.Status})");
         var cancelled = await jobs.RequestCancelAsync(request.Id, Aborted) ?? job;
-        await audit.RecordAsync(Context, new AuditEntry("admin_import_cancelled", Caller.UserId, "import", job.Id.ToString(),
+        await audit.RecordAsync(Context, new AuditEntry(AuditActions.AdminImportCancelled, Caller.UserId, "import", job.Id.ToString(),
             new Dictionary<string, object?> { ["status"] = job.Status, ["phase"] = job.Phase }));
         return cancelled;
     }

@@ -9,7 +9,7 @@ public sealed record JobEnd(string Status, string? Error)
 
     /// <summary>A job whose instances kept stopping under it fails for good instead of looping.</summary>
     public static JobEnd Abandoned(int maxAttempts) =>
-        new(SyncStatuses.Failed, $"Abandoned after {maxAttempts} attempts: the instances running it stopped each time");
+        new(JobStatuses.Failed, $"Abandoned after {maxAttempts} attempts: the instances running it stopped each time");
 
     /// <summary>
     /// Runs <paramref name="work"/> under <paramref name="lease"/> and says how it ended: completed; failed with the
@@ -23,15 +23,15 @@ public sealed record JobEnd(string Status, string? Error)
         try
         {
             await work();
-            return new JobEnd(SyncStatuses.Completed, null);
+            return new JobEnd(JobStatuses.Completed, null);
         }
         catch (Exception e) when (isExpectedFailure(e))
         {
-            return new JobEnd(SyncStatuses.Failed, e.Message);
+            return new JobEnd(JobStatuses.Failed, e.Message);
         }
         catch (OperationCanceledException) when (lease.State == LeaseState.CancelRequested)
         {
-            return new JobEnd(SyncStatuses.Cancelled, CancelledMessage);
+            return new JobEnd(JobStatuses.Cancelled, CancelledMessage);
         }
         catch (OperationCanceledException) when (lease.Token.IsCancellationRequested)
         {
@@ -40,7 +40,7 @@ public sealed record JobEnd(string Status, string? Error)
         catch (Exception e) when (e is not OperationCanceledException)
         {
             logCrash(e);
-            return new JobEnd(SyncStatuses.Failed, $"Internal error while {activity} ({e.GetType().Name}); see the server log");
+            return new JobEnd(JobStatuses.Failed, $"Internal error while {activity} ({e.GetType().Name}); see the server log");
         }
     }
 }

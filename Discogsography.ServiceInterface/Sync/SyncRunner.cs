@@ -54,7 +54,7 @@ public sealed partial class SyncRunner(
             if (!await jobs.FinishAsync(key.JobId, key.Instance, status, error, CancellationToken.None))
                 return;
             LogEnded(logger, key.JobId, status, counts.CollectionSynced + counts.WantlistSynced, counts.ItemsRemoved, counts.PagesFetched);
-            await audit.RecordAsync(new AuditEntry("sync_" + status, key.UserId, "sync", key.JobId.ToString(), new Dictionary<string, object?>
+            await audit.RecordAsync(new AuditEntry(AuditActions.SyncEnded(status), key.UserId, "sync", key.JobId.ToString(), new Dictionary<string, object?>
             {
                 ["items_synced"] = counts.CollectionSynced + counts.WantlistSynced,
                 ["items_removed"] = counts.ItemsRemoved,
@@ -78,7 +78,7 @@ public sealed partial class SyncRunner(
         }
         catch (Exception e)
         {
-            LogEndFailed(logger, key.JobId, SyncStatuses.Pending, e);
+            LogEndFailed(logger, key.JobId, JobStatuses.Pending, e);
         }
     }
 

@@ -24,11 +24,11 @@ public sealed class SyncServices(SyncJobQueries jobs, IKeyValueStore store, JobS
             throw HttpError.WithBody(429, new SyncCooldownBody { Status = "cooldown", Message = CooldownMessage }, CooldownMessage);
         var (jobId, created) = await jobs.EnqueueAsync(userId, null, Aborted);
         if (!created)
-            return new TriggerSyncResponse { SyncId = jobId.ToString(), Status = "already_running" };
+            return new TriggerSyncResponse { SyncId = jobId.ToString(), Status = SyncOutcomes.AlreadyRunning };
         await store.SetAsync(cooldownKey, "1", options.Cooldown, Aborted);
         signal.Notify();
-        await audit.RecordAsync(Context, new AuditEntry("sync_trigger", userId, "sync", jobId.ToString()));
-        return new TriggerSyncResponse { SyncId = jobId.ToString(), Status = "started" };
+        await audit.RecordAsync(Context, new AuditEntry(AuditActions.SyncTrigger, userId, "sync", jobId.ToString()));
+        return new TriggerSyncResponse { SyncId = jobId.ToString(), Status = SyncOutcomes.Started };
     }
 
     public async Task<GetSyncStatusResponse> Get(GetSyncStatus request)

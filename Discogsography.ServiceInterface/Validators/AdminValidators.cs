@@ -6,7 +6,7 @@ namespace Discogsography.ServiceInterface.Validators;
 /// <summary>The job list filters on a known status.</summary>
 public sealed class QueryAdminSyncsValidator : AbstractValidator<QueryAdminSyncs>
 {
-    public static readonly string[] Statuses = [SyncStatuses.Pending, SyncStatuses.Running, SyncStatuses.Completed, SyncStatuses.Failed, SyncStatuses.Cancelled];
+    public static readonly string[] Statuses = [JobStatuses.Pending, JobStatuses.Running, JobStatuses.Completed, JobStatuses.Failed, JobStatuses.Cancelled];
 
     public QueryAdminSyncsValidator() =>
         RuleFor(r => r.Status).Must(s => s is null || Statuses.Contains(s)).WithMessage($"status must be one of {string.Join(", ", Statuses)}");

@@ -14,7 +14,7 @@ public sealed class ImportsPageTests : AdminComponentTest
     [SetUp]
     public void AnswerTheJobsAndTheCatalogue()
     {
-        jobs = [Job("downloading", ImportStatuses.Running, ImportPhases.Download, 30 * 1024 * 1024, 120 * 1024 * 1024)];
+        jobs = [Job("downloading", JobStatuses.Running, ImportPhases.Download, 30 * 1024 * 1024, 120 * 1024 * 1024)];
         status = Status(live: true);
         Api.On<QueryImports, QueryImportsResponse>(r => new QueryImportsResponse { Imports = [.. jobs], Total = jobs.Count, Offset = r.Offset, Limit = r.Limit });
         Api.On<GetCatalogueStatus, CatalogueStatusResponse>(_ => status);
@@ -72,7 +72,7 @@ public sealed class ImportsPageTests : AdminComponentTest
     {
         var page = Context.Render<Imports>();
 
-        jobs = [Job("done", ImportStatuses.Completed, ImportPhases.Import, 1, 1)];
+        jobs = [Job("done", JobStatuses.Completed, ImportPhases.Import, 1, 1)];
         page.WaitForState(() => page.Find("[data-testid=job-status]").TextContent == "completed", TimeSpan.FromSeconds(5));
 
         Assert.That(page.Find("[data-testid=import-progress]").TextContent, Is.EqualTo("releases 400 records"));
@@ -95,7 +95,7 @@ public sealed class ImportsPageTests : AdminComponentTest
     {
         Api.On<StartImport, ImportJobInfo>(r => r.Url!.Contains("evil", StringComparison.Ordinal)
             ? throw FakeApiClient.Error(HttpStatusCode.BadRequest, "url: downloads from evil.example are not allowed (IMPORT_ALLOWED_HOSTS: data.discogs.com)")
-            : Job("new", ImportStatuses.Pending, null, 0, null));
+            : Job("new", JobStatuses.Pending, null, 0, null));
         var page = Context.Render<Imports>();
 
         page.Find("input[data-testid=import-url]").Input("https://evil.example/discogs_20240101_releases.xml.gz");
@@ -118,7 +118,7 @@ public sealed class ImportsPageTests : AdminComponentTest
     {
         Api.On<CancelImport, ImportJobInfo>(_ =>
         {
-            jobs = [Job("downloading", ImportStatuses.Cancelled, ImportPhases.Download, 1, 1)];
+            jobs = [Job("downloading", JobStatuses.Cancelled, ImportPhases.Download, 1, 1)];
             return jobs[0];
         });
         var page = Context.Render<Imports>();

@@ -12,10 +12,10 @@ public sealed class SyncJobsPageTests : AdminComponentTest
     [SetUp]
     public void AnswerTheJobs()
     {
-        (status, items) = (SyncStatuses.Running, 100);
+        (status, items) = (JobStatuses.Running, 100);
         Api.On<QueryAdminSyncs, QueryAdminSyncsResponse>(r => new QueryAdminSyncsResponse
         {
-            Syncs = r.Status is null or SyncStatuses.Running ? [Job("j1", status, items), Job("j2", SyncStatuses.Failed, 5)] : [Job("j2", SyncStatuses.Failed, 5)],
+            Syncs = r.Status is null or JobStatuses.Running ? [Job("j1", status, items), Job("j2", JobStatuses.Failed, 5)] : [Job("j2", JobStatuses.Failed, 5)],
             Total = 60, Offset = r.Offset, Limit = r.Limit,
         });
     }
@@ -33,7 +33,7 @@ public sealed class SyncJobsPageTests : AdminComponentTest
     [Test]
     public void A_job_that_left_a_changed_list_unpruned_says_so()
     {
-        var job = Job("j3", SyncStatuses.Completed, 117);
+        var job = Job("j3", JobStatuses.Completed, 117);
         job.ReconcileSkipped = ["collection"];
         job.ItemsRemoved = 2;
         Api.On<QueryAdminSyncs, QueryAdminSyncsResponse>(r => new QueryAdminSyncsResponse { Syncs = [job], Total = 1, Offset = r.Offset, Limit = r.Limit });
@@ -49,7 +49,7 @@ public sealed class SyncJobsPageTests : AdminComponentTest
     {
         var page = Context.Render<SyncJobs>();
 
-        (status, items) = (SyncStatuses.Completed, 250);
+        (status, items) = (JobStatuses.Completed, 250);
         page.WaitForState(() => page.FindAll("[data-testid=job-status]")[0].TextContent == "completed", TimeSpan.FromSeconds(5));
 
         Assert.That(page.FindAll("[data-testid=sync-progress]")[0].TextContent, Is.EqualTo("250 items, 1 pages"));
@@ -80,11 +80,11 @@ public sealed class SyncJobsPageTests : AdminComponentTest
         var page = Context.Render<SyncJobs>();
         await page.InvokeAsync(page.NextPage);
 
-        await page.Choose<SyncJobs, string>("sync-status-filter", SyncStatuses.Failed);
+        await page.Choose<SyncJobs, string>("sync-status-filter", JobStatuses.Failed);
         await page.InvokeAsync(() => page.Find("[data-testid=sync-filter-submit]").Click());
 
         var request = Api.SentOf<QueryAdminSyncs>().Last();
-        Assert.That((request.Status, request.Offset), Is.EqualTo((SyncStatuses.Failed, 0)));
+        Assert.That((request.Status, request.Offset), Is.EqualTo((JobStatuses.Failed, 0)));
     }
 
     [Test]
@@ -92,8 +92,8 @@ public sealed class SyncJobsPageTests : AdminComponentTest
     {
         Api.On<CancelAdminSync, AdminSyncJob>(_ =>
         {
-            status = SyncStatuses.Cancelled;
-            return Job("j1", SyncStatuses.Cancelled, items);
+            status = JobStatuses.Cancelled;
+            return Job("j1", JobStatuses.Cancelled, items);
         });
         var page = Context.Render<SyncJobs>();
 

@@ -10,7 +10,7 @@ public sealed class UserDetailPageTests : AdminComponentTest
 {
     private static readonly Guid UserId = Guid.NewGuid();
     private AdminUserDetail detail = null!;
-    private string syncStatus = SyncStatuses.Completed;
+    private string syncStatus = JobStatuses.Completed;
 
     [SetUp]
     public void AnswerTheDetail()
@@ -36,11 +36,11 @@ public sealed class UserDetailPageTests : AdminComponentTest
     [Test]
     public void The_syncs_stay_on_screen_while_the_page_lives()
     {
-        syncStatus = SyncStatuses.Running;
+        syncStatus = JobStatuses.Running;
         var page = Render();
 
         page.WaitForState(() => Api.SentOf<QueryAdminSyncs>().Count >= 3, TimeSpan.FromSeconds(5));
-        syncStatus = SyncStatuses.Completed;
+        syncStatus = JobStatuses.Completed;
         page.WaitForState(() => page.Find("[data-testid=job-status]").TextContent == "completed", TimeSpan.FromSeconds(5));
         Thread.Sleep(200);
 
@@ -103,14 +103,14 @@ public sealed class UserDetailPageTests : AdminComponentTest
     {
         Api.On<TriggerAdminUserSync, TriggerSyncResponse>(_ =>
         {
-            syncStatus = SyncStatuses.Running;
-            return new TriggerSyncResponse { SyncId = "s1", Status = "started" };
+            syncStatus = JobStatuses.Running;
+            return new TriggerSyncResponse { SyncId = "s1", Status = SyncOutcomes.Started };
         });
         var page = Render();
 
         page.Find("[data-testid=sync-now]").Click();
         page.WaitForState(() => page.Find("[data-testid=job-status]").TextContent == "running");
-        syncStatus = SyncStatuses.Completed;
+        syncStatus = JobStatuses.Completed;
         page.WaitForState(() => page.Find("[data-testid=job-status]").TextContent == "completed", TimeSpan.FromSeconds(5));
 
         Assert.That(Notices(), Is.EqualTo(new[] { "Sync queued." }));

@@ -1153,13 +1153,13 @@ export class Logout implements IReturn<LogoutResponse> {
 
 /** GET /api/admin/syncs */
 export class QueryAdminSyncs implements IReturn<QueryAdminSyncsResponse> {
+    declare offset?: number;
+    declare limit?: number;
+    declare order_by?: "started_at" | "completed_at" | "status" | "email";
+    declare descending?: boolean;
     declare status?: "pending" | "running" | "completed" | "failed" | "cancelled" | null;
     declare user_id?: string | null;
     declare search?: string | null;
-    declare order_by?: "started_at" | "completed_at" | "status" | "email";
-    declare descending?: boolean;
-    declare offset?: number;
-    declare limit?: number;
     declare readonly __responseType?: QueryAdminSyncsResponse;
     constructor(init: Fields<QueryAdminSyncs> = {}) { Object.assign(this, init); }
     getTypeName(): string { return "QueryAdminSyncs"; }
@@ -1169,13 +1169,13 @@ export class QueryAdminSyncs implements IReturn<QueryAdminSyncsResponse> {
 
 /** GET /api/admin/users */
 export class QueryAdminUsers implements IReturn<QueryAdminUsersResponse> {
+    declare offset?: number;
+    declare limit?: number;
+    declare order_by?: "created_at" | "email" | "last_seen_at";
+    declare descending?: boolean;
     declare search?: string | null;
     declare active?: boolean | null;
     declare admin?: boolean | null;
-    declare order_by?: "created_at" | "email" | "last_seen_at";
-    declare descending?: boolean;
-    declare offset?: number;
-    declare limit?: number;
     declare readonly __responseType?: QueryAdminUsersResponse;
     constructor(init: Fields<QueryAdminUsers> = {}) { Object.assign(this, init); }
     getTypeName(): string { return "QueryAdminUsers"; }
@@ -1185,15 +1185,15 @@ export class QueryAdminUsers implements IReturn<QueryAdminUsersResponse> {
 
 /** GET /api/admin/audit */
 export class QueryAuditLog implements IReturn<QueryAuditLogResponse> {
+    declare offset?: number;
+    declare limit?: number;
+    declare order_by?: "created_at" | "action" | "email";
+    declare descending?: boolean;
     declare user_id?: string | null;
     declare search?: string | null;
     declare action?: string | null;
     declare from?: string | null;
     declare to?: string | null;
-    declare order_by?: "created_at" | "action" | "email";
-    declare descending?: boolean;
-    declare offset?: number;
-    declare limit?: number;
     declare readonly __responseType?: QueryAuditLogResponse;
     constructor(init: Fields<QueryAuditLog> = {}) { Object.assign(this, init); }
     getTypeName(): string { return "QueryAuditLog"; }
@@ -1203,8 +1203,8 @@ export class QueryAuditLog implements IReturn<QueryAuditLogResponse> {
 
 /** GET /api/user/collection */
 export class QueryCollection implements IReturn<QueryCollectionResponse> {
-    declare limit?: number;
     declare offset?: number;
+    declare limit?: number;
     declare readonly __responseType?: QueryCollectionResponse;
     constructor(init: Fields<QueryCollection> = {}) { Object.assign(this, init); }
     getTypeName(): string { return "QueryCollection"; }
@@ -1225,8 +1225,8 @@ export class QueryImports implements IReturn<QueryImportsResponse> {
 
 /** GET /api/user/wantlist */
 export class QueryWantlist implements IReturn<QueryWantlistResponse> {
-    declare limit?: number;
     declare offset?: number;
+    declare limit?: number;
     declare readonly __responseType?: QueryWantlistResponse;
     constructor(init: Fields<QueryWantlist> = {}) { Object.assign(this, init); }
     getTypeName(): string { return "QueryWantlist"; }

@@ -29,7 +29,7 @@ public partial class Imports
     /// <summary>While a job on screen is queued or running: its row, and the live catalogue it may replace.</summary>
     private async Task RefreshWhileActiveAsync()
     {
-        if (grid?.Items.Any(j => j.Status is ImportStatuses.Pending or ImportStatuses.Running) != true)
+        if (grid?.Items.Any(j => j.Status is JobStatuses.Pending or JobStatuses.Running) != true)
             return;
         await FetchStatusAsync();
         await grid.ReloadAsync();
@@ -73,7 +73,7 @@ public partial class Imports
 
     private static string ProgressOf(ImportJobInfo job) => job.Phase switch
     {
-        null => job.Status == ImportStatuses.Pending ? "queued" : "",
+        null => job.Status == JobStatuses.Pending ? "queued" : "",
         ImportPhases.Import => string.Join(", ", job.Files.Select(f => $"{f.Kind} {f.Records?.ToString("N0") ?? "—"}")) + " records",
         var phase => $"{phase}: {Formats.Megabytes(job.BytesDone)}{(job.BytesTotal is { } size ? $" of {Formats.Megabytes(size)}" : "")}",
     };

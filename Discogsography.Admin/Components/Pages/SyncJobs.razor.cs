@@ -6,7 +6,7 @@ namespace Discogsography.Admin.Components.Pages;
 /// <summary>Sync jobs of every account: filtered, sorted and paged on the server, followed live while any runs.</summary>
 public partial class SyncJobs
 {
-    private static readonly string[] Statuses = [SyncStatuses.Pending, SyncStatuses.Running, SyncStatuses.Completed, SyncStatuses.Failed, SyncStatuses.Cancelled];
+    private static readonly string[] Statuses = [JobStatuses.Pending, JobStatuses.Running, JobStatuses.Completed, JobStatuses.Failed, JobStatuses.Cancelled];
 
     private SyncJobGrid? grid;
     private string? status;

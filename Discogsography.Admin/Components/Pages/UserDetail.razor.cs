@@ -121,7 +121,7 @@ public partial class UserDetail
         TriggerSyncResponse? sync = null;
         if (await CallAsync(async () => sync = await Api.SendAsync(new TriggerAdminUserSync { Id = Id })))
         {
-            Announce(sync!.Status == "started" ? "Sync queued." : "A sync is already running for this user.", sync.Status == "started" ? MudBlazor.Severity.Success : MudBlazor.Severity.Info);
+            Announce(sync!.Status == SyncOutcomes.Started ? "Sync queued." : "A sync is already running for this user.", sync.Status == SyncOutcomes.Started ? MudBlazor.Severity.Success : MudBlazor.Severity.Info);
             await syncs!.FirstPageAsync();
         }
     }

@@ -18,7 +18,7 @@ public sealed class AppTokenServices(AppTokenQueries tokens, AuditLog audit) : S
             throw HttpError.BadRequest("name must be non-empty");
         var token = AppTokenCredentials.NewToken();
         var row = await tokens.InsertAsync(Caller.UserId, name, [.. request.Scopes], AppTokenCredentials.HashOf(token), Aborted);
-        await audit.RecordAsync(Context, new AuditEntry("app_token_minted", Caller.UserId, "app_token", row.Id.ToString(),
+        await audit.RecordAsync(Context, new AuditEntry(AuditActions.AppTokenMinted, Caller.UserId, "app_token", row.Id.ToString(),
             new Dictionary<string, object?> { ["name"] = name, ["scopes"] = request.Scopes }));
         return new CreatedAppToken { Id = row.Id, Name = row.Name, Scopes = [.. row.Scope], Token = token, CreatedAt = row.CreatedAt };
     }
@@ -30,7 +30,7 @@ public sealed class AppTokenServices(AppTokenQueries tokens, AuditLog audit) : S
         var name = Guid.TryParse(request.TokenId, out var tokenId) ? await tokens.RevokeAsync(Caller.UserId, tokenId, Aborted) : null;
         if (name is null)
             throw HttpError.NotFound("Token not found");
-        await audit.RecordAsync(Context, new AuditEntry("app_token_revoked", Caller.UserId, "app_token", tokenId.ToString(),
+        await audit.RecordAsync(Context, new AuditEntry(AuditActions.AppTokenRevoked, Caller.UserId, "app_token", tokenId.ToString(),
             new Dictionary<string, object?> { ["name"] = name, ["by"] = "owner" }));
     }
 

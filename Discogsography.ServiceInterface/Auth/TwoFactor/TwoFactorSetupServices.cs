@@ -22,7 +22,7 @@ public sealed class TwoFactorSetupServices(TwoFactorQueries twoFactor, TotpSecre
         var recoveryCodes = RecoveryCodes.Issue();
         if (state.TotpEnabled || !await twoFactor.SetUpAsync(state.Id, secrets.Protect(secret), recoveryCodes.Select(RecoveryCodes.DigestOf), Aborted))
             throw HttpError.BadRequest("2FA is already enabled");
-        await audit.RecordAsync(Context, new AuditEntry("2fa_setup", state.Id, "user", state.Id.ToString()));
+        await audit.RecordAsync(Context, new AuditEntry(AuditActions.TwoFactorSetup, state.Id, "user", state.Id.ToString()));
         var keyUri = TotpCodes.KeyUri(Issuer, state.Email, secret);
         return new TwoFactorSetupResponse { Secret = secret, OtpauthUri = keyUri, RecoveryCodes = recoveryCodes, QrCode = KeyUriQrCode.PngDataUrl(keyUri) };
     }
@@ -37,7 +37,7 @@ public sealed class TwoFactorSetupServices(TwoFactorQueries twoFactor, TotpSecre
             throw HttpError.BadRequest("Invalid TOTP code");
         await twoFactor.EnableAsync(state.Id, step, Aborted);
         if (!state.TotpEnabled)
-            await audit.RecordAsync(Context, new AuditEntry("2fa_enabled", state.Id, "user", state.Id.ToString()));
+            await audit.RecordAsync(Context, new AuditEntry(AuditActions.TwoFactorEnabled, state.Id, "user", state.Id.ToString()));
         return new AccountMessageResponse { Message = "2FA has been enabled" };
     }
 
@@ -46,7 +46,7 @@ public sealed class TwoFactorSetupServices(TwoFactorQueries twoFactor, TotpSecre
         var state = await twoFactor.FindAsync(Caller.UserId, Aborted) ?? throw HttpError.NotFound("User not found");
         if (!PasswordHasher.Verify(request.Password, state.HashedPassword))
         {
-            await audit.RecordAsync(Context, new AuditEntry("2fa_disable_failure", state.Id, "user", state.Id.ToString(),
+            await audit.RecordAsync(Context, new AuditEntry(AuditActions.TwoFactorDisableFailure, state.Id, "user", state.Id.ToString(),
                 new Dictionary<string, object?> { ["reason"] = "wrong_password" }));
             throw HttpError.Unauthorized("Incorrect password");
         }
@@ -55,7 +55,7 @@ public sealed class TwoFactorSetupServices(TwoFactorQueries twoFactor, TotpSecre
         if (codes.Match(secrets.Unprotect(state.TotpSecret), request.Code, state.TotpLastStep) is null)
             throw HttpError.BadRequest("Invalid TOTP code");
         await twoFactor.ClearAsync(state.Id, Aborted);
-        await audit.RecordAsync(Context, new AuditEntry("2fa_disabled", state.Id, "user", state.Id.ToString()));
+        await audit.RecordAsync(Context, new AuditEntry(AuditActions.TwoFactorDisabled, state.Id, "user", state.Id.ToString()));
         return new AccountMessageResponse { Message = "2FA has been disabled" };
     }
 }

@@ -43,7 +43,7 @@ public sealed class TwoFactorSignInServices(
             throw HttpError.Unauthorized("No recovery codes available");
         if (await twoFactor.SpendRecoveryCodeAsync(state.Id, RecoveryCodes.DigestOf(request.Code), Aborted) is not { } left)
             throw await FailureAsync(state, "recovery_code", "Invalid recovery code");
-        await audit.RecordAsync(Context, new AuditEntry("2fa_recovery_code_used", state.Id, "user", state.Id.ToString(),
+        await audit.RecordAsync(Context, new AuditEntry(AuditActions.TwoFactorRecoveryCodeUsed, state.Id, "user", state.Id.ToString(),
             new Dictionary<string, object?> { ["codes_left"] = left }));
         return await SignInAsync(state.Id, "recovery_code", left == 0 ? LastCodeWarning : null);
     }
@@ -63,10 +63,10 @@ public sealed class TwoFactorSignInServices(
     private async Task<HttpError> FailureAsync(TwoFactorRow state, string method, string message)
     {
         var failure = await twoFactor.RecordFailureAsync(state.Id, time.GetUtcNow(), Aborted);
-        await audit.RecordAsync(Context, new AuditEntry("2fa_failure", state.Id, "user", state.Id.ToString(),
+        await audit.RecordAsync(Context, new AuditEntry(AuditActions.TwoFactorFailure, state.Id, "user", state.Id.ToString(),
             new Dictionary<string, object?> { ["method"] = method, ["attempts"] = failure.Attempts }));
         if (failure.Attempts == TwoFactorQueries.FailuresBeforeLock)
-            await audit.RecordAsync(Context, new AuditEntry("2fa_locked", state.Id, "user", state.Id.ToString(),
+            await audit.RecordAsync(Context, new AuditEntry(AuditActions.TwoFactorLocked, state.Id, "user", state.Id.ToString(),
                 new Dictionary<string, object?> { ["locked_until"] = failure.LockedUntil }));
         return HttpError.Unauthorized(message);
     }
@@ -77,7 +77,7 @@ public sealed class TwoFactorSignInServices(
         if (user is not { IsActive: true })
             throw HttpError.Unauthorized("Invalid challenge token");
         var tokens = await sessions.StartAsync(user, Context.ClientIp, Context.UserAgent, Aborted);
-        await audit.RecordAsync(Context, new AuditEntry("login_success", user.Id, "session", tokens.SessionId.ToString(),
+        await audit.RecordAsync(Context, new AuditEntry(AuditActions.LoginSuccess, user.Id, "session", tokens.SessionId.ToString(),
             new Dictionary<string, object?> { ["second_factor"] = method }));
         return tokens.ToResponse(warning);
     }

@@ -16,7 +16,7 @@ public sealed class DownloadLimitTests : ImportTest
 
         var job = await WaitForEndAsync((await admin.SendAsync(new StartImport { Url = files.FileUrl(Releases).ToString() })).Id);
 
-        Assert.That((job.Status, job.Error), Is.EqualTo((ImportStatuses.Completed, (string?)null)));
+        Assert.That((job.Status, job.Error), Is.EqualTo((JobStatuses.Completed, (string?)null)));
         Assert.That(files.Requests.Count(r => r.Path.EndsWith(Releases, StringComparison.Ordinal)), Is.EqualTo(2), "the silent request, then the one that worked");
         Assert.That(host.Logs.Lines, Has.Some.Contains("sent no response headers for 2 s"));
     }
@@ -30,7 +30,7 @@ public sealed class DownloadLimitTests : ImportTest
         var started = await admin.SendAsync(new StartImport { Url = files.FileUrl(Releases).ToString(), ChecksumUrl = files.FileUrl(checksums).ToString() });
         var job = await WaitForEndAsync(started.Id);
 
-        Assert.That((job.Status, job.Error), Is.EqualTo((ImportStatuses.Completed, (string?)null)));
+        Assert.That((job.Status, job.Error), Is.EqualTo((JobStatuses.Completed, (string?)null)));
         Assert.That(files.Requests.Select(r => (Path.GetFileName(r.Path), r.BytesSent)).Take(2),
             Is.EqualTo(new[] { (checksums, 10L), (checksums, new FileInfo(Path.Combine(files.Folder, checksums)).Length) }));
     }
@@ -44,7 +44,7 @@ public sealed class DownloadLimitTests : ImportTest
 
         var job = await WaitForEndAsync((await admin.SendAsync(new StartImport { Url = url + "&download=" + Releases })).Id);
 
-        Assert.That((job.Status, job.Error), Is.EqualTo((ImportStatuses.Failed,
+        Assert.That((job.Status, job.Error), Is.EqualTo((JobStatuses.Failed,
             $"127.0.0.1 redirected from port {files.Url.Port} to port {elsewhere.Url.Port}; the download was not followed there")));
         Assert.That(elsewhere.Requests, Is.Empty);
     }

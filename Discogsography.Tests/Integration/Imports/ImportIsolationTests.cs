@@ -26,7 +26,7 @@ public sealed class ImportIsolationTests : ImportTest
 
         var (answers, importConnections, buildStatementsOnMainPool) = (new List<TimeSpan>(), new List<int>(), 0);
         ImportJobInfo running;
-        while ((running = await admin.SendAsync(new GetImport { Id = started.Id })).Status == ImportStatuses.Running)
+        while ((running = await admin.SendAsync(new GetImport { Id = started.Id })).Status == JobStatuses.Running)
         {
             var watch = Stopwatch.StartNew();
             Assert.That((await visitor.SendAsync(new Explore { Name = name })).Center.Name, Is.EqualTo(name));
@@ -40,7 +40,7 @@ public sealed class ImportIsolationTests : ImportTest
 
         TestContext.Out.WriteLine($"{answers.Count} answers during the import: median {answers.Order().ElementAt(answers.Count / 2).TotalMilliseconds:0.0} ms, " +
             $"slowest {answers.Max().TotalMilliseconds:0.0} ms; import connections at most {importConnections.Max()}");
-        Assert.That((running.Status, running.Attempts), Is.EqualTo((ImportStatuses.Completed, 1)), "heartbeats kept the job claimed: " + running.Error);
+        Assert.That((running.Status, running.Attempts), Is.EqualTo((JobStatuses.Completed, 1)), "heartbeats kept the job claimed: " + running.Error);
         Assert.That(await QueryAsync<int>("SELECT count(*)::int FROM pg_stat_activity WHERE application_name = 'discogsography-heartbeat'"),
             Is.InRange(1, PostgresDataSource.HeartbeatPoolSize), "the heartbeats' own pool");
         Assert.That(answers, Has.Count.GreaterThan(5), "the build ran long enough to be measured");

@@ -60,7 +60,7 @@ public abstract class ImportTest
     }
 
     protected Task<ImportJobInfo> WaitForEndAsync(Guid id, JsonApiClient? client = null) =>
-        WaitForAsync(id, job => job.Status is not (ImportStatuses.Pending or ImportStatuses.Running), client);
+        WaitForAsync(id, job => job.Status is not (JobStatuses.Pending or JobStatuses.Running), client);
 
     protected async Task<ImportJobInfo> WaitForAsync(Guid id, Func<ImportJobInfo, bool> condition, JsonApiClient? client = null)
     {

@@ -16,7 +16,7 @@ public sealed class OpenApiCompletenessTests : ApiTest
     private JsonNode document = null!;
 
     private static IEnumerable<Operation> ApiOperations =>
-        Host.Services.GetRequiredService<ServiceCatalog>().Operations.Where(o => o.RequestType.Assembly == typeof(ServiceModel.Login).Assembly);
+        Host.Services.GetRequiredService<OperationCatalog>().Operations.Where(o => o.RequestType.Assembly == typeof(ServiceModel.Login).Assembly);
 
     [SetUp]
     public async Task LoadDocumentAsync() => document = JsonNode.Parse(await Http.GetStringAsync("/openapi/v1.json"))!;

@@ -15,7 +15,7 @@ public sealed class OpenApiDocumentTests : ApiTest
     [Test]
     public void Every_operation_the_host_routes_is_documented_under_its_verb()
     {
-        var catalog = Host.Services.GetRequiredService<Discogsography.Host.Pipeline.ServiceCatalog>();
+        var catalog = Host.Services.GetRequiredService<Discogsography.Host.Pipeline.OperationCatalog>();
 
         foreach (var operation in catalog.Operations)
         {

@@ -29,7 +29,7 @@ public sealed class PersonalizedEndpointTests : ApiTest
         TestServers.Discogs.SetCollection(Username, collection);
         TestServers.Discogs.SetWantlist(Username, wantlist);
         var started = await Client.SendAsync(new TriggerSync());
-        Assert.That((await WaitForEndAsync(Client, started.SyncId)).Status, Is.EqualTo(SyncStatuses.Completed));
+        Assert.That((await WaitForEndAsync(Client, started.SyncId)).Status, Is.EqualTo(JobStatuses.Completed));
     }
 
     [Test]

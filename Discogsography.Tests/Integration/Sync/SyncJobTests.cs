@@ -143,7 +143,7 @@ public sealed class SyncJobTests : ApiTest
         var cooldownSet = await TestServers.Redis.GetAsync(cooldown);
         hold.Release();
 
-        Assert.That((second.SyncId, second.Status), Is.EqualTo((first.SyncId, "already_running")));
+        Assert.That((second.SyncId, second.Status), Is.EqualTo((first.SyncId, SyncOutcomes.AlreadyRunning)));
         Assert.That(cooldownSet, Is.Null);
         Assert.That((await WaitForEndAsync(Client, first.SyncId)).Status, Is.EqualTo("completed"));
     }

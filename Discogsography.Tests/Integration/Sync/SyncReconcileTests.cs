@@ -43,7 +43,7 @@ public sealed class SyncReconcileTests : ApiTest
         var job = await WaitForEndAsync(Client, started.SyncId);
 
         var row = await RowAsync(TestServers.Database, Guid.Parse(job.SyncId));
-        Assert.That((job.Status, row.ReconcileSkipped, row.ItemsRemoved), Is.EqualTo((SyncStatuses.Completed, new[] { "collection" }, 1)),
+        Assert.That((job.Status, row.ReconcileSkipped, row.ItemsRemoved), Is.EqualTo((JobStatuses.Completed, new[] { "collection" }, 1)),
             "the stable wantlist was still pruned");
         Assert.That((await CollectionAsync(TestServers.Database, Email)).Select(r => r.ReleaseId), Is.EqualTo(collection.Select(i => i.ReleaseId)),
             "nothing left the collection, least of all the record page 2 skipped over");
@@ -68,7 +68,7 @@ public sealed class SyncReconcileTests : ApiTest
         var job = await SyncAsync(Client);
 
         var row = await RowAsync(TestServers.Database, Guid.Parse(job.SyncId));
-        Assert.That((job.Status, job.ItemsSynced, row.ReconcileSkipped, row.ItemsRemoved), Is.EqualTo((SyncStatuses.Completed, 117, new[] { "wantlist" }, 0)));
+        Assert.That((job.Status, job.ItemsSynced, row.ReconcileSkipped, row.ItemsRemoved), Is.EqualTo((JobStatuses.Completed, 117, new[] { "wantlist" }, 0)));
         Assert.That(await WantlistAsync(TestServers.Database, Email), Has.Count.EqualTo(120));
         var admin = Accounts.NewClient();
         await Accounts.RegisterAdminAsync(admin, "operator@example.com");

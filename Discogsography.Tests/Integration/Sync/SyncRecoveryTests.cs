@@ -51,7 +51,7 @@ public sealed class SyncRecoveryTests
         var released = await RowAsync(database.DataSource, syncId);
         hold.Release();
         await StartHostAsync();
-        var finished = await WaitForRowAsync(database.DataSource, syncId, row => row.Status != SyncStatuses.Pending && row.Status != SyncStatuses.Running);
+        var finished = await WaitForRowAsync(database.DataSource, syncId, row => row.Status != JobStatuses.Pending && row.Status != JobStatuses.Running);
 
         Assert.That((released.Status, released.ClaimedBy, released.ItemsSynced), Is.EqualTo(("pending", (string?)null, 100)));
         Assert.That((finished.Status, finished.ItemsSynced, finished.Attempts), Is.EqualTo(("completed", 250, 1)));
@@ -66,7 +66,7 @@ public sealed class SyncRecoveryTests
         Discogs.SetCollection(Username, Items(30, 1000));
 
         var syncId = await InsertRunningJobAsync(claimedBy: "dead-host:1:abcd", heartbeatAgo: TimeSpan.FromMinutes(5), attempts: 1);
-        var finished = await WaitForRowAsync(database.DataSource, syncId, row => row.Status == SyncStatuses.Completed);
+        var finished = await WaitForRowAsync(database.DataSource, syncId, row => row.Status == JobStatuses.Completed);
 
         Assert.That((finished.ItemsSynced, finished.Attempts), Is.EqualTo((30, 2)));
         Assert.That(finished.ClaimedBy, Is.Not.EqualTo("dead-host:1:abcd"));
@@ -81,7 +81,7 @@ public sealed class SyncRecoveryTests
 
         var syncId = await InsertRunningJobAsync(claimedBy: null, heartbeatAgo: null, attempts: 0);
 
-        Assert.That((await WaitForRowAsync(database.DataSource, syncId, row => row.Status == SyncStatuses.Completed)).ItemsSynced, Is.EqualTo(5));
+        Assert.That((await WaitForRowAsync(database.DataSource, syncId, row => row.Status == JobStatuses.Completed)).ItemsSynced, Is.EqualTo(5));
     }
 
     [Test]
@@ -91,7 +91,7 @@ public sealed class SyncRecoveryTests
         using var client = await ConnectedClientAsync(host);
 
         var syncId = await InsertRunningJobAsync(claimedBy: "dead-host:1:abcd", heartbeatAgo: TimeSpan.FromMinutes(5), attempts: 5);
-        var failed = await WaitForRowAsync(database.DataSource, syncId, row => row.Status == SyncStatuses.Failed);
+        var failed = await WaitForRowAsync(database.DataSource, syncId, row => row.Status == JobStatuses.Failed);
 
         Assert.That(failed.ErrorMessage, Is.EqualTo("Abandoned after 5 attempts: the instances running it stopped each time"));
     }

@@ -39,7 +39,7 @@ internal static class SyncScenario
         while (true)
         {
             var job = (await client.SendAsync(new GetSyncStatus())).Syncs.Single(s => s.SyncId == syncId);
-            if (job.Status is SyncStatuses.Completed or SyncStatuses.Failed or SyncStatuses.Cancelled)
+            if (job.Status is JobStatuses.Completed or JobStatuses.Failed or JobStatuses.Cancelled)
                 return job;
             if (DateTime.UtcNow > deadline)
                 Assert.Fail($"Sync {syncId} is still {job.Status} after 60 s");

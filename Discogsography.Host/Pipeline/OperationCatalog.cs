@@ -10,11 +10,11 @@ namespace Discogsography.Host.Pipeline;
 /// A DTO without a handler, a verb handled twice or a route variable without a property stops startup with a
 /// message naming it: mistakes surface when the process starts, not when a client calls.
 /// </summary>
-internal sealed class ServiceCatalog
+internal sealed class OperationCatalog
 {
     private static readonly string[] VerbMethods = ["Get", "Post", "Put", "Delete", "Patch", "Any"];
 
-    private ServiceCatalog(IReadOnlyList<Operation> operations) => Operations = operations;
+    private OperationCatalog(IReadOnlyList<Operation> operations) => Operations = operations;
 
     /// <summary>All operations, in a stable order (by route, then verb).</summary>
     public IReadOnlyList<Operation> Operations { get; }
@@ -25,7 +25,7 @@ internal sealed class ServiceCatalog
     /// <summary>Pairs the services in <paramref name="serviceAssemblies"/> with the DTOs they answer.</summary>
     /// <param name="serviceAssemblies">Where <see cref="Service"/> subclasses live.</param>
     /// <param name="contractAssemblies">Where request DTOs live; each of their DTOs must have a handler.</param>
-    public static ServiceCatalog Discover(IEnumerable<Assembly> serviceAssemblies, IEnumerable<Assembly> contractAssemblies)
+    public static OperationCatalog Discover(IEnumerable<Assembly> serviceAssemblies, IEnumerable<Assembly> contractAssemblies)
     {
         var handlers = serviceAssemblies.SelectMany(a => a.GetTypes())
             .Where(t => t is { IsClass: true, IsAbstract: false } && t.IsSubclassOf(typeof(Service)))
@@ -39,7 +39,7 @@ internal sealed class ServiceCatalog
             .SelectMany(dto => OperationsOf(dto, handlers.Where(h => h.RequestType == dto).ToArray()))
             .OrderBy(o => o.Route.Template, StringComparer.Ordinal).ThenBy(o => o.Verbs[0], StringComparer.Ordinal)
             .ToArray();
-        return new ServiceCatalog(operations);
+        return new OperationCatalog(operations);
     }
 
     private sealed record Handler(Type RequestType, string Verb, Type ServiceType, MethodInfo Method);

@@ -5,7 +5,7 @@ using Discogsography.ServiceInterface.Sync;
 namespace Discogsography.Host;
 
 /// <summary>Durable sync jobs: the queue, the worker that claims them, and the personalized reads of what they wrote.</summary>
-internal static class ConfigureJobs
+internal static class ConfigureSync
 {
     public static void AddSyncJobs(this IServiceCollection services)
     {
