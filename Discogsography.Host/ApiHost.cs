@@ -20,7 +20,7 @@ public sealed class ApiHostOptions
 public static class ApiHost
 {
     /// <summary>Largest request body accepted (1 MB); larger ones get a JSON 413.</summary>
-    public const long MaxRequestBodyBytes = 1024 * 1024;
+    public const long MaxRequestBodyBytes = RequestSizeLimitMiddleware.MaxBytes;
 
     /// <summary>Builds (but does not start) the application for <paramref name="settings"/>.</summary>
     public static WebApplication Build(AppSettings settings, ApiHostOptions? options = null)
@@ -69,10 +69,10 @@ public static class ApiHost
         app.UseCorsOrigins(settings.Hosting.CorsOrigins);
         app.UseMiddleware<UndocumentedStatusMonitor>(catalog);
         app.UseMiddleware<ErrorHandlingMiddleware>();
-        app.UseMiddleware<RequestSizeLimitMiddleware>(MaxRequestBodyBytes);
+        app.UseMiddleware<RequestSizeLimitMiddleware>();
         app.UseMiddleware<FrameworkStatusMiddleware>();
         app.UseRouting();
-        app.MapOperations(catalog, MaxRequestBodyBytes);
+        app.MapOperations(catalog);
         app.MapOpenApiDocument();
         app.MapTypeScriptDtos();
     }

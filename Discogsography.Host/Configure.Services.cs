@@ -40,12 +40,12 @@ internal static class ConfigureServices
     }
 
     /// <summary>Maps each operation onto endpoint routing; GET routes answer HEAD too, as Starlette's do.</summary>
-    public static void MapOperations(this IEndpointRouteBuilder endpoints, OperationCatalog catalog, long maxBodyBytes)
+    public static void MapOperations(this IEndpointRouteBuilder endpoints, OperationCatalog catalog)
     {
         foreach (var operation in catalog.Operations)
         {
             var verbs = operation.Verbs.Contains("GET") ? [.. operation.Verbs, "HEAD"] : operation.Verbs.ToArray();
-            var handler = new OperationHandler(operation, maxBodyBytes);
+            var handler = new OperationHandler(operation, endpoints.ServiceProvider);
             endpoints.MapMethods(operation.Route.Template, verbs, (RequestDelegate)handler.HandleAsync)
                 .WithMetadata(operation)
                 .WithDisplayName($"{operation.Name} ({string.Join(',', verbs)} {operation.Route.Template})");

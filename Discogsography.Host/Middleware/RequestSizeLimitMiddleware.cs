@@ -4,13 +4,17 @@ using Discogsography.ServiceModel;
 namespace Discogsography.Host.Middleware;
 
 /// <summary>
-/// Refuses a declared body over the limit on every route with a JSON 413 before anything reads it; bodies
-/// without a length are cut off by Kestrel's own limit while they are read.
+/// The one place a body that is too large is refused: a declared length over the limit here, on every route, before
+/// anything reads it; a body without a length is cut off by Kestrel at the same limit while it is read, and the error
+/// writer answers that with <see cref="TooLarge"/> too.
 /// </summary>
-internal sealed class RequestSizeLimitMiddleware(RequestDelegate next, long maxBytes)
+internal sealed class RequestSizeLimitMiddleware(RequestDelegate next)
 {
-    public Task InvokeAsync(HttpContext context) =>
-        context.Request.ContentLength > maxBytes
-            ? throw HttpError.PayloadTooLarge($"Request body too large: the limit is {maxBytes} bytes").As(ErrorBodyStyle.Detail)
-            : next(context);
+    /// <summary>Largest request body accepted (1 MB).</summary>
+    public const long MaxBytes = 1024 * 1024;
+
+    public Task InvokeAsync(HttpContext context) => context.Request.ContentLength > MaxBytes ? throw TooLarge() : next(context);
+
+    /// <summary>The JSON 413 for a body over <see cref="MaxBytes"/>.</summary>
+    public static HttpError TooLarge() => HttpError.PayloadTooLarge($"Request body too large: the limit is {MaxBytes} bytes").As(ErrorBodyStyle.Detail);
 }

@@ -24,8 +24,9 @@ internal sealed partial class ErrorResponseWriter(ILogger<ErrorResponseWriter> l
             HttpError error => WriteHttpErrorAsync(context, error, style),
             RequestValidationException invalid => WriteBodyAsync(context, StatusCodes.Status422UnprocessableEntity,
                 new ValidationErrorResponse { Detail = [.. invalid.Errors] }, typeof(ValidationErrorResponse)),
-            BadHttpRequestException bad => WriteMessageAsync(context, bad.StatusCode,
-                bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? "Request body too large" : "Bad request", ErrorBodyStyle.Detail),
+            BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } =>
+                WriteHttpErrorAsync(context, Middleware.RequestSizeLimitMiddleware.TooLarge(), ErrorBodyStyle.Detail),
+            BadHttpRequestException bad => WriteMessageAsync(context, bad.StatusCode, "Bad request", ErrorBodyStyle.Detail),
             DependencyUnavailableException down => WriteUnavailableAsync(context, down.Dependency, down.Message, style),
             ServiceMisconfiguredException misconfigured => WriteMisconfiguredAsync(context, misconfigured, style),
             NpgsqlException db when IsUnavailable(db) => WriteUnavailableAsync(context, "PostgreSQL", db.Message, style),

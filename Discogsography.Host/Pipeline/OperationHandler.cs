@@ -10,26 +10,30 @@ namespace Discogsography.Host.Pipeline;
 /// <summary>
 /// Answers one request for an <see cref="Operation"/> in the reference's order of checks (REFERENCE-API.md §2.5):
 /// parse the JSON body, authenticate, validate path/query/body together, count the rate limit, then call the
-/// service. Errors are thrown and written by the one error mapper.
+/// service. Errors are thrown and written by the one error mapper. Its collaborators (authentication, the validator,
+/// the rate limiter) are resolved once, when the route is mapped; only the service itself is per request.
 /// </summary>
-internal sealed class OperationHandler(Operation operation, long maxBodyBytes)
+internal sealed class OperationHandler(Operation operation, IServiceProvider services)
 {
+    private readonly RequestAuthentication authentication = services.GetRequiredService<RequestAuthentication>();
+    private readonly RateLimiter rateLimiter = services.GetRequiredService<RateLimiter>();
+    private readonly FluentValidation.IValidator? validator = services.GetService(operation.ValidatorType) as FluentValidation.IValidator;
+
     public async Task HandleAsync(HttpContext context)
     {
-        var services = context.RequestServices;
         using var body = ReadsBody(context)
-            ? await RequestBody.ReadAsync(context.Request, maxBodyBytes, context.RequestAborted)
+            ? await RequestBody.ReadAsync(context.Request, context.RequestAborted)
             : RequestBody.None;
-        var user = await services.GetRequiredService<RequestAuthentication>().AuthenticateAsync(operation.Auth, context);
-        var request = await RequestValidation.BindAsync(operation, context, body);
+        var user = await authentication.AuthenticateAsync(operation.Auth, context);
+        var request = await RequestValidation.BindAndValidateAsync(operation, validator, context, body);
         foreach (var limit in operation.RateLimits)
         {
             if (limit.Scope == RateLimitScope.AppToken && user?.AppTokenId is null)
                 continue;
-            await services.GetRequiredService<RateLimiter>().HitAsync(CounterOf(limit), SubjectOf(limit.Scope, context, user), limit.Rule, context.RequestAborted);
+            await rateLimiter.HitAsync(CounterOf(limit), SubjectOf(limit.Scope, context, user), limit.Rule, context.RequestAborted);
         }
         var serviceContext = new ServiceContext(ClientAddress.Of(context), ClientAddress.UserAgentOf(context), user, context.RequestAborted);
-        var result = await operation.Invoker.InvokeAsync(services, serviceContext, request);
+        var result = await operation.Invoker.InvokeAsync(context.RequestServices, serviceContext, request);
         await WriteAsync(context, result);
     }
 

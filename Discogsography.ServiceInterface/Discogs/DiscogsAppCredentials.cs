@@ -13,10 +13,8 @@ public sealed class DiscogsAppCredentials(AppConfigQueries config, SecretProtect
     /// <summary>The credentials, or null when either is missing or empty.</summary>
     public async Task<OAuthCredentials?> GetAsync(CancellationToken cancellationToken)
     {
-        var stored = await config.GetAsync([ConsumerKeyName, ConsumerSecretName], cancellationToken);
-        var key = stored.TryGetValue(ConsumerKeyName, out var k) && k.Length > 0 ? protector.Unprotect(k) : "";
-        var secret = stored.TryGetValue(ConsumerSecretName, out var s) && s.Length > 0 ? protector.Unprotect(s) : "";
-        return key.Length > 0 && secret.Length > 0 ? new OAuthCredentials(key, secret) : null;
+        var (key, secret) = await ReadAsync(cancellationToken);
+        return key is { Length: > 0 } && secret is { Length: > 0 } ? new OAuthCredentials(key, secret) : null;
     }
 
     /// <summary>
@@ -25,14 +23,20 @@ public sealed class DiscogsAppCredentials(AppConfigQueries config, SecretProtect
     /// </summary>
     public async Task<AppCredentialsResponse> DescribeAsync(CancellationToken cancellationToken)
     {
-        var stored = await config.GetAsync([ConsumerKeyName, ConsumerSecretName], cancellationToken);
-        string? Plain(string name) => stored.TryGetValue(name, out var value) && value.Length > 0 ? protector.Unprotect(value) : null;
-        var (key, secret) = (Plain(ConsumerKeyName), Plain(ConsumerSecretName));
+        var (key, secret) = await ReadAsync(cancellationToken);
         return new AppCredentialsResponse
         {
             ConsumerKey = SecretMask.Mask(key), ConsumerSecret = SecretMask.Mask(secret),
             Configured = !string.IsNullOrEmpty(key) && !string.IsNullOrEmpty(secret), EncryptedAtRest = protector.Encrypts,
         };
+    }
+
+    /// <summary>The stored key and secret in plaintext, null where none (or an empty one) is stored.</summary>
+    private async Task<(string? Key, string? Secret)> ReadAsync(CancellationToken cancellationToken)
+    {
+        var stored = await config.GetAsync([ConsumerKeyName, ConsumerSecretName], cancellationToken);
+        string? Plain(string name) => stored.TryGetValue(name, out var value) && value.Length > 0 ? protector.Unprotect(value) : null;
+        return (Plain(ConsumerKeyName), Plain(ConsumerSecretName));
     }
 
     /// <summary>Stores both, encrypted when a key is configured: the key first, then the secret.</summary>

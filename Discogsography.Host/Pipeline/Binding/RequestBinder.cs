@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Discogsography.ServiceInterface.Infrastructure;
 using Discogsography.ServiceModel;
 using Discogsography.ServiceModel.Types;
 
@@ -12,8 +11,8 @@ namespace Discogsography.Host.Pipeline.Binding;
 /// </summary>
 internal static class RequestBinder
 {
-    /// <summary>Binds the DTO of <paramref name="operation"/>; throws <see cref="RequestValidationException"/> with all errors.</summary>
-    public static object Bind(Operation operation, HttpContext context, RequestBody body, List<ValidationErrorItem> errors)
+    /// <summary>Fills the DTO of <paramref name="operation"/> from the request; every problem goes to <paramref name="errors"/>.</summary>
+    public static object BindFields(Operation operation, HttpContext context, RequestBody body, List<ValidationErrorItem> errors)
     {
         var shape = operation.Request;
         var request = shape.Type.Create();

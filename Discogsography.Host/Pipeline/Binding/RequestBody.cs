@@ -30,23 +30,13 @@ internal sealed class RequestBody : IDisposable
 
     /// <summary>
     /// Reads and parses the body. Malformed JSON raises the 422 <c>json_invalid</c> error right away, before
-    /// authentication, as in the reference; an oversized body raises 413.
+    /// authentication, as in the reference. Kestrel stops a body over the limit while it is read
+    /// (<see cref="Middleware.RequestSizeLimitMiddleware"/> says how that is answered).
     /// </summary>
-    public static async Task<RequestBody> ReadAsync(HttpRequest request, long maxBytes, CancellationToken cancellationToken)
+    public static async Task<RequestBody> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        if (request.ContentLength > maxBytes)
-            throw TooLarge(maxBytes);
         using var buffer = new MemoryStream();
-        try
-        {
-            await request.Body.CopyToAsync(buffer, cancellationToken);
-        }
-        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
-        {
-            throw TooLarge(maxBytes);
-        }
-        if (buffer.Length > maxBytes)
-            throw TooLarge(maxBytes);
+        await request.Body.CopyToAsync(buffer, cancellationToken);
         if (buffer.Length == 0)
             return None;
         var bytes = buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
@@ -104,9 +94,6 @@ internal sealed class RequestBody : IDisposable
         MediaTypeHeaderValue.TryParse(contentType, out var media)
         && (media.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
             || media.Suffix.Equals("json", StringComparison.OrdinalIgnoreCase));
-
-    private static HttpError TooLarge(long maxBytes) =>
-        HttpError.PayloadTooLarge($"Request body too large: the limit is {maxBytes} bytes").As(ServiceModel.ErrorBodyStyle.Detail);
 
     public void Dispose() => document?.Dispose();
 }

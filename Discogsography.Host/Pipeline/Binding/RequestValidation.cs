@@ -14,12 +14,15 @@ namespace Discogsography.Host.Pipeline.Binding;
 /// </summary>
 internal static partial class RequestValidation
 {
-    /// <summary>The bound, valid DTO; otherwise throws <see cref="RequestValidationException"/>.</summary>
-    public static async Task<object> BindAsync(Operation operation, HttpContext context, RequestBody body)
+    /// <summary>
+    /// Binds the DTO (<see cref="RequestBinder.BindFields"/>), then runs <paramref name="validator"/> over it; the bound,
+    /// valid DTO, or <see cref="RequestValidationException"/> with every problem of both.
+    /// </summary>
+    public static async Task<object> BindAndValidateAsync(Operation operation, IValidator? validator, HttpContext context, RequestBody body)
     {
         var errors = new List<ValidationErrorItem>();
-        var request = RequestBinder.Bind(operation, context, body, errors);
-        if (context.RequestServices.GetService(operation.ValidatorType) is IValidator validator)
+        var request = RequestBinder.BindFields(operation, context, body, errors);
+        if (validator is not null)
             await AddValidatorFailuresAsync(operation, context, validator, request, errors);
         if (errors.Count > 0)
             throw new RequestValidationException(InFieldOrder(operation.Request, errors));
@@ -34,7 +37,7 @@ internal static partial class RequestValidation
         var source = RequestRoute.HasBody(context.Request.Method) ? "body" : "query";
         foreach (var failure in result.Errors)
         {
-            var path = WirePath(failure.PropertyName);
+            var path = WirePath(operation.RequestType, failure.PropertyName);
             if (failedFields.Contains(path.FirstOrDefault() as string))
                 continue;
             var top = path.FirstOrDefault() as string;
@@ -44,23 +47,32 @@ internal static partial class RequestValidation
         }
     }
 
-    /// <summary><c>Nodes[0].CenterId</c> → <c>["nodes", 0, "center_id"]</c>.</summary>
-    private static object[] WirePath(string propertyName) =>
-        propertyName.Length == 0
-            ? []
-            : propertyName.Split('.').SelectMany(SegmentParts).ToArray();
-
-    private static IEnumerable<object> SegmentParts(string segment)
+    /// <summary>
+    /// A validator's property path as the wire names it, each property through its own wire name (a
+    /// <c>[JsonPropertyName]</c> included): <c>Nodes[0].CenterId</c> → <c>["nodes", 0, "center_id"]</c>.
+    /// </summary>
+    private static object[] WirePath(Type requestType, string propertyName)
     {
-        var match = Indexed().Match(segment);
-        if (!match.Success)
+        var path = new List<object>();
+        var type = (Type?)requestType;
+        foreach (var segment in propertyName.Length == 0 ? [] : propertyName.Split('.'))
         {
-            yield return JsonNamingPolicy.SnakeCaseLower.ConvertName(segment);
-            yield break;
+            var match = Indexed().Match(segment);
+            var name = match.Success ? match.Groups[1].Value : segment;
+            var property = type?.GetProperty(name);
+            path.Add(property is null ? JsonNamingPolicy.SnakeCaseLower.ConvertName(name) : ServiceModel.Serialization.WireNames.Of(property));
+            type = property?.PropertyType;
+            if (!match.Success)
+                continue;
+            path.Add(int.Parse(match.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture));
+            type = type is null ? null : ElementTypeOf(type);
         }
-        yield return JsonNamingPolicy.SnakeCaseLower.ConvertName(match.Groups[1].Value);
-        yield return int.Parse(match.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture);
+        return [.. path];
     }
+
+    private static Type? ElementTypeOf(Type collection) =>
+        collection.IsArray ? collection.GetElementType()
+        : collection.GetInterfaces().Append(collection).FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>))?.GetGenericArguments()[0];
 
     private static JsonNode? InputOf(object? value) => value is null ? null : JsonSerializer.SerializeToNode(value, value.GetType(), ServiceModel.Serialization.WireJson.Options);
 

@@ -110,4 +110,8 @@ public class ValidatedProbe : IReturn<ProbeResponse>
 
     [MinLength(8)]
     public required string Password { get; set; }
+
+    /// <summary>A field whose wire name is not its snake_case name.</summary>
+    [System.Text.Json.Serialization.JsonPropertyName("nick-name")]
+    public string? NickName { get; set; }
 }

@@ -57,6 +57,9 @@ public sealed class PipelineProbeServices(TimeProvider time, Npgsql.NpgsqlDataSo
 /// <summary>A FluentValidation validator: its failures come back as Pydantic <c>value_error</c>s.</summary>
 public sealed class ValidatedProbeValidator : AbstractValidator<ValidatedProbe>
 {
-    public ValidatedProbeValidator() =>
+    public ValidatedProbeValidator()
+    {
         RuleFor(x => x.Email).Must(e => e is not null && e.Contains('@')).WithMessage("Invalid email address");
+        RuleFor(x => x.NickName).NotEqual("root").WithMessage("That name is taken");
+    }
 }

@@ -117,6 +117,15 @@ public sealed class ValidationErrorTests : ApiTest
     }
 
     [Test]
+    public async Task A_validator_failure_is_reported_at_the_fields_wire_name_even_a_renamed_one()
+    {
+        var detail = await DetailOf(await Http.PostAsync("/test/validated", Json("""{"email":"a@example.com","password":"long enough","nick-name":"root"}""")));
+
+        Assert.That(detail[0]!["loc"]!.ToJsonString(), Is.EqualTo("""["body","nick-name"]"""));
+        Assert.That(detail[0]!["msg"]!.GetValue<string>(), Is.EqualTo("Value error, That name is taken"));
+    }
+
+    [Test]
     public void The_typed_client_raises_ApiException_with_field_errors()
     {
         var error = Assert.ThrowsAsync<ApiException>(() => Client.SendAsync(new GetProbe { ItemId = "1", Q = "a", Limit = 500 }))!;
