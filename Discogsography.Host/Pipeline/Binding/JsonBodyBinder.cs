@@ -58,20 +58,27 @@ internal static class JsonBodyBinder
             case WireKind.Dictionary:
                 return TryBindDictionary(shape, element, loc, errors, out value);
             default:
-                return TryBindScalar(shape, element, loc, errors, out var wide)
-                       && ScalarParser.TryComplete(shape, wide!, constraints ?? Constraints.None, NodeOf(element), loc, errors, out value);
+                return TryBindScalar(shape, element, constraints ?? Constraints.None, loc, errors, out value);
         }
     }
 
-    private static bool TryBindScalar(TypeShape shape, JsonElement element, JsonArray loc, List<ValidationErrorItem> errors, out object? value)
+    /// <summary>A JSON string is parsed like query text (Pydantic's lax mode); numbers and booleans are taken as they are, then checked and narrowed.</summary>
+    private static bool TryBindScalar(TypeShape shape, JsonElement element, Constraints constraints, JsonArray loc, List<ValidationErrorItem> errors, out object? value)
+    {
+        value = null;
+        if (element.ValueKind == JsonValueKind.String && shape.Kind is WireKind.String or WireKind.Uuid or WireKind.Timestamp or WireKind.Enum
+                or WireKind.Integer or WireKind.Number or WireKind.Boolean)
+            return ScalarParser.TryParse(shape, element.GetString()!, constraints, loc, errors, out value);
+        return TryBindJsonScalar(shape, element, loc, errors, out var wide)
+               && ScalarParser.TryComplete(shape, wide!, constraints, NodeOf(element), loc, errors, out value);
+    }
+
+    private static bool TryBindJsonScalar(TypeShape shape, JsonElement element, JsonArray loc, List<ValidationErrorItem> errors, out object? value)
     {
         value = null;
         var input = NodeOf(element);
         switch (shape.Kind, element.ValueKind)
         {
-            case (WireKind.String or WireKind.Uuid or WireKind.Timestamp or WireKind.Enum, JsonValueKind.String):
-            case (WireKind.Integer or WireKind.Number or WireKind.Boolean, JsonValueKind.String):
-                return ScalarParser.TryParse(shape, element.GetString()!, loc, errors, out value);
             case (WireKind.Integer, JsonValueKind.Number) when element.TryGetInt64(out var integer):
                 value = integer;
                 return true;

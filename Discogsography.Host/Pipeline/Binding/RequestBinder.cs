@@ -71,8 +71,7 @@ internal static class RequestBinder
 
     private static void BindText(FieldShape field, string text, JsonArray loc, object request, List<ValidationErrorItem> errors)
     {
-        if (ScalarParser.TryParse(field.Shape, text, loc, errors, out var wide)
-            && ScalarParser.TryComplete(field.Shape, wide!, field.Constraints, JsonValue.Create(text), loc, errors, out var value))
+        if (ScalarParser.TryParse(field.Shape, text, field.Constraints, loc, errors, out var value))
             field.Set(request, value);
     }
 
@@ -83,8 +82,7 @@ internal static class RequestBinder
         for (var i = 0; i < texts.Length; i++)
         {
             var itemLoc = JsonBodyBinder.Append(loc, i);
-            if (ScalarParser.TryParse(field.Shape.Element!, texts[i], itemLoc, errors, out var wide)
-                && ScalarParser.TryComplete(field.Shape.Element!, wide!, Constraints.None, JsonValue.Create(texts[i]), itemLoc, errors, out var item))
+            if (ScalarParser.TryParse(field.Shape.Element!, texts[i], Constraints.None, itemLoc, errors, out var item))
                 TypeShape.AddToList(list, item);
         }
         ConstraintChecker.Check(field.Constraints, list, new JsonArray(texts.Select(t => (JsonNode?)JsonValue.Create(t)).ToArray()), loc, errors);

@@ -13,8 +13,18 @@ internal static class ScalarParser
     private static readonly string[] TrueWords = ["true", "1", "yes", "on", "t", "y"];
     private static readonly string[] FalseWords = ["false", "0", "no", "off", "f", "n"];
 
-    /// <summary>Parses <paramref name="text"/> as <paramref name="shape"/>; on failure adds an error and returns false.</summary>
-    public static bool TryParse(TypeShape shape, string text, JsonArray loc, List<ValidationErrorItem> errors, out object? value)
+    /// <summary>
+    /// The one way text (a path segment, a query value) becomes a field's value: parsed as <paramref name="shape"/>,
+    /// checked against <paramref name="constraints"/>, narrowed to the CLR type. On failure adds the error and returns false.
+    /// </summary>
+    public static bool TryParse(TypeShape shape, string text, Constraints constraints, JsonArray loc, List<ValidationErrorItem> errors, out object? value)
+    {
+        value = null;
+        return TryParseWide(shape, text, loc, errors, out var wide) && TryComplete(shape, wide!, constraints, JsonValue.Create(text), loc, errors, out value);
+    }
+
+    /// <summary>Parses <paramref name="text"/> as <paramref name="shape"/> into its widest CLR type; on failure adds an error and returns false.</summary>
+    private static bool TryParseWide(TypeShape shape, string text, JsonArray loc, List<ValidationErrorItem> errors, out object? value)
     {
         value = null;
         if (SafeText.Check(text, loc) is { } unsafeText)
