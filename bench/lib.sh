@@ -65,3 +65,31 @@ measure() {
   p99_of[$1]=$(median <<<"${p99s%$'\n'}")
   printf '%-44s p50 %7.2f ms  p99 %7.2f ms  %9.0f req/s\n' "$1" "$(median <<<"${p50s%$'\n'}")" "${p99_of[$1]}" "$(median <<<"${rates%$'\n'}")"
 }
+
+# The p-th percentile (p = $2) of the seconds listed in file $1, in milliseconds.
+bench_percentile() { sort -n "$1" | awk -v p="$2" '{ v[NR] = $1 } END { i = int(NR * p / 100 + 0.5); if (i < 1) i = 1; printf "%.2f", v[i] * 1000 }'; }
+
+# Times POSTs of JSON bodies to one route, the cases interleaved so drift affects them equally, after five warm-up
+# requests per case: bench_post_cases ROUTE REQUESTS_PER_CASE NAME=BODY... Then prints p50, p99 and the p50 ratio to
+# the first case, one line per case.
+bench_post_cases() {
+  local route=$1 n=$2 tmp pair name
+  shift 2
+  tmp=$(mktemp -d)
+  for pair in "$@"; do for _ in 1 2 3 4 5; do curl -s -o /dev/null -H 'Content-Type: application/json' -d "${pair#*=}" "$api$route"; done; done
+  for _ in $(seq 1 "$n"); do
+    for pair in "$@"; do
+      curl -s -o /dev/null -w '%{time_total}\n' -H 'Content-Type: application/json' -d "${pair#*=}" "$api$route" >> "$tmp/${pair%%=*}"
+    done
+  done
+  local first=${1%%=*} base
+  base=$(bench_percentile "$tmp/$first" 50)
+  printf '%-16s %8s %8s %14s\n' case p50 p99 "p50 / $first"
+  for pair in "$@"; do
+    name=${pair%%=*}
+    local p50 p99
+    p50=$(bench_percentile "$tmp/$name" 50); p99=$(bench_percentile "$tmp/$name" 99)
+    printf '%-16s %8s %8s %14s\n' "$name" "$p50" "$p99" "$(awk -v a="$p50" -v b="$base" 'BEGIN { printf "%.3f", a / b }')"
+  done
+  rm -rf "$tmp"
+}
