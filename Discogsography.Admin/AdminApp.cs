@@ -34,7 +34,8 @@ public static class AdminApp
             http.Timeout = TimeSpan.FromSeconds(30);
         });
         // Scoped = one per circuit: each signed-in admin has their own client (and token) and session.
-        builder.Services.AddScoped<IApiClient>(sp => new ApiClient(sp.GetRequiredService<IHttpClientFactory>().CreateClient(ApiClient.HttpClientName)));
+        builder.Services.AddScoped<IApiClient>(sp =>
+            new ApiClient(sp.GetRequiredService<IHttpClientFactory>().CreateClient(ApiClient.HttpClientName)));
         builder.Services.AddScoped<IAdminSessionStore, BrowserSessionStore>();
         builder.Services.AddScoped<IThemePreferenceStore, BrowserThemePreferenceStore>();
         builder.Services.AddScoped<AdminSession>();
@@ -55,7 +56,8 @@ public static class AdminApp
     {
         if (trustedProxies.Count == 0)
             return null;
-        var options = new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto, ForwardLimit = null };
+        var options = new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto,
+            ForwardLimit = null };
         options.KnownProxies.Clear();
         options.KnownIPNetworks.Clear();
         foreach (var entry in trustedProxies)

@@ -47,7 +47,8 @@ public sealed class AdminSettings
             BindAddress = Plain("BIND_ADDRESS") ?? defaults.BindAddress,
             ApiBaseUrl = apiUrl,
             Environment = Plain("ENVIRONMENT") ?? defaults.Environment,
-            TrustedProxies = Plain("TRUSTED_PROXIES")?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) ?? [],
+            TrustedProxies = Plain("TRUSTED_PROXIES")?.Split(',',
+                StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) ?? [],
         };
     }
 }

@@ -58,7 +58,8 @@ public static class ApiHost
 
     /// <summary>
     /// Outermost first: the client address from trusted proxies, security headers (so every response has them), the
-    /// health port, CORS (preflights answered before routing), the check that error statuses are documented, the error mapper, the body-size gate, JSON bodies for
+    /// health port, CORS (preflights answered before routing), the check that error statuses are documented, the error
+    /// mapper, the body-size gate, JSON bodies for
     /// framework 404/405s, routing.
     /// </summary>
     private static void UsePipeline(WebApplication app, AppSettings settings, Pipeline.OperationCatalog catalog)

@@ -6,7 +6,8 @@ using Discogsography.ServiceInterface.Mail;
 
 namespace Discogsography.Host;
 
-/// <summary>Password changes and resets, the e-mail that carries reset links (sent in the background), two-factor sign-in and app tokens.</summary>
+/// <summary>Password changes and resets, the e-mail that carries reset links (sent in the background), two-factor
+/// sign-in and app tokens.</summary>
 internal static class ConfigureAccountSecurity
 {
     public static void AddAccountSecurity(this IServiceCollection services, AppSettings settings)

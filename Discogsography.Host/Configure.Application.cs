@@ -10,7 +10,8 @@ namespace Discogsography.Host;
 /// </summary>
 internal static class ConfigureApplication
 {
-    public static Pipeline.OperationCatalog AddApplication(this IServiceCollection services, AppSettings settings, IReadOnlyList<Assembly> serviceAssemblies)
+    public static Pipeline.OperationCatalog AddApplication(this IServiceCollection services, AppSettings settings,
+        IReadOnlyList<Assembly> serviceAssemblies)
     {
         services.AddSingleton(settings);
         services.AddSingleton(settings.Snapshots);

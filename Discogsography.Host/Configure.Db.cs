@@ -21,7 +21,8 @@ internal static class ConfigureDb
     private static void AddQueries(IServiceCollection services)
     {
         var queries = typeof(UserQueries).Assembly.GetTypes()
-            .Where(t => t is { IsClass: true, IsAbstract: false, Namespace: "Discogsography.ServiceInterface.Data" } && t.Name.EndsWith("Queries", StringComparison.Ordinal));
+            .Where(t => t is { IsClass: true, IsAbstract: false, Namespace: "Discogsography.ServiceInterface.Data" }
+                && t.Name.EndsWith("Queries", StringComparison.Ordinal));
         foreach (var type in queries)
             services.AddSingleton(type);
     }

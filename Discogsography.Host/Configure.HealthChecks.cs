@@ -31,6 +31,7 @@ internal static class ConfigureHealthChecks
         }
         var report = HealthReport.Healthy(context.RequestServices.GetRequiredService<TimeProvider>());
         context.Response.ContentType = "application/json";
-        await context.Response.Body.WriteAsync(System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(report, WireJson.Options), context.RequestAborted);
+        await context.Response.Body.WriteAsync(System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(report, WireJson.Options),
+            context.RequestAborted);
     }
 }

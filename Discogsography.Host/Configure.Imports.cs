@@ -6,7 +6,8 @@ using Discogsography.ServiceInterface.Jobs;
 
 namespace Discogsography.Host;
 
-/// <summary>Dump downloads and imports as durable jobs, and the HttpClient that downloads (no auto-redirects, no overall timeout).</summary>
+/// <summary>Dump downloads and imports as durable jobs, and the HttpClient that downloads (no auto-redirects, no
+/// overall timeout).</summary>
 internal static class ConfigureImports
 {
     public static void AddImportJobs(this IServiceCollection services, ImportSettings settings)
@@ -14,12 +15,15 @@ internal static class ConfigureImports
         services.AddSingleton(settings);
         services.AddSingleton(new ImportOptions());
         services.AddSingleton<ImportSources>();
-        services.AddSingleton(sp => BuildBudget.For(sp.GetRequiredService<ImportOptions>().Cores, PostgresDataSource.ImportPoolSize, settings.BuildMemoryMegabytes));
+        services.AddSingleton(sp =>
+            BuildBudget.For(sp.GetRequiredService<ImportOptions>().Cores, PostgresDataSource.ImportPoolSize,
+                settings.BuildMemoryMegabytes));
         services.AddSingleton(new CatalogShape());
         services.AddSingleton<CatalogImporter>();
         services.AddSingleton<CatalogBackfill>();
         services.AddHttpClient(DumpHttp.HttpClientName, http => http.Timeout = Timeout.InfiniteTimeSpan)
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, ConnectTimeout = TimeSpan.FromSeconds(30) });
+            .ConfigurePrimaryHttpMessageHandler(() =>
+                new SocketsHttpHandler { AllowAutoRedirect = false, ConnectTimeout = TimeSpan.FromSeconds(30) });
         services.AddSingleton<DumpHttp>();
         services.AddSingleton<DumpDownloader>();
         services.AddSingleton<ChecksumVerifier>();

@@ -3,7 +3,8 @@ using Discogsography.ServiceModel.Serialization;
 
 namespace Discogsography.Host;
 
-/// <summary>The OpenAPI document at <c>/openapi/v1.json</c>, built from the DTO metadata, and Swagger UI at <c>/docs</c> (where <c>/</c> leads).</summary>
+/// <summary>The OpenAPI document at <c>/openapi/v1.json</c>, built from the DTO metadata, and Swagger UI at
+/// <c>/docs</c> (where <c>/</c> leads).</summary>
 internal static class ConfigureOpenApi
 {
     public const string DocumentPath = "/openapi/v1.json";

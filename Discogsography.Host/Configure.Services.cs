@@ -33,7 +33,8 @@ internal static class ConfigureServices
         var validators = assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false, IsGenericTypeDefinition: false });
         foreach (var type in validators)
         {
-            var contract = type.GetInterfaces().FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IValidator<>));
+            var contract = type.GetInterfaces().FirstOrDefault(i => i.IsGenericType
+                && i.GetGenericTypeDefinition() == typeof(IValidator<>));
             if (contract is not null)
                 services.AddSingleton(contract, type);
         }

@@ -22,7 +22,8 @@ public static class AppTokenScopes
 /// this answer, stored as its SHA-256. It works on the routes of its scopes until revoked, the password changes, or the
 /// account is deactivated; 60 requests a minute and 600 an hour per token.
 /// </summary>
-[Route("/api/user/app-tokens", "POST"), Tag(Tags.User), Authenticate(MissingCredentialsMessage = "Authentication required"), SuccessStatus(201)]
+[Route("/api/user/app-tokens", "POST"), Tag(Tags.User), Authenticate(MissingCredentialsMessage = "Authentication required"),
+    SuccessStatus(201)]
 [ErrorResponse(400, "An unknown scope, or a blank name")]
 public class CreateAppToken : IReturn<CreatedAppToken>
 {
@@ -104,7 +105,8 @@ public class RevokedAppToken
 /// Revokes one of the caller's app tokens (REFERENCE-UPSTREAM.md §B.6.4). An unknown, foreign, already revoked or
 /// malformed id is the same 404.
 /// </summary>
-[Route("/api/user/app-tokens/{token_id}", "DELETE"), Tag(Tags.User), Authenticate(MissingCredentialsMessage = "Authentication required"), SuccessStatus(204)]
+[Route("/api/user/app-tokens/{token_id}", "DELETE"), Tag(Tags.User), Authenticate(MissingCredentialsMessage = "Authentication required"),
+    SuccessStatus(204)]
 [ErrorResponse(404, "No working app token of yours with this id")]
 public class RevokeAppToken : IReturnVoid
 {

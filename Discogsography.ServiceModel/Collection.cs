@@ -5,8 +5,10 @@ namespace Discogsography.ServiceModel;
 
 
 /// <summary>The caller's synced collection, one row per copy, most recently added first.</summary>
-[Route("/api/user/collection", "GET"), Tag(Tags.User), Authenticate(MissingCredentialsMessage = "Authentication required"), ErrorBody(ErrorBodyStyle.Error)]
-[AppTokenScope(AppTokenScopes.CollectionRead), RateLimit("60/minute", Per = RateLimitScope.AppToken), RateLimit("600/hour", Per = RateLimitScope.AppToken)]
+[Route("/api/user/collection", "GET"), Tag(Tags.User), Authenticate(MissingCredentialsMessage = "Authentication required"),
+    ErrorBody(ErrorBodyStyle.Error)]
+[AppTokenScope(AppTokenScopes.CollectionRead), RateLimit("60/minute", Per = RateLimitScope.AppToken),
+    RateLimit("600/hour", Per = RateLimitScope.AppToken)]
 public class QueryCollection() : PagedQuery(50), IReturn<QueryCollectionResponse>;
 
 public class QueryCollectionResponse : PagedResponse
@@ -16,8 +18,10 @@ public class QueryCollectionResponse : PagedResponse
 }
 
 /// <summary>The caller's synced wantlist, most recently added first.</summary>
-[Route("/api/user/wantlist", "GET"), Tag(Tags.User), Authenticate(MissingCredentialsMessage = "Authentication required"), ErrorBody(ErrorBodyStyle.Error)]
-[AppTokenScope(AppTokenScopes.CollectionRead), RateLimit("60/minute", Per = RateLimitScope.AppToken), RateLimit("600/hour", Per = RateLimitScope.AppToken)]
+[Route("/api/user/wantlist", "GET"), Tag(Tags.User), Authenticate(MissingCredentialsMessage = "Authentication required"),
+    ErrorBody(ErrorBodyStyle.Error)]
+[AppTokenScope(AppTokenScopes.CollectionRead), RateLimit("60/minute", Per = RateLimitScope.AppToken),
+    RateLimit("600/hour", Per = RateLimitScope.AppToken)]
 public class QueryWantlist() : PagedQuery(50), IReturn<QueryWantlistResponse>;
 
 public class QueryWantlistResponse : PagedResponse
@@ -26,7 +30,8 @@ public class QueryWantlistResponse : PagedResponse
     public required List<WantlistItem> Releases { get; set; }
 }
 
-/// <summary>A release on one of the caller's lists: catalogue title and year when the catalogue has it, Discogs' values otherwise.</summary>
+/// <summary>A release on one of the caller's lists: catalogue title and year when the catalogue has it, Discogs' values
+/// otherwise.</summary>
 public abstract class ListedRelease
 {
     /// <summary>The Discogs release id, as a string.</summary>
@@ -56,7 +61,8 @@ public class CollectionItem : ListedRelease
 public class WantlistItem : ListedRelease;
 
 /// <summary>Releases by the artists the caller collects most, that the caller neither owns nor wants.</summary>
-[Route("/api/user/recommendations", "GET"), Tag(Tags.User), Authenticate(MissingCredentialsMessage = "Authentication required"), ErrorBody(ErrorBodyStyle.Error)]
+[Route("/api/user/recommendations", "GET"), Tag(Tags.User), Authenticate(MissingCredentialsMessage = "Authentication required"),
+    ErrorBody(ErrorBodyStyle.Error)]
 public class GetRecommendations : IReturn<GetRecommendationsResponse>
 {
     /// <summary>Recommendations to return.</summary>
@@ -92,8 +98,10 @@ public class Recommendation
 }
 
 /// <summary>The collection counted by genre, decade and label.</summary>
-[Route("/api/user/collection/stats", "GET"), Tag(Tags.User), Authenticate(MissingCredentialsMessage = "Authentication required"), ErrorBody(ErrorBodyStyle.Error)]
-[AppTokenScope(AppTokenScopes.CollectionRead), RateLimit("60/minute", Per = RateLimitScope.AppToken), RateLimit("600/hour", Per = RateLimitScope.AppToken)]
+[Route("/api/user/collection/stats", "GET"), Tag(Tags.User), Authenticate(MissingCredentialsMessage = "Authentication required"),
+    ErrorBody(ErrorBodyStyle.Error)]
+[AppTokenScope(AppTokenScopes.CollectionRead), RateLimit("60/minute", Per = RateLimitScope.AppToken),
+    RateLimit("600/hour", Per = RateLimitScope.AppToken)]
 public class GetCollectionStats : IReturn<GetCollectionStatsResponse>;
 
 public class GetCollectionStatsResponse

@@ -156,7 +156,8 @@ public class PathNode
     [AllowedValues("artist", "label", "genre", "style", "release", "master")]
     public required string Type { get; set; }
 
-    /// <summary>The relationship from the previous node (<c>BY</c>, <c>ON</c>, <c>IS</c>, <c>ALIAS_OF</c>, <c>MEMBER_OF</c>, <c>DERIVED_FROM</c>); null for the first.</summary>
+    /// <summary>The relationship from the previous node (<c>BY</c>, <c>ON</c>, <c>IS</c>, <c>ALIAS_OF</c>,
+    /// <c>MEMBER_OF</c>, <c>DERIVED_FROM</c>); null for the first.</summary>
     public string? Rel { get; set; }
 }
 

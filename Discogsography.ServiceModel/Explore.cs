@@ -99,7 +99,8 @@ public class Expand : IReturn<ExpandResponse>
     [AllowedValues("artist", "genre", "label", "style")]
     public required string Type { get; set; }
 
-    /// <summary>What to list: `releases`, `labels` or `aliases` of an artist; `releases` or `artists` of a label; `artists`, `labels` or `styles` of a genre; `artists`, `labels` or `genres` of a style.</summary>
+    /// <summary>What to list: `releases`, `labels` or `aliases` of an artist; `releases` or `artists` of a label;
+    /// `artists`, `labels` or `styles` of a genre; `artists`, `labels` or `genres` of a style.</summary>
     [AllowedValues("releases", "labels", "aliases", "artists", "genres", "styles")]
     public required string Category { get; set; }
 

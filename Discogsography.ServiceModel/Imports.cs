@@ -157,7 +157,8 @@ public class LiveCatalogue
 
     public DateTimeOffset ImportedAt { get; set; }
 
-    /// <summary>Who imported it: <c>the import command</c>, <c>import job &lt;id&gt;</c>; null for catalogues imported before this was recorded.</summary>
+    /// <summary>Who imported it: <c>the import command</c>, <c>import job &lt;id&gt;</c>; null for catalogues imported
+    /// before this was recorded.</summary>
     public string? Origin { get; set; }
 
     /// <summary>The dump files it was built from, with the records each held.</summary>

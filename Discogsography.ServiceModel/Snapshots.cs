@@ -4,7 +4,8 @@ namespace Discogsography.ServiceModel;
 
 /// <summary>Saves the graph on screen (its nodes and centre) for 28 days under a short, unguessable token.</summary>
 [Route("/api/snapshot", "POST"), Tag(Tags.Snapshot), Authenticate, ErrorBody(ErrorBodyStyle.Error), SuccessStatus(201)]
-[AppTokenScope(AppTokenScopes.SnapshotsWrite), RateLimit("60/minute", Per = RateLimitScope.AppToken), RateLimit("600/hour", Per = RateLimitScope.AppToken)]
+[AppTokenScope(AppTokenScopes.SnapshotsWrite), RateLimit("60/minute", Per = RateLimitScope.AppToken),
+    RateLimit("600/hour", Per = RateLimitScope.AppToken)]
 [RateLimit("20/hour", Per = RateLimitScope.User)]
 public class CreateSnapshot : IReturn<CreateSnapshotResponse>
 {

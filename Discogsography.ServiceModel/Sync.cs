@@ -6,7 +6,8 @@ namespace Discogsography.ServiceModel;
 /// <c>already_running</c> and the active job's id; 429 with <c>{"status":"cooldown"}</c> within 10 minutes of the last start.
 /// </summary>
 [Route("/api/sync", "POST"), Tag(Tags.Sync), Authenticate, RateLimit("2/10minute"), SuccessStatus(202)]
-[AppTokenScope(AppTokenScopes.SyncTrigger), RateLimit("60/minute", Per = RateLimitScope.AppToken), RateLimit("600/hour", Per = RateLimitScope.AppToken)]
+[AppTokenScope(AppTokenScopes.SyncTrigger), RateLimit("60/minute", Per = RateLimitScope.AppToken),
+    RateLimit("600/hour", Per = RateLimitScope.AppToken)]
 public class TriggerSync : IReturn<TriggerSyncResponse>;
 
 public class TriggerSyncResponse
@@ -21,7 +22,8 @@ public class TriggerSyncResponse
 
 /// <summary>The caller's last 10 syncs, newest first.</summary>
 [Route("/api/sync/status", "GET"), Tag(Tags.Sync), Authenticate]
-[AppTokenScope(AppTokenScopes.SyncTrigger), RateLimit("60/minute", Per = RateLimitScope.AppToken), RateLimit("600/hour", Per = RateLimitScope.AppToken)]
+[AppTokenScope(AppTokenScopes.SyncTrigger), RateLimit("60/minute", Per = RateLimitScope.AppToken),
+    RateLimit("600/hour", Per = RateLimitScope.AppToken)]
 public class GetSyncStatus : IReturn<GetSyncStatusResponse>;
 
 public class GetSyncStatusResponse

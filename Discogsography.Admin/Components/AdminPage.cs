@@ -117,7 +117,8 @@ public abstract class AdminPage : ComponentBase, IDisposable
             { d => d.ConfirmText, confirmText },
             { d => d.Destructive, destructive },
         };
-        var dialog = await Dialogs.ShowAsync<ConfirmDialog>(title, parameters, new DialogOptions { MaxWidth = MaxWidth.ExtraSmall, FullWidth = true });
+        var dialog = await Dialogs.ShowAsync<ConfirmDialog>(title, parameters,
+            new DialogOptions { MaxWidth = MaxWidth.ExtraSmall, FullWidth = true });
         var result = await dialog.Result;
         return result is { Canceled: false };
     }

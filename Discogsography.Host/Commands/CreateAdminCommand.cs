@@ -38,7 +38,8 @@ internal static class CreateAdminCommand
         if (password.EnumerateRunes().Count() < ServiceModel.AccountRules.MinimumPasswordLength)
             return Fail($"The password must have at least {ServiceModel.AccountRules.MinimumPasswordLength} characters (set ADMIN_PASSWORD or pipe it on stdin).");
         await using var services = await CommandServices.StartAsync(cancellationToken);
-        var outcome = await services.GetRequiredService<AdministratorAccounts>().CreateOrPromoteAsync(email, password, promoteExisting, cancellationToken);
+        var outcome = await services.GetRequiredService<AdministratorAccounts>().CreateOrPromoteAsync(email, password, promoteExisting,
+            cancellationToken);
         switch (outcome)
         {
             case AdministratorOutcome.RefusedExisting:

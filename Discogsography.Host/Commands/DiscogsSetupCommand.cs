@@ -22,7 +22,8 @@ internal static class DiscogsSetupCommand
     /// <summary>Listed in the root help; invocations are routed to <see cref="RunAsync"/> before System.CommandLine parses.</summary>
     public static Command Create() => new(Name, "Configure Discogs app credentials in the database (same flags as the Python tool).");
 
-    public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr,
+        CancellationToken cancellationToken)
     {
         DiscogsSetupArguments arguments;
         try
@@ -63,7 +64,8 @@ internal static class DiscogsSetupCommand
         }
         await credentials.SetAsync(arguments.ConsumerKey!, arguments.ConsumerSecret!, cancellationToken);
         var encrypted = services.GetRequiredService<SecretProtector>().Encrypts;
-        await services.GetRequiredService<AuditLog>().RecordAsync(new AuditEntry(AuditActions.AppCredentialsSet, null, "app_config", DiscogsAppCredentials.ConsumerKeyName,
+        await services.GetRequiredService<AuditLog>().RecordAsync(new AuditEntry(AuditActions.AppCredentialsSet, null, "app_config",
+            DiscogsAppCredentials.ConsumerKeyName,
             new Dictionary<string, object?> { ["encrypted"] = encrypted }), null, Name, cancellationToken);
         await stdout.WriteLineAsync("✅ Discogs credentials updated successfully.");
         return 0;

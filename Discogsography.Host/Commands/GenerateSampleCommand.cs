@@ -4,18 +4,22 @@ using Discogsography.ServiceInterface.Catalog.Sample;
 
 namespace Discogsography.Host.Commands;
 
-/// <summary><c>generate-sample --out DIR [--releases N]</c>: a deterministic synthetic dump of any size, for demos and benchmarks.</summary>
+/// <summary><c>generate-sample --out DIR [--releases N]</c>: a deterministic synthetic dump of any size, for demos and
+/// benchmarks.</summary>
 internal static class GenerateSampleCommand
 {
     public static Command Create()
     {
         var output = new Option<string>("--out") { Description = "Folder to write the four .xml.gz files into.", Required = true };
-        var releases = new Option<int>("--releases") { Description = "Number of releases (artists, labels and masters scale with it).", DefaultValueFactory = _ => 10_000 };
+        var releases = new Option<int>("--releases") { Description = "Number of releases (artists, labels and masters scale with it).",
+            DefaultValueFactory = _ => 10_000 };
         var artists = new Option<int?>("--artists") { Description = "Number of artists (default: releases / 4)." };
         var labels = new Option<int?>("--labels") { Description = "Number of labels (default: releases / 25)." };
         var masters = new Option<int?>("--masters") { Description = "Number of masters (default: releases / 3)." };
-        var seed = new Option<int>("--seed") { Description = "Random seed; the same seed writes the same files.", DefaultValueFactory = _ => 20200806 };
-        var command = new Command("generate-sample", "Write a synthetic Discogs dump in the real XML format.") { output, releases, artists, labels, masters, seed };
+        var seed = new Option<int>("--seed") { Description = "Random seed; the same seed writes the same files.",
+            DefaultValueFactory = _ => 20200806 };
+        var command = new Command("generate-sample", "Write a synthetic Discogs dump in the real XML format.") { output, releases, artists,
+            labels, masters, seed };
         command.SetAction(parse =>
         {
             var options = new SampleOptions

@@ -17,7 +17,8 @@ internal static class ImportCommand
     {
         var paths = new Argument<string[]>("paths") { Description = "Dump files (discogs_YYYYMMDD_<kind>.xml[.gz]) or folders holding them.", Arity = ArgumentArity.OneOrMore };
         var parseOnly = new Option<bool>("--parse-only") { Description = "Read and check the files without touching the database." };
-        var command = new Command("import", "Import Discogs data dump files into the catalogue (any subset, any order).") { paths, parseOnly };
+        var command = new Command("import", "Import Discogs data dump files into the catalogue (any subset, any order).") { paths,
+            parseOnly };
         command.SetAction((parse, cancellationToken) => CommandGuard.RunAsync(() => parse.GetValue(parseOnly)
             ? ParseOnlyAsync(parse.GetRequiredValue(paths), cancellationToken)
             : RunAsync(parse.GetRequiredValue(paths), cancellationToken)));
@@ -33,7 +34,8 @@ internal static class ImportCommand
         using var loggers = LoggerFactory.Create(logging => logging.AddSimpleConsole(o => o.SingleLine = true));
         foreach (var file in FilesOf(paths))
         {
-            var result = await DumpLoader.ParseOnlyAsync(file, new LogImportProgress(loggers.CreateLogger("Discogsography.Import")), cancellationToken);
+            var result = await DumpLoader.ParseOnlyAsync(file, new LogImportProgress(loggers.CreateLogger("Discogsography.Import")),
+                cancellationToken);
             Console.WriteLine($"{Path.GetFileName(file.Path)}: {result.Records:N0} records");
         }
         Console.WriteLine($"Parsed in {started.Elapsed.TotalSeconds:0.0} s; peak memory {System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024} MB.");
@@ -52,15 +54,20 @@ internal static class ImportCommand
         return 0;
     }
 
-    private static async Task<ImportOutcome> ImportWithProgressAsync(CatalogImporter importer, DumpFile[] files, CancellationToken cancellationToken)
+    private static async Task<ImportOutcome> ImportWithProgressAsync(CatalogImporter importer, DumpFile[] files,
+        CancellationToken cancellationToken)
     {
         if (!Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive)
         {
             return await AnsiConsole.Progress()
-                .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
-                .StartAsync(context => importer.ImportAsync(files, CommandLineOrigin, new SpectreImportProgress(context), cancellationToken));
+                .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(),
+                    new RemainingTimeColumn(), new SpinnerColumn())
+                .StartAsync(context => importer.ImportAsync(files, CommandLineOrigin, new SpectreImportProgress(context),
+                    cancellationToken));
         }
-        using var loggers = LoggerFactory.Create(logging => logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; }));
-        return await importer.ImportAsync(files, CommandLineOrigin, new LogImportProgress(loggers.CreateLogger("Discogsography.Import")), cancellationToken);
+        using var loggers = LoggerFactory.Create(logging =>
+            logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; }));
+        return await importer.ImportAsync(files, CommandLineOrigin, new LogImportProgress(loggers.CreateLogger("Discogsography.Import")),
+            cancellationToken);
     }
 }

@@ -13,7 +13,8 @@ internal sealed class SpectreImportProgress(ProgressContext context) : IImportPr
     private readonly List<ProgressTask> open = [];
     private ProgressTask? phase;
 
-    public IFileProgress StartFile(DumpFile file) => new FileBar(Track(context.AddTask(Path.GetFileName(file.Path), maxValue: Math.Max(1, file.Size))));
+    public IFileProgress StartFile(DumpFile file) =>
+        new FileBar(Track(context.AddTask(Path.GetFileName(file.Path), maxValue: Math.Max(1, file.Size))));
 
     public IBuildProgress StartBuild(int steps) => new BuildBar(Track(context.AddTask("build", maxValue: Math.Max(1, steps))), steps);
 

@@ -3,7 +3,8 @@ using Discogsography.Host.TypeScript;
 
 namespace Discogsography.Host.Commands;
 
-/// <summary><c>typescript [--out FILE]</c>: the TypeScript DTO module, offline (the same text <c>GET /types/typescript</c> serves).</summary>
+/// <summary><c>typescript [--out FILE]</c>: the TypeScript DTO module, offline (the same text <c>GET
+/// /types/typescript</c> serves).</summary>
 internal static class TypeScriptCommand
 {
     public static Command Create()

@@ -56,7 +56,8 @@ internal sealed class CorsMiddleware(RequestDelegate next, IReadOnlyList<string>
             headers.AccessControlAllowHeaders = request.AccessControlRequestHeaders;
         context.Response.StatusCode = failures.Count == 0 ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest;
         context.Response.ContentType = "text/plain; charset=utf-8";
-        await context.Response.WriteAsync(failures.Count == 0 ? "OK" : "Disallowed CORS " + string.Join(", ", failures), context.RequestAborted);
+        await context.Response.WriteAsync(failures.Count == 0 ? "OK" : "Disallowed CORS " + string.Join(", ", failures),
+            context.RequestAborted);
     }
 
     private void AddSimpleHeaders(HttpContext context, string origin)

@@ -35,7 +35,8 @@ internal sealed class FrameworkStatusMiddleware(RequestDelegate next, OperationC
             _ => null,
         };
         if (detail is not null)
-            await JsonResponse.WriteAsync(response, new Dictionary<string, string> { ["detail"] = detail }, typeof(Dictionary<string, string>));
+            await JsonResponse.WriteAsync(response, new Dictionary<string, string> { ["detail"] = detail },
+                typeof(Dictionary<string, string>));
     }
 
     private string? RedirectTarget(HttpContext context)

@@ -16,5 +16,6 @@ internal sealed class RequestSizeLimitMiddleware(RequestDelegate next)
     public Task InvokeAsync(HttpContext context) => context.Request.ContentLength > MaxBytes ? throw TooLarge() : next(context);
 
     /// <summary>The JSON 413 for a body over <see cref="MaxBytes"/>.</summary>
-    public static HttpError TooLarge() => HttpError.PayloadTooLarge($"Request body too large: the limit is {MaxBytes} bytes").As(ErrorBodyStyle.Detail);
+    public static HttpError TooLarge() =>
+        HttpError.PayloadTooLarge($"Request body too large: the limit is {MaxBytes} bytes").As(ErrorBodyStyle.Detail);
 }

@@ -20,18 +20,21 @@ internal static class OperationResponses
             : new OpenApiResponse { Description = "Success, no body" };
         foreach (var (status, description) in OperationStatuses.ErrorsOf(operation))
         {
-            var response = new OpenApiResponse { Description = description, Content = Json(await schemas.ReferenceAsync(BodyOf(operation, status))) };
+            var response = new OpenApiResponse { Description = description,
+                Content = Json(await schemas.ReferenceAsync(BodyOf(operation, status))) };
             if (status is StatusCodes.Status429TooManyRequests or StatusCodes.Status503ServiceUnavailable)
                 response.Headers = new Dictionary<string, IOpenApiHeader>
                 {
-                    ["Retry-After"] = new OpenApiHeader { Description = "Seconds to wait before trying again", Schema = new OpenApiSchema { Type = JsonSchemaType.Integer } },
+                    ["Retry-After"] = new OpenApiHeader { Description = "Seconds to wait before trying again",
+                        Schema = new OpenApiSchema { Type = JsonSchemaType.Integer } },
                 };
             responses[status.ToString(System.Globalization.CultureInfo.InvariantCulture)] = response;
         }
         return responses;
     }
 
-    /// <summary>Authentication and the body parser answer <c>{"detail"}</c> and rate limits <c>{"error"}</c> on every route; the rest follow the route.</summary>
+    /// <summary>Authentication and the body parser answer <c>{"detail"}</c> and rate limits <c>{"error"}</c> on every
+    /// route; the rest follow the route.</summary>
     private static Type BodyOf(Operation operation, int status) => status switch
     {
         StatusCodes.Status422UnprocessableEntity => typeof(ValidationErrorResponse),
@@ -41,5 +44,6 @@ internal static class OperationResponses
         _ => operation.ErrorStyle == ServiceModel.ErrorBodyStyle.Error ? typeof(ErrorMessage) : typeof(DetailMessage),
     };
 
-    private static Dictionary<string, OpenApiMediaType> Json(IOpenApiSchema schema) => new() { ["application/json"] = new() { Schema = schema } };
+    private static Dictionary<string,
+        OpenApiMediaType> Json(IOpenApiSchema schema) => new() { ["application/json"] = new() { Schema = schema } };
 }

@@ -20,7 +20,8 @@ internal sealed class OperationsDocumentTransformer(OperationCatalog catalog) : 
 
     private static readonly XmlDocumentation Docs = XmlDocumentation.For(typeof(ServiceModel.Login).Assembly);
 
-    public async Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
+    public async Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context,
+        CancellationToken cancellationToken)
     {
         document.Info = new OpenApiInfo
         {
@@ -32,7 +33,8 @@ internal sealed class OperationsDocumentTransformer(OperationCatalog catalog) : 
         document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
         document.Components.SecuritySchemes[BearerScheme] = new OpenApiSecurityScheme
         {
-            Type = SecuritySchemeType.Http, Scheme = "bearer", BearerFormat = "JWT", Description = "The access_token from POST /api/auth/login",
+            Type = SecuritySchemeType.Http, Scheme = "bearer", BearerFormat = "JWT",
+                Description = "The access_token from POST /api/auth/login",
         };
         document.Paths ??= [];
         var schemas = new SchemaRegistry(document, context, cancellationToken);
@@ -47,7 +49,8 @@ internal sealed class OperationsDocumentTransformer(OperationCatalog catalog) : 
             .Select(t => new OpenApiTag { Name = t }).ToHashSet();
     }
 
-    private static async Task<OpenApiOperation> DescribeAsync(OpenApiDocument document, Operation operation, string verb, SchemaRegistry schemas)
+    private static async Task<OpenApiOperation> DescribeAsync(OpenApiDocument document, Operation operation, string verb,
+        SchemaRegistry schemas)
     {
         var text = Docs.Of(operation.RequestType);
         var description = new OpenApiOperation
@@ -64,7 +67,8 @@ internal sealed class OperationsDocumentTransformer(OperationCatalog catalog) : 
             description.RequestBody = new OpenApiRequestBody
             {
                 Required = operation.Request.OtherFields.Any(f => f.IsRequired),
-                Content = new Dictionary<string, OpenApiMediaType> { ["application/json"] = new() { Schema = await schemas.ReferenceAsync(operation.RequestType) } },
+                Content = new Dictionary<string,
+                OpenApiMediaType> { ["application/json"] = new() { Schema = await schemas.ReferenceAsync(operation.RequestType) } },
             };
         if (operation.Auth.Mode != AuthMode.Anonymous)
             description.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(BearerScheme, document)] = [] }];
@@ -87,7 +91,8 @@ internal sealed class OperationsDocumentTransformer(OperationCatalog catalog) : 
         return parameters;
     }
 
-    private static async Task<OpenApiParameter> ParameterAsync(FieldShape field, ParameterLocation location, bool required, Operation operation, SchemaRegistry schemas)
+    private static async Task<OpenApiParameter> ParameterAsync(FieldShape field, ParameterLocation location, bool required,
+        Operation operation, SchemaRegistry schemas)
     {
         var schema = await schemas.InlineAsync(field.Property.PropertyType);
         if (schema is OpenApiSchema concrete)
@@ -116,6 +121,7 @@ internal sealed class OperationsDocumentTransformer(OperationCatalog catalog) : 
         if (field.Property.GetCustomAttribute<System.ComponentModel.DataAnnotations.AllowedValuesAttribute>() is { } allowed)
             schema.Enum = [.. allowed.Values.Select(v => (JsonNode)JsonValue.Create(v?.ToString() ?? ""))];
         if (!field.IsRequired && field.Property.GetValue(operation.Request.Type.Create()) is { } defaultValue)
-            schema.Default = JsonSerializer.SerializeToNode(defaultValue, defaultValue.GetType(), WireJson.Options) ?? JsonValue.Create((string?)null);
+            schema.Default = JsonSerializer.SerializeToNode(defaultValue, defaultValue.GetType(), WireJson.Options)
+                ?? JsonValue.Create((string?)null);
     }
 }

@@ -3,8 +3,10 @@ using Microsoft.OpenApi;
 
 namespace Discogsography.Host.OpenApi;
 
-/// <summary>Creates schemas with the framework's JSON-schema exporter (honouring the wire JSON options) and registers DTOs as components.</summary>
-internal sealed class SchemaRegistry(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
+/// <summary>Creates schemas with the framework's JSON-schema exporter (honouring the wire JSON options) and registers
+/// DTOs as components.</summary>
+internal sealed class SchemaRegistry(OpenApiDocument document, OpenApiDocumentTransformerContext context,
+    CancellationToken cancellationToken)
 {
     private readonly HashSet<Type> registered = [];
 

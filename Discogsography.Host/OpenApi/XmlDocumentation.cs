@@ -30,7 +30,8 @@ internal sealed partial class XmlDocumentation(IReadOnlyDictionary<string, strin
     /// <summary>A property's summary; one declared by a generic base class is documented on its definition.</summary>
     public string? Of(PropertyInfo property)
     {
-        var declaring = property.DeclaringType is { IsGenericType: true } generic ? generic.GetGenericTypeDefinition() : property.DeclaringType;
+        var declaring = property.DeclaringType is { IsGenericType: true } generic
+            ? generic.GetGenericTypeDefinition() : property.DeclaringType;
         return summaries.GetValueOrDefault($"P:{declaring?.FullName?.Replace('+', '.')}.{property.Name}");
     }
 
@@ -60,7 +61,8 @@ internal sealed partial class XmlDocumentation(IReadOnlyDictionary<string, strin
     }
 
     private static string NameOf(XElement see) =>
-        (string?)see.Attribute("langword") ?? ((string?)see.Attribute("cref"))?.Split('.', ':').Last() ?? (string?)see.Attribute("href") ?? see.Value;
+        (string?)see.Attribute("langword") ?? ((string?)see.Attribute("cref"))?.Split('.', ':').Last() ?? (string?)see.Attribute("href")
+            ?? see.Value;
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();

@@ -30,7 +30,8 @@ internal sealed partial class ErrorResponseWriter(ILogger<ErrorResponseWriter> l
             DependencyUnavailableException down => WriteUnavailableAsync(context, down.Dependency, down.Message, style),
             ServiceMisconfiguredException misconfigured => WriteMisconfiguredAsync(context, misconfigured, style),
             NpgsqlException db when IsUnavailable(db) => WriteUnavailableAsync(context, "PostgreSQL", db.Message, style),
-            PostgresException { SqlState: var state } data when state.StartsWith("22", StringComparison.Ordinal) => WriteDataErrorAsync(context, data),
+            PostgresException { SqlState: var state } data when state.StartsWith("22", StringComparison.Ordinal) =>
+                WriteDataErrorAsync(context, data),
             OperationCanceledException when context.RequestAborted.IsCancellationRequested => Task.CompletedTask,
             _ => WriteUnhandledAsync(context, exception),
         };
@@ -52,7 +53,8 @@ internal sealed partial class ErrorResponseWriter(ILogger<ErrorResponseWriter> l
     {
         LogUnavailable(logger, dependency, context.Request.Method, context.Request.Path, reason);
         context.Response.Headers.RetryAfter = RetryAfterSeconds;
-        return WriteMessageAsync(context, StatusCodes.Status503ServiceUnavailable, $"{dependency} is unavailable; try again shortly", style);
+        return WriteMessageAsync(context, StatusCodes.Status503ServiceUnavailable, $"{dependency} is unavailable; try again shortly",
+            style);
     }
 
     /// <summary>
@@ -62,7 +64,8 @@ internal sealed partial class ErrorResponseWriter(ILogger<ErrorResponseWriter> l
     private Task WriteDataErrorAsync(HttpContext context, PostgresException error)
     {
         LogDataError(logger, error.SqlState, context.Request.Method, context.Request.Path, error.MessageText);
-        return WriteMessageAsync(context, StatusCodes.Status422UnprocessableEntity, "A value is too long or not valid for this field", ErrorBodyStyle.Detail);
+        return WriteMessageAsync(context, StatusCodes.Status422UnprocessableEntity, "A value is too long or not valid for this field",
+            ErrorBodyStyle.Detail);
     }
 
     private Task WriteMisconfiguredAsync(HttpContext context, ServiceMisconfiguredException error, ErrorBodyStyle style)

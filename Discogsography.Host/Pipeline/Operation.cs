@@ -28,7 +28,8 @@ internal sealed record ScopedRateLimit(RateLimitRule Rule, RateLimitScope Scope)
 /// <param name="Roles">Roles the caller must hold.</param>
 /// <param name="MissingCredentialsMessage">The 401 detail when no bearer credentials are sent.</param>
 /// <param name="AppTokenScopes">The scopes with which an app token may call the route instead (none: app tokens are refused).</param>
-internal sealed record AuthPolicy(AuthMode Mode, IReadOnlyList<RoleRequirement> Roles, string MissingCredentialsMessage, IReadOnlyList<string> AppTokenScopes)
+internal sealed record AuthPolicy(AuthMode Mode, IReadOnlyList<RoleRequirement> Roles, string MissingCredentialsMessage,
+    IReadOnlyList<string> AppTokenScopes)
 {
     public static readonly AuthPolicy Anonymous = new(AuthMode.Anonymous, [], "Not authenticated", []);
 }

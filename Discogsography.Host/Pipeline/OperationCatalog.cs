@@ -46,7 +46,8 @@ internal sealed class OperationCatalog
 
     private static IEnumerable<Handler> HandlersOf(Type serviceType) =>
         serviceType.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)
-            .Where(m => VerbMethods.Contains(VerbOf(m.Name)) && m.GetParameters() is [{ ParameterType: var p }] && typeof(IReturn).IsAssignableFrom(p))
+            .Where(m => VerbMethods.Contains(VerbOf(m.Name)) && m.GetParameters() is [{ ParameterType: var p }]
+                && typeof(IReturn).IsAssignableFrom(p))
             .Select(m => new Handler(m.GetParameters()[0].ParameterType, VerbOf(m.Name).ToUpperInvariant(), serviceType, m));
 
     private static string VerbOf(string methodName) =>
@@ -82,7 +83,8 @@ internal sealed class OperationCatalog
             Route = route,
             Verbs = verbs,
             Auth = AuthPolicyOf(requestType, handler),
-            RateLimits = [.. requestType.GetCustomAttributes<RateLimitAttribute>().Select(l => new ScopedRateLimit(RateLimitRule.Parse(l.Limit), l.Per))],
+            RateLimits = [.. requestType.GetCustomAttributes<RateLimitAttribute>()
+                .Select(l => new ScopedRateLimit(RateLimitRule.Parse(l.Limit), l.Per))],
             ErrorStyle = requestType.GetCustomAttribute<ErrorBodyAttribute>()?.Style ?? ErrorBodyStyle.Detail,
             SuccessStatus = requestType.GetCustomAttribute<SuccessStatusAttribute>()?.StatusCode
                             ?? (responseType is null ? StatusCodes.Status204NoContent : StatusCodes.Status200OK),
@@ -114,7 +116,8 @@ internal sealed class OperationCatalog
     {
         MemberInfo[] declarers = [requestType, handler.Method, handler.ServiceType];
         var authenticate = declarers.SelectMany(d => d.GetCustomAttributes<AuthenticateAttribute>(inherit: true)).ToArray();
-        var roles = authenticate.OfType<RequiredRoleAttribute>().Select(r => new RoleRequirement(r.Role, r.DeniedMessage)).Distinct().ToArray();
+        var roles = authenticate.OfType<RequiredRoleAttribute>()
+            .Select(r => new RoleRequirement(r.Role, r.DeniedMessage)).Distinct().ToArray();
         var message = authenticate.FirstOrDefault(a => a is not RequiredRoleAttribute)?.MissingCredentialsMessage ?? "Not authenticated";
         string[] scopes = [.. requestType.GetCustomAttributes<AppTokenScopeAttribute>().Select(s => s.Scope)];
         if (authenticate.Length > 0)

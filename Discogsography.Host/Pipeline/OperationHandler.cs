@@ -32,7 +32,8 @@ internal sealed class OperationHandler(Operation operation, IServiceProvider ser
                 continue;
             await rateLimiter.HitAsync(CounterOf(limit), SubjectOf(limit.Scope, context, user), limit.Rule, context.RequestAborted);
         }
-        var serviceContext = new ServiceContext(ClientAddress.Of(context), ClientAddress.UserAgentOf(context), user, context.RequestAborted);
+        var serviceContext = new ServiceContext(ClientAddress.Of(context), ClientAddress.UserAgentOf(context), user,
+            context.RequestAborted);
         var result = await operation.Invoker.InvokeAsync(context.RequestServices, serviceContext, request);
         await WriteAsync(context, result);
     }

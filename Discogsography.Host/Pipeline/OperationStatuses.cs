@@ -24,14 +24,18 @@ internal static class OperationStatuses
             Add(errors, StatusCodes.Status413PayloadTooLarge, "The body is larger than the server accepts");
         }
         if (operation.Auth.Mode == AuthMode.Required)
-            Add(errors, StatusCodes.Status401Unauthorized, $"No bearer token (\"{operation.Auth.MissingCredentialsMessage}\"), or an invalid, expired or revoked one");
+            Add(errors, StatusCodes.Status401Unauthorized,
+                $"No bearer token (\"{operation.Auth.MissingCredentialsMessage}\"), or an invalid, expired or revoked one");
         foreach (var role in operation.Auth.Roles)
             Add(errors, StatusCodes.Status403Forbidden, role.DeniedMessage);
         if (operation.Auth.AppTokenScopes.Count > 0)
-            Add(errors, StatusCodes.Status403Forbidden, $"An app token without the scope {string.Join(", ", operation.Auth.AppTokenScopes)}");
+            Add(errors, StatusCodes.Status403Forbidden,
+                $"An app token without the scope {string.Join(", ", operation.Auth.AppTokenScopes)}");
         if (operation.RateLimits.Count > 0)
-            Add(errors, StatusCodes.Status429TooManyRequests, $"Rate limit exceeded ({string.Join("; ", operation.RateLimits.Select(Describe))}); see Retry-After");
-        Add(errors, StatusCodes.Status503ServiceUnavailable, "A dependency (PostgreSQL, Redis) is unavailable or misconfigured; see Retry-After");
+            Add(errors, StatusCodes.Status429TooManyRequests,
+                $"Rate limit exceeded ({string.Join("; ", operation.RateLimits.Select(Describe))}); see Retry-After");
+        Add(errors, StatusCodes.Status503ServiceUnavailable,
+            "A dependency (PostgreSQL, Redis) is unavailable or misconfigured; see Retry-After");
         return errors;
     }
 

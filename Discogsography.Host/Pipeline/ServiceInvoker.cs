@@ -51,7 +51,8 @@ internal sealed class ServiceInvoker
         if (returnType == typeof(void))
             return Expression.Block(invoke, Expression.Constant(Task.FromResult<object?>(null)));
         if (returnType == typeof(Task))
-            return Expression.Call(typeof(ServiceInvoker).GetMethod(nameof(AwaitVoid), BindingFlags.NonPublic | BindingFlags.Static)!, invoke);
+            return Expression.Call(typeof(ServiceInvoker).GetMethod(nameof(AwaitVoid), BindingFlags.NonPublic | BindingFlags.Static)!,
+                invoke);
         if (returnType.IsGenericType && returnType.GetGenericTypeDefinition() == typeof(Task<>))
         {
             var await = typeof(ServiceInvoker).GetMethod(nameof(AwaitResult), BindingFlags.NonPublic | BindingFlags.Static)!

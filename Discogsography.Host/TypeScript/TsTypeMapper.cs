@@ -13,10 +13,12 @@ namespace Discogsography.Host.TypeScript;
 /// </summary>
 internal sealed class TsTypeMapper
 {
-    private static readonly Type[] Strings = [typeof(string), typeof(char), typeof(Guid), typeof(DateTimeOffset), typeof(DateTime), typeof(DateOnly),
+    private static readonly Type[] Strings = [typeof(string), typeof(char), typeof(Guid), typeof(DateTimeOffset), typeof(DateTime),
+        typeof(DateOnly),
         typeof(TimeOnly), typeof(TimeSpan), typeof(Uri)];
 
-    private static readonly Type[] Numbers = [typeof(byte), typeof(sbyte), typeof(short), typeof(ushort), typeof(int), typeof(uint), typeof(long),
+    private static readonly Type[] Numbers = [typeof(byte), typeof(sbyte), typeof(short), typeof(ushort), typeof(int), typeof(uint),
+        typeof(long),
         typeof(ulong), typeof(float), typeof(double), typeof(decimal)];
 
     private readonly NullabilityInfoContext nullability = new();
@@ -30,7 +32,9 @@ internal sealed class TsTypeMapper
     {
         var nullable = nullability.Create(property).ReadState == NullabilityState.Nullable;
         var allowed = property.GetCustomAttribute<AllowedValuesAttribute>();
-        var type = allowed is null ? Of(property.PropertyType) : Union(allowed.Values.Select(v => Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture)!));
+        var type = allowed is null
+            ? Of(property.PropertyType)
+                : Union(allowed.Values.Select(v => Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture)!));
         return (type, nullable);
     }
 

@@ -35,7 +35,8 @@ internal static class TypeScriptGenerator
     public static string Generate(Assembly contracts)
     {
         var requests = contracts.GetTypes()
-            .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IReturn).IsAssignableFrom(t) && t.GetCustomAttributes<RouteAttribute>().Any())
+            .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IReturn).IsAssignableFrom(t)
+                && t.GetCustomAttributes<RouteAttribute>().Any())
             .OrderBy(t => t.Name, StringComparer.Ordinal)
             .ToList();
         var mapper = new TsTypeMapper();
@@ -96,7 +97,8 @@ internal static class TypeScriptGenerator
             var required = property.GetCustomAttribute<RequiredMemberAttribute>() is not null;
             text.Append($"    declare {WireNames.Of(property)}{(required ? "" : "?")}: {tsType}{(nullable ? " | null" : "")};\n");
         }
-        var init = fields.Any(p => p.GetCustomAttribute<RequiredMemberAttribute>() is not null) ? $"init: Fields<{request.Name}>" : $"init: Fields<{request.Name}> = {{}}";
+        var init = fields.Any(p => p.GetCustomAttribute<RequiredMemberAttribute>() is not null)
+            ? $"init: Fields<{request.Name}>" : $"init: Fields<{request.Name}> = {{}}";
         text.Append($"    declare readonly __responseType?: {response};\n");
         text.Append($"    constructor({init}) {{ Object.assign(this, init); }}\n");
         text.Append($"    getTypeName(): string {{ return \"{request.Name}\"; }}\n");
@@ -114,7 +116,8 @@ internal static class TypeScriptGenerator
     /// <summary>The properties in wire order: by <c>[JsonPropertyOrder]</c>, then base classes' before their subclasses'.</summary>
     private static IEnumerable<PropertyInfo> WireProperties(Type type) =>
         type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
-            .Where(p => p.GetIndexParameters().Length == 0 && p.GetCustomAttribute<JsonIgnoreAttribute>() is not { Condition: JsonIgnoreCondition.Always })
+            .Where(p => p.GetIndexParameters().Length == 0
+                && p.GetCustomAttribute<JsonIgnoreAttribute>() is not { Condition: JsonIgnoreCondition.Always })
             .OrderBy(p => p.GetCustomAttribute<JsonPropertyOrderAttribute>()?.Order ?? 0)
             .ThenBy(p => Depth(p.DeclaringType!));
 

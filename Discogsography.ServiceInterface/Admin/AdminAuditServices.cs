@@ -9,7 +9,8 @@ public sealed class AdminAuditServices(AuditQueries audit) : Service
 {
     public async Task<QueryAuditLogResponse> Get(QueryAuditLog request)
     {
-        var filter = new AuditFilter(request.UserId, request.Search, request.Action is { Length: > 0 } action ? action : null, request.From, request.To,
+        var filter = new AuditFilter(request.UserId, request.Search, request.Action is { Length: > 0 } action ? action : null,
+            request.From, request.To,
             request.Offset, request.Limit, request.OrderBy, request.Descending);
         var (entries, total) = await audit.QueryAsync(filter, Aborted);
         return new QueryAuditLogResponse { Entries = [.. entries] }.Page(request.Offset, request.Limit, entries.Count, total);

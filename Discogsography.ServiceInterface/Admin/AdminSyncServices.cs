@@ -10,7 +10,8 @@ public sealed class AdminSyncServices(AdminSyncQueries syncs, SyncJobQueries job
 {
     public async Task<QueryAdminSyncsResponse> Get(QueryAdminSyncs request)
     {
-        var filter = new AdminSyncFilter(request.Status, request.UserId, request.Search, request.Offset, request.Limit, request.OrderBy, request.Descending);
+        var filter = new AdminSyncFilter(request.Status, request.UserId, request.Search, request.Offset, request.Limit, request.OrderBy,
+            request.Descending);
         var (page, total) = await syncs.QueryAsync(filter, Aborted);
         return new QueryAdminSyncsResponse { Syncs = [.. page] }.Page(request.Offset, request.Limit, page.Count, total);
     }

@@ -15,14 +15,16 @@ namespace Discogsography.ServiceInterface.Admin;
 /// administrator always remains, and every change and every detail view is audited.
 /// </summary>
 public sealed class AdminUserServices(
-    AdminUserQueries users, AdminSyncQueries syncs, OAuthTokenQueries connections, ApiKeyQueries apiKeys, Revocations revocations, AccountRoles roles,
+    AdminUserQueries users, AdminSyncQueries syncs, OAuthTokenQueries connections, ApiKeyQueries apiKeys, Revocations revocations,
+    AccountRoles roles,
     SyncJobQueries jobs, JobSignal<ClaimedSyncJob> signal, TwoFactorQueries twoFactor, AppTokenQueries appTokens, AuditLog audit) : Service
 {
     public const string LastAdmin = "At least one active administrator must remain: grant another account admin rights first";
 
     public async Task<QueryAdminUsersResponse> Get(QueryAdminUsers request)
     {
-        var filter = new AdminUserFilter(request.Search, request.Active, request.Admin, request.OrderBy, request.Descending, request.Offset, request.Limit);
+        var filter = new AdminUserFilter(request.Search, request.Active, request.Admin, request.OrderBy, request.Descending,
+            request.Offset, request.Limit);
         var (page, total) = await users.QueryAsync(filter, Aborted);
         return new QueryAdminUsersResponse { Users = [.. page] }.Page(request.Offset, request.Limit, page.Count, total);
     }
@@ -79,7 +81,8 @@ public sealed class AdminUserServices(
         return new EndAdminUserSessionsResponse { SessionsEnded = ended.Count };
     }
 
-    /// <summary>Queues a sync for the account (202 <c>started</c>, or <c>already_running</c> with the active job); no cooldown applies.</summary>
+    /// <summary>Queues a sync for the account (202 <c>started</c>, or <c>already_running</c> with the active job); no
+    /// cooldown applies.</summary>
     public async Task<TriggerSyncResponse> Post(TriggerAdminUserSync request)
     {
         var user = await SummaryAsync(request.Id);

@@ -22,13 +22,15 @@ public enum AdministratorOutcome
 /// </summary>
 public sealed class AdministratorAccounts(UserQueries users, AdminUserQueries adminUsers, Revocations revocations, AuditLog audit)
 {
-    public async Task<AdministratorOutcome> CreateOrPromoteAsync(string email, string password, bool promoteExisting, CancellationToken cancellationToken)
+    public async Task<AdministratorOutcome> CreateOrPromoteAsync(string email, string password, bool promoteExisting,
+        CancellationToken cancellationToken)
     {
         var hash = PasswordHasher.Hash(password);
         if (await users.FindByEmailAsync(email, cancellationToken) is not { } existing)
         {
             var id = await users.InsertAsync(email, hash, isAdmin: true, cancellationToken);
-            await audit.RecordAsync(new AuditEntry(AuditActions.AdminCreate, id, "user", id?.ToString()), null, "create-admin", cancellationToken);
+            await audit.RecordAsync(new AuditEntry(AuditActions.AdminCreate, id, "user", id?.ToString()), null, "create-admin",
+                cancellationToken);
             return AdministratorOutcome.Created;
         }
         if (!promoteExisting)
@@ -37,7 +39,8 @@ public sealed class AdministratorAccounts(UserQueries users, AdminUserQueries ad
         await adminUsers.UpdateAsync(existing.Id, isActive: true, isAdmin: true, cancellationToken);
         var ended = await revocations.EndSessionsAsync(existing.Id, "promoted_to_admin", cancellationToken);
         await audit.RecordAsync(new AuditEntry(AuditActions.AdminPromote, existing.Id, "user", existing.Id.ToString(),
-            new Dictionary<string, object?> { ["sessions_ended"] = ended.Count, ["credentials_replaced"] = true }), null, "create-admin", cancellationToken);
+            new Dictionary<string, object?> { ["sessions_ended"] = ended.Count, ["credentials_replaced"] = true }), null, "create-admin",
+                cancellationToken);
         return AdministratorOutcome.Promoted;
     }
 }

@@ -34,7 +34,8 @@ public sealed class ApiKeyServices(ApiKeyQueries keys, SecretProtector protector
     public async Task<ApiKeyInfo> Put(UpdateApiKey request)
     {
         var (service, key) = Required(request.ServiceName, request.ApiKey);
-        var (outcome, row) = await keys.UpdateAsync(request.Id, Caller.UserId, service, Encrypt(key), Optional(request.ServiceUserId), Aborted);
+        var (outcome, row) = await keys.UpdateAsync(request.Id, Caller.UserId, service, Encrypt(key), Optional(request.ServiceUserId),
+            Aborted);
         if (outcome == ApiKeyUpdate.Duplicate)
             throw HttpError.BadRequest(Duplicate);
         var updated = row ?? throw HttpError.NotFound(NotFound);
@@ -45,7 +46,9 @@ public sealed class ApiKeyServices(ApiKeyQueries keys, SecretProtector protector
     public async Task Delete(DeleteApiKey request)
     {
         var service = await keys.DeleteAsync(request.Id, Caller.UserId, Aborted) ?? throw HttpError.NotFound(NotFound);
-        await audit.RecordAsync(Context, new AuditEntry(AuditActions.ApiKeyDeleted, Caller.UserId, "api_key", request.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        await audit.RecordAsync(Context,
+            new AuditEntry(AuditActions.ApiKeyDeleted, Caller.UserId, "api_key",
+                request.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
             new Dictionary<string, object?> { ["service_name"] = service }));
     }
 
@@ -74,7 +77,8 @@ public sealed class ApiKeyServices(ApiKeyQueries keys, SecretProtector protector
             : throw HttpError.ServiceUnavailable("API keys cannot be stored: OAUTH_ENCRYPTION_KEY is not configured on the server");
 
     private Task AuditAsync(string action, ApiKeyRow row) =>
-        audit.RecordAsync(Context, new AuditEntry(action, Caller.UserId, "api_key", row.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        audit.RecordAsync(Context,
+            new AuditEntry(action, Caller.UserId, "api_key", row.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
             new Dictionary<string, object?> { ["service_name"] = row.ServiceName, ["service_user_id"] = row.ServiceUserId }));
 
     private static ApiKeyInfo ToInfo(ApiKeyRow row) => new()

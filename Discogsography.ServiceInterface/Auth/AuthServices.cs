@@ -9,7 +9,8 @@ namespace Discogsography.ServiceInterface.Auth;
 
 /// <summary>Register, login, logout and <c>/me</c> (REFERENCE-API.md §4.2–4.5).</summary>
 public sealed class AuthServices(
-    UserQueries users, AuthSessions sessions, Revocations revocations, LoginThrottle throttle, TwoFactorChallenges challenges, AuditLog audit,
+    UserQueries users, AuthSessions sessions, Revocations revocations, LoginThrottle throttle, TwoFactorChallenges challenges,
+    AuditLog audit,
     TimeProvider time) : Service
 {
     private const string RegistrationProcessed = "Registration processed";
@@ -83,6 +84,7 @@ public sealed class AuthServices(
     {
         var userId = Caller.UserId;
         var user = await users.FindByIdAsync(userId, Aborted) ?? throw HttpError.NotFound("User not found");
-        return new MeResponse { Id = user.Id, Email = user.Email, IsActive = user.IsActive, CreatedAt = user.CreatedAt, TotpEnabled = user.TotpEnabled, IsAdmin = user.IsAdmin };
+        return new MeResponse { Id = user.Id, Email = user.Email, IsActive = user.IsActive, CreatedAt = user.CreatedAt,
+            TotpEnabled = user.TotpEnabled, IsAdmin = user.IsAdmin };
     }
 }

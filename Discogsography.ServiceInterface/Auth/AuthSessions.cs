@@ -19,7 +19,8 @@ public sealed record SessionTokens(Guid SessionId, IssuedAccessToken Access, str
     /// <summary>A login response with an access and a refresh token.</summary>
     public static LoginResponse ResponseOf(IssuedAccessToken access, string refreshToken, string? warning = null) => new()
     {
-        AccessToken = access.Token, TokenType = "bearer", ExpiresIn = access.ExpiresInSeconds, RefreshToken = refreshToken, Warning = warning,
+        AccessToken = access.Token, TokenType = "bearer", ExpiresIn = access.ExpiresInSeconds, RefreshToken = refreshToken,
+            Warning = warning,
     };
 }
 
@@ -33,7 +34,8 @@ public sealed record RefreshOutcome(RefreshResult Result, LoginResponse? Tokens)
 /// the caller ends the session as a replay. Ending sessions is <see cref="Revocations"/>' work.
 /// </summary>
 public sealed class AuthSessions(
-    SessionQueries sessions, UserQueries users, IKeyValueStore store, AccessTokenIssuer issuer, SecretProtector protector, JwtSettings jwt, TimeProvider time)
+    SessionQueries sessions, UserQueries users, IKeyValueStore store, AccessTokenIssuer issuer, SecretProtector protector, JwtSettings jwt,
+    TimeProvider time)
 {
     /// <summary>How long a rotated refresh token still gets the pair its rotation produced.</summary>
     public static readonly TimeSpan RefreshGrace = TimeSpan.FromSeconds(10);
@@ -47,7 +49,8 @@ public sealed class AuthSessions(
         var access = issuer.Issue(user.Id, user.Email, user.IsAdmin, sessionId);
         var absolute = now.AddDays(jwt.SessionMaxDays);
         var expires = now.AddDays(jwt.RefreshTokenDays) is var sliding && sliding < absolute ? sliding : absolute;
-        await sessions.CreateAsync(new NewSession(sessionId, user.Id, ip, userAgent, HashOf(refreshToken), expires, absolute, access.ExpiresAt), cancellationToken);
+        await sessions.CreateAsync(new NewSession(sessionId, user.Id, ip, userAgent, HashOf(refreshToken), expires, absolute,
+            access.ExpiresAt), cancellationToken);
         return new SessionTokens(sessionId, access, refreshToken);
     }
 
@@ -65,7 +68,8 @@ public sealed class AuthSessions(
             var next = NewRefreshToken();
             var access = issuer.Issue(rotating.UserId, user?.Email ?? "", user?.IsAdmin == true, rotating.SessionId);
             issued = SessionTokens.ResponseOf(access, next);
-            await store.SetAsync(RedisKeys.RefreshGrace(presentedHash), protector.Protect(JsonSerializer.Serialize(issued, WireJson.Options)),
+            await store.SetAsync(RedisKeys.RefreshGrace(presentedHash),
+                protector.Protect(JsonSerializer.Serialize(issued, WireJson.Options)),
                 RefreshGrace, cancellationToken);
             return new Rotation(HashOf(next), access.ExpiresAt);
         }, cancellationToken);

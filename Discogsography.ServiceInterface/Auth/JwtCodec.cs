@@ -17,7 +17,8 @@ namespace Discogsography.ServiceInterface.Auth;
 /// The <c>type</c> claim as JSON text (a string's value, or the raw JSON of any other value), null when absent: access
 /// tokens have none, a sign-in challenge says <c>2fa_challenge</c>.
 /// </param>
-public sealed record AccessTokenClaims(string? Subject, string? Email, DateTimeOffset ExpiresAt, string? TokenId, string? Role, Guid? SessionId,
+public sealed record AccessTokenClaims(string? Subject, string? Email, DateTimeOffset ExpiresAt, string? TokenId, string? Role,
+    Guid? SessionId,
     long IssuedAt = 0, string? Type = null);
 
 /// <summary>Why a token was refused (logged, never sent: every reason is the same 401 on the wire).</summary>
@@ -76,7 +77,8 @@ public sealed class JwtCodec
     }
 
     /// <summary>A codec keyed with the UTF-8 bytes of <paramref name="secret"/>, as the reference keys it.</summary>
-    public static JwtCodec FromSecret(string secret, TimeProvider? time = null) => new(Encoding.UTF8.GetBytes(secret), time ?? TimeProvider.System);
+    public static JwtCodec FromSecret(string secret, TimeProvider? time = null) =>
+        new(Encoding.UTF8.GetBytes(secret), time ?? TimeProvider.System);
 
     /// <summary>Signs a payload (already compact JSON, kept byte for byte) under the reference's header.</summary>
     public string Encode(string payloadJson) => handler.CreateToken(payloadJson, credentials);

@@ -14,7 +14,8 @@ public sealed class PasswordChanges(
     UserQueries users, Revocations revocations, AppTokenQueries appTokens, IKeyValueStore store, JwtSettings jwt, TimeProvider time)
 {
     /// <summary>Stores <paramref name="newPassword"/>, ends every session and revokes every app token; how many of each.</summary>
-    public async Task<(int SessionsEnded, int AppTokensRevoked)> ApplyAsync(Guid userId, string newPassword, string reason, CancellationToken cancellationToken)
+    public async Task<(int SessionsEnded, int AppTokensRevoked)> ApplyAsync(Guid userId, string newPassword, string reason,
+        CancellationToken cancellationToken)
     {
         await users.UpdatePasswordAsync(userId, PasswordHasher.Hash(newPassword), cancellationToken);
         var revokedTokens = await appTokens.RevokeAllAsync(userId, cancellationToken);
@@ -24,7 +25,8 @@ public sealed class PasswordChanges(
         return (ended.Count, revokedTokens);
     }
 
-    /// <summary>Whether a token without a session, issued at <paramref name="issuedAt"/>, predates the account's last password change.</summary>
+    /// <summary>Whether a token without a session, issued at <paramref name="issuedAt"/>, predates the account's last
+    /// password change.</summary>
     public async Task<bool> PredatesChangeAsync(Guid userId, long issuedAt, CancellationToken cancellationToken) =>
         await store.GetAsync(RedisKeys.PasswordChanged(userId), cancellationToken) is { } mark
         && long.TryParse(mark, NumberStyles.Integer, CultureInfo.InvariantCulture, out var changedAt) && issuedAt <= changedAt;

@@ -15,7 +15,8 @@ namespace Discogsography.ServiceInterface.Auth;
 /// <see cref="RedisKeys.RevocationsComplete"/> marker on the next check, and refilled from PostgreSQL before it answers.
 /// </summary>
 public sealed partial class Revocations(
-    SessionQueries sessions, RevokedTokenQueries revoked, IKeyValueStore store, JwtSettings jwt, TimeProvider time, ILogger<Revocations> logger)
+    SessionQueries sessions, RevokedTokenQueries revoked, IKeyValueStore store, JwtSettings jwt, TimeProvider time,
+    ILogger<Revocations> logger)
 {
     private static readonly TimeSpan[] RetryDelays = [TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(400)];
     private readonly SemaphoreSlim restoring = new(1, 1);

@@ -7,7 +7,8 @@ namespace Discogsography.ServiceInterface.Auth;
 
 /// <summary>Refresh tokens, the session list, ending sessions and changing the password (the Lanterne Rouge seed).</summary>
 public sealed class SessionServices(
-    UserQueries users, AuthSessions sessions, Revocations revocations, SessionQueries sessionRows, AuditLog audit, TimeProvider time) : Service
+    UserQueries users, AuthSessions sessions, Revocations revocations, SessionQueries sessionRows, AuditLog audit, TimeProvider time)
+        : Service
 {
     /// <summary>
     /// Rotates the refresh token. The same token presented again within seconds (a second tab) gets the same new pair;
@@ -24,7 +25,8 @@ public sealed class SessionServices(
                 return tokens;
             case RefreshLookup.Reused:
                 await revocations.EndSessionsAsync(result.UserId, "refresh_token_reuse", Aborted, only: result.SessionId);
-                await audit.RecordAsync(Context, new AuditEntry(AuditActions.RefreshTokenReuse, result.UserId, "session", result.SessionId.ToString()));
+                await audit.RecordAsync(Context,
+                    new AuditEntry(AuditActions.RefreshTokenReuse, result.UserId, "session", result.SessionId.ToString()));
                 throw HttpError.Unauthorized("Refresh token was already used; the session has been ended").WithBearerChallenge();
             case RefreshLookup.Inactive:
                 throw HttpError.Unauthorized("Session has ended or expired").WithBearerChallenge();

@@ -27,7 +27,8 @@ public sealed class AutocompleteCache(int capacity = AutocompleteCache.DefaultCa
     }
 
     /// <summary>The cache key of a request: Python's <c>q.lower().strip()</c>, the lowercased type, the limit.</summary>
-    public static (string, string, int) KeyOf(string query, string type, int limit) => (query.ToLowerInvariant().Trim(), type.ToLowerInvariant(), limit);
+    public static (string, string, int) KeyOf(string query, string type, int limit) =>
+        (query.ToLowerInvariant().Trim(), type.ToLowerInvariant(), limit);
 
     public bool TryGet((string, string, int) key, Guid? catalogVersion, out IReadOnlyList<AutocompleteResult> results)
     {

@@ -46,7 +46,8 @@ internal static class BeforeYearSql
     /// Children linked to the parent by a release dated up to <c>@before</c>, with how many such releases link them,
     /// most first, then by id (genres and styles: by name, which their ids follow).
     /// </summary>
-    public static string Counted(string relation, string key, string years, string childRelation, string childKey, string childTable, string childType,
+    public static string Counted(string relation, string key, string years, string childRelation, string childKey, string childTable,
+        string childType,
         bool numeric) => $"""
         WITH {Span(years, key)},
         counted AS (

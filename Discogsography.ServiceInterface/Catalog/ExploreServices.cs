@@ -35,7 +35,8 @@ public sealed class ExploreServices(IGraphStore graph, AutocompleteCache cache, 
         var kind = GraphKind.Find(request.Type) ?? throw HttpError.BadRequest($"Invalid type: {request.Type}");
         var category = kind.FindCategory(request.Category) ?? throw HttpError.BadRequest(
             $"Invalid category '{request.Category}' for type '{request.Type}'. Valid: {string.Join(", ", kind.Categories.Select(c => c.Category))}");
-        var (children, total) = await graph.ExpandAsync(kind, category, request.NodeId, request.Limit, request.Offset, request.BeforeYear, Aborted);
+        var (children, total) = await graph.ExpandAsync(kind, category, request.NodeId, request.Limit, request.Offset, request.BeforeYear,
+            Aborted);
         return new ExpandResponse { Children = [.. children] }.Page(request.Offset, request.Limit, children.Count, total);
     }
 
@@ -51,7 +52,8 @@ public sealed class ExploreServices(IGraphStore graph, AutocompleteCache cache, 
     public async Task<TrendsResponse> Get(GetTrends request)
     {
         var kind = KindOrThrow(request.Type);
-        return new TrendsResponse { Name = request.Name, Type = kind.Name, Data = [.. await graph.TrendsAsync(kind, request.Name, Aborted)] };
+        return new TrendsResponse { Name = request.Name, Type = kind.Name,
+            Data = [.. await graph.TrendsAsync(kind, request.Name, Aborted)] };
     }
 
     private static GraphKind KindOrThrow(string type) =>

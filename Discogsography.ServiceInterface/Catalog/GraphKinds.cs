@@ -12,13 +12,16 @@ namespace Discogsography.ServiceInterface.Catalog;
 public sealed record GraphCategory(string Category, string Label, string StatsColumn, string ChildrenSql, string? BeforeYearSql);
 
 /// <summary>How one explorable type (artist, label, genre, style) is stored, and its categories in the reference's order (§9.4).</summary>
-public sealed record GraphKind(string Name, string Table, bool NumericId, string Key, string StatsTable, string YearsTable, IReadOnlyList<GraphCategory> Categories)
+public sealed record GraphKind(string Name, string Table, bool NumericId, string Key, string StatsTable, string YearsTable,
+    IReadOnlyList<GraphCategory> Categories)
 {
     public static readonly GraphKind Artist = new("artist", "artists", true, "artist_id", "artist_stats", "artist_years",
     [
-        new("releases", "Releases", "releases", Releases("release_artists", "artist_id"), BeforeYearSql.Releases("release_artists", "artist_id", "artist_years")),
+        new("releases", "Releases", "releases", Releases("release_artists", "artist_id"),
+            BeforeYearSql.Releases("release_artists", "artist_id", "artist_years")),
         new("labels", "Labels", "labels", Counted("artist_labels", "artist_id", "label_id", "labels", "label", numeric: true),
-            BeforeYearSql.Counted("release_artists", "artist_id", "artist_years", "release_labels", "label_id", "labels", "label", numeric: true)),
+            BeforeYearSql.Counted("release_artists", "artist_id", "artist_years", "release_labels", "label_id", "labels", "label",
+                numeric: true)),
         new("aliases", "Aliases & Members", "aliases", """
             SELECT l.other_id::text AS id, COALESCE(a.name, '') AS name, 'artist' AS type, NULL::int AS year, NULL::int AS release_count
             FROM (SELECT DISTINCT other_id FROM graph.artist_links WHERE artist_id = @parent) l LEFT JOIN graph.artists a ON a.id = l.other_id
@@ -28,31 +31,39 @@ public sealed record GraphKind(string Name, string Table, bool NumericId, string
 
     public static readonly GraphKind Genre = new("genre", "genres", false, "genre_id", "genre_stats", "genre_years",
     [
-        new("releases", "Releases", "releases", Releases("release_genres", "genre_id"), BeforeYearSql.Releases("release_genres", "genre_id", "genre_years")),
+        new("releases", "Releases", "releases", Releases("release_genres", "genre_id"),
+            BeforeYearSql.Releases("release_genres", "genre_id", "genre_years")),
         new("artists", "Artists", "artists", Named("genre_artists", "genre_id"),
-            BeforeYearSql.Counted("release_genres", "genre_id", "genre_years", "release_artists", "artist_id", "artists", "artist", numeric: true)),
+            BeforeYearSql.Counted("release_genres", "genre_id", "genre_years", "release_artists", "artist_id", "artists", "artist",
+                numeric: true)),
         new("labels", "Labels", "labels", Counted("genre_labels", "genre_id", "label_id", "labels", "label", numeric: true),
-            BeforeYearSql.Counted("release_genres", "genre_id", "genre_years", "release_labels", "label_id", "labels", "label", numeric: true)),
+            BeforeYearSql.Counted("release_genres", "genre_id", "genre_years", "release_labels", "label_id", "labels", "label",
+                numeric: true)),
         new("styles", "Styles", "styles", Counted("genre_styles", "genre_id", "style_id", "styles", "style", numeric: false),
             BeforeYearSql.CountedByYear("genre_style_years", "genre_id", "style_id", "styles", "style")),
     ]);
 
     public static readonly GraphKind Label = new("label", "labels", true, "label_id", "label_stats", "label_years",
     [
-        new("releases", "Releases", "releases", Releases("release_labels", "label_id"), BeforeYearSql.Releases("release_labels", "label_id", "label_years")),
+        new("releases", "Releases", "releases", Releases("release_labels", "label_id"),
+            BeforeYearSql.Releases("release_labels", "label_id", "label_years")),
         new("artists", "Artists", "artists", Counted("label_artists", "label_id", "artist_id", "artists", "artist", numeric: true),
-            BeforeYearSql.Counted("release_labels", "label_id", "label_years", "release_artists", "artist_id", "artists", "artist", numeric: true)),
+            BeforeYearSql.Counted("release_labels", "label_id", "label_years", "release_artists", "artist_id", "artists", "artist",
+                numeric: true)),
         new("genres", "Genres", "genres", Counted("label_genres", "label_id", "genre_id", "genres", "genre", numeric: false),
             BeforeYearSql.CountedByYear("label_genre_years", "label_id", "genre_id", "genres", "genre")),
     ]);
 
     public static readonly GraphKind Style = new("style", "styles", false, "style_id", "style_stats", "style_years",
     [
-        new("releases", "Releases", "releases", Releases("release_styles", "style_id"), BeforeYearSql.Releases("release_styles", "style_id", "style_years")),
+        new("releases", "Releases", "releases", Releases("release_styles", "style_id"),
+            BeforeYearSql.Releases("release_styles", "style_id", "style_years")),
         new("artists", "Artists", "artists", Named("style_artists", "style_id"),
-            BeforeYearSql.Counted("release_styles", "style_id", "style_years", "release_artists", "artist_id", "artists", "artist", numeric: true)),
+            BeforeYearSql.Counted("release_styles", "style_id", "style_years", "release_artists", "artist_id", "artists", "artist",
+                numeric: true)),
         new("labels", "Labels", "labels", Counted("style_labels", "style_id", "label_id", "labels", "label", numeric: true),
-            BeforeYearSql.Counted("release_styles", "style_id", "style_years", "release_labels", "label_id", "labels", "label", numeric: true)),
+            BeforeYearSql.Counted("release_styles", "style_id", "style_years", "release_labels", "label_id", "labels", "label",
+                numeric: true)),
         new("genres", "Genres", "genres", Counted("style_genres", "style_id", "genre_id", "genres", "genre", numeric: false),
             BeforeYearSql.CountedByYear("genre_style_years", "style_id", "genre_id", "genres", "genre")),
     ]);

@@ -10,10 +10,12 @@ namespace Discogsography.ServiceInterface.Catalog;
 /// </summary>
 internal static class GraphNodeQueries
 {
-    public static async Task<NodeDetails?> FindAsync(NpgsqlDataSource database, string type, string nodeId, CancellationToken cancellationToken)
+    public static async Task<NodeDetails?> FindAsync(NpgsqlDataSource database, string type, string nodeId,
+        CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        var id = long.TryParse(nodeId, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var parsed) ? parsed : -1;
+        var id = long.TryParse(nodeId, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture,
+            out var parsed) ? parsed : -1;
         return type switch
         {
             "artist" => await ArtistAsync(connection, id, nodeId, cancellationToken),
@@ -23,7 +25,8 @@ internal static class GraphNodeQueries
         };
     }
 
-    private static async Task<NodeDetails?> ArtistAsync(NpgsqlConnection connection, long id, string name, CancellationToken cancellationToken)
+    private static async Task<NodeDetails?> ArtistAsync(NpgsqlConnection connection, long id, string name,
+        CancellationToken cancellationToken)
     {
         var artist = await connection.QueryFirstOrDefaultAsync<PostgresGraphStore.Entity>(new CommandDefinition("""
             SELECT id, name FROM graph.artists WHERE id = @id OR name COLLATE "C" = @name ORDER BY (id = @id) DESC, id LIMIT 1
@@ -45,7 +48,8 @@ internal static class GraphNodeQueries
         };
     }
 
-    private static async Task<NodeDetails?> ReleaseAsync(NpgsqlConnection connection, long id, string title, CancellationToken cancellationToken)
+    private static async Task<NodeDetails?> ReleaseAsync(NpgsqlConnection connection, long id, string title,
+        CancellationToken cancellationToken)
     {
         var release = await connection.QueryFirstOrDefaultAsync<ReleaseRow>(new CommandDefinition("""
             SELECT id, COALESCE(title, '') AS title, year FROM graph.releases
@@ -61,13 +65,15 @@ internal static class GraphNodeQueries
             """, new { id = release.Id }, cancellationToken: cancellationToken));
         return new NodeDetails
         {
-            NodeKind = "release", Id = release.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), Name = release.Title, Year = release.Year,
+            NodeKind = "release", Id = release.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), Name = release.Title,
+                Year = release.Year,
             Artists = (await lists.ReadAsync<string>()).AsList(), Labels = (await lists.ReadAsync<string>()).AsList(),
             Genres = (await lists.ReadAsync<string>()).AsList(), Styles = (await lists.ReadAsync<string>()).AsList(),
         };
     }
 
-    private static async Task<NodeDetails?> LabelAsync(NpgsqlConnection connection, long id, string name, CancellationToken cancellationToken)
+    private static async Task<NodeDetails?> LabelAsync(NpgsqlConnection connection, long id, string name,
+        CancellationToken cancellationToken)
     {
         var label = await connection.QueryFirstOrDefaultAsync<CountedRow>(new CommandDefinition("""
             SELECT l.id, l.name, COALESCE(s.releases, 0) AS count FROM graph.labels l LEFT JOIN graph.label_stats s ON s.label_id = l.id
@@ -75,11 +81,13 @@ internal static class GraphNodeQueries
             """, new { id, name }, cancellationToken: cancellationToken));
         return label is null ? null : new NodeDetails
         {
-            NodeKind = "label", Id = label.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), Name = label.Name, ReleaseCount = label.Count,
+            NodeKind = "label", Id = label.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), Name = label.Name,
+                ReleaseCount = label.Count,
         };
     }
 
-    private static async Task<NodeDetails?> NamedAsync(NpgsqlConnection connection, GraphKind kind, string name, CancellationToken cancellationToken)
+    private static async Task<NodeDetails?> NamedAsync(NpgsqlConnection connection, GraphKind kind, string name,
+        CancellationToken cancellationToken)
     {
         var row = await connection.QueryFirstOrDefaultAsync<CountedRow>(new CommandDefinition($"""
             SELECT t.id::bigint AS id, t.name, COALESCE(s.artists, 0) AS count FROM graph.{kind.Table} t LEFT JOIN graph.{kind.StatsTable} s ON s.{kind.Key} = t.id

@@ -20,7 +20,8 @@ public interface IGraphStore
     /// One page of children and the category's total; an unknown parent has none. With <paramref name="beforeYear"/>,
     /// only releases dated up to that year count (categories that ignore it answer as without).
     /// </summary>
-    Task<(IReadOnlyList<ExpandChild> Children, int Total)> ExpandAsync(GraphKind kind, GraphCategory category, string parentName, int limit, int offset,
+    Task<(IReadOnlyList<ExpandChild> Children, int Total)> ExpandAsync(GraphKind kind, GraphCategory category, string parentName,
+        int limit, int offset,
         int? beforeYear, CancellationToken cancellationToken);
 
     /// <summary>Details by id or name (release: id or title); null when nothing matches.</summary>

@@ -23,7 +23,8 @@ public sealed class PostgresGraphStore(NpgsqlDataSource database) : IGraphStore
             "SELECT import_id FROM graph.catalog_info LIMIT 1", cancellationToken: cancellationToken));
     }
 
-    public async Task<IReadOnlyList<AutocompleteResult>> AutocompleteAsync(GraphKind kind, string query, int limit, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<AutocompleteResult>> AutocompleteAsync(GraphKind kind, string query, int limit,
+        CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         if (!kind.NumericId)
@@ -49,7 +50,8 @@ public sealed class PostgresGraphStore(NpgsqlDataSource database) : IGraphStore
     /// Trigram matches (pg_trgm's <c>%</c> at <see cref="Data.PostgresDataSource.TrigramSimilarityThreshold"/>, served by the GIN
     /// index) that are not prefix matches.
     /// </summary>
-    private static Task<IEnumerable<AutocompleteResult>> FuzzyAsync(NpgsqlConnection connection, GraphKind kind, string query, string pattern, int limit,
+    private static Task<IEnumerable<AutocompleteResult>> FuzzyAsync(NpgsqlConnection connection, GraphKind kind, string query,
+        string pattern, int limit,
         CancellationToken cancellationToken) =>
         connection.QueryAsync<AutocompleteResult>(new CommandDefinition($"""
             SELECT id::text AS id, name, round(similarity(lower(name), lower(@query))::numeric, 4)::float8 AS score FROM graph.{kind.Table}
@@ -64,10 +66,13 @@ public sealed class PostgresGraphStore(NpgsqlDataSource database) : IGraphStore
             return null;
         var columns = string.Join(", ", kind.Categories.Select(c => c.StatsColumn));
         var counts = await connection.QuerySingleOrDefaultAsync<int[]>(new CommandDefinition(
-            $"SELECT ARRAY[{columns}] FROM graph.{kind.StatsTable} WHERE {kind.Key} = @id", new { id = entity.Id }, cancellationToken: cancellationToken));
+            $"SELECT ARRAY[{columns}] FROM graph.{kind.StatsTable} WHERE {kind.Key} = @id", new { id = entity.Id },
+            cancellationToken: cancellationToken));
         return new ExploreResponse
         {
-            Center = new ExploreCenter { Id = kind.NumericId ? entity.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) : entity.Name, Name = entity.Name, Type = kind.Name },
+            Center = new ExploreCenter { Id = kind.NumericId
+                ? entity.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) : entity.Name, Name = entity.Name,
+                    Type = kind.Name },
             Categories = kind.Categories.Select((c, i) => new ExploreCategory
             {
                 Id = "cat-" + c.Category, Name = c.Label, Category = c.Category, Count = counts?[i] ?? 0,
@@ -75,7 +80,8 @@ public sealed class PostgresGraphStore(NpgsqlDataSource database) : IGraphStore
         };
     }
 
-    public async Task<(IReadOnlyList<ExpandChild> Children, int Total)> ExpandAsync(GraphKind kind, GraphCategory category, string parentName, int limit, int offset,
+    public async Task<(IReadOnlyList<ExpandChild> Children, int Total)> ExpandAsync(GraphKind kind, GraphCategory category,
+        string parentName, int limit, int offset,
         int? beforeYear, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
@@ -83,14 +89,18 @@ public sealed class PostgresGraphStore(NpgsqlDataSource database) : IGraphStore
             return ([], 0);
         if (beforeYear is { } before && category.BeforeYearSql is { } sql)
         {
-            var rows = (await connection.QueryAsync<BeforeYearRow>(new CommandDefinition(sql, new { parent = parent.Id, limit, offset, before },
+            var rows = (await connection.QueryAsync<BeforeYearRow>(new CommandDefinition(sql,
+                new { parent = parent.Id, limit, offset, before },
                 cancellationToken: cancellationToken))).AsList();
-            return (rows.Where(r => r.Id is not null).Select(r => Child(r.Id!, r.Name!, r.Type!, r.Year, r.ReleaseCount)).ToList(), rows.FirstOrDefault()?.Total ?? 0);
+            return (rows.Where(r => r.Id is not null).Select(r => Child(r.Id!, r.Name!, r.Type!, r.Year, r.ReleaseCount)).ToList(),
+                rows.FirstOrDefault()?.Total ?? 0);
         }
-        var children = await connection.QueryAsync<ChildRow>(new CommandDefinition(category.ChildrenSql, new { parent = parent.Id, limit, offset },
+        var children = await connection.QueryAsync<ChildRow>(new CommandDefinition(category.ChildrenSql,
+            new { parent = parent.Id, limit, offset },
             cancellationToken: cancellationToken));
         var total = await connection.QuerySingleOrDefaultAsync<int?>(new CommandDefinition(
-            $"SELECT {category.StatsColumn} FROM graph.{kind.StatsTable} WHERE {kind.Key} = @id", new { id = parent.Id }, cancellationToken: cancellationToken));
+            $"SELECT {category.StatsColumn} FROM graph.{kind.StatsTable} WHERE {kind.Key} = @id", new { id = parent.Id },
+            cancellationToken: cancellationToken));
         return (children.Select(c => Child(c.Id, c.Name, c.Type, c.Year, c.ReleaseCount)).ToList(), total ?? 0);
     }
 
@@ -111,14 +121,16 @@ public sealed class PostgresGraphStore(NpgsqlDataSource database) : IGraphStore
     }
 
     /// <summary>The entity with this exact name; the lowest id when names repeat (Discogs has many "John Smith"s).</summary>
-    internal static Task<Entity?> ResolveAsync(NpgsqlConnection connection, GraphKind kind, string name, CancellationToken cancellationToken) =>
+    internal static Task<Entity?> ResolveAsync(NpgsqlConnection connection, GraphKind kind, string name,
+        CancellationToken cancellationToken) =>
         connection.QueryFirstOrDefaultAsync<Entity>(new CommandDefinition(kind.NumericId
             ? $"""SELECT id, name FROM graph.{kind.Table} WHERE name COLLATE "C" = @name ORDER BY name COLLATE "C", id LIMIT 1"""
             : $"SELECT id::bigint AS id, name FROM graph.{kind.Table} WHERE name = @name",
             new { name }, cancellationToken: cancellationToken));
 
     private static string EscapeLike(string text) =>
-        text.Replace(@"\", @"\\", StringComparison.Ordinal).Replace("%", @"\%", StringComparison.Ordinal).Replace("_", @"\_", StringComparison.Ordinal);
+        text.Replace(@"\", @"\\", StringComparison.Ordinal).Replace("%", @"\%", StringComparison.Ordinal).Replace("_", @"\_",
+            StringComparison.Ordinal);
 
     internal sealed record Entity(long Id, string Name);
 

@@ -12,7 +12,8 @@ public sealed record AppSettings
     /// <summary>The Redis URL (<c>REDIS_HOST</c>); null selects the single-instance in-memory store.</summary>
     public string? RedisUrl { get; init; }
 
-    /// <summary>The Fernet key for secrets at rest (<c>OAUTH_ENCRYPTION_KEY</c>); null stores them as plaintext, like the reference.</summary>
+    /// <summary>The Fernet key for secrets at rest (<c>OAUTH_ENCRYPTION_KEY</c>); null stores them as plaintext, like
+    /// the reference.</summary>
     public string? OAuthEncryptionKey { get; init; }
 
     /// <summary>
@@ -44,7 +45,8 @@ public sealed record AppSettings
 public sealed record ImportSettings
 {
     /// <summary>Hosts dumps are downloaded from by default: Discogs' download page and the bucket it redirects to.</summary>
-    public static readonly IReadOnlyList<string> DefaultAllowedHosts = ["data.discogs.com", "discogs-data-dumps.s3.us-west-2.amazonaws.com"];
+    public static readonly IReadOnlyList<string> DefaultAllowedHosts = ["data.discogs.com",
+        "discogs-data-dumps.s3.us-west-2.amazonaws.com"];
 
     /// <summary>
     /// The folder downloads are written to and server-side imports are read from (<c>IMPORT_DIR</c>; default
@@ -68,7 +70,8 @@ public sealed record ImportSettings
 /// <summary>Rate limits and the audit log.</summary>
 public sealed record SecuritySettings
 {
-    /// <summary>Whether per-IP rate limits apply (<c>RATELIMIT_ENABLED</c>, slowapi's variable; default true). Benchmarks turn them off.</summary>
+    /// <summary>Whether per-IP rate limits apply (<c>RATELIMIT_ENABLED</c>, slowapi's variable; default true).
+    /// Benchmarks turn them off.</summary>
     public bool RateLimitsEnabled { get; init; } = true;
 
     /// <summary>Days audit entries are kept before the periodic purge removes them (<c>AUDIT_RETENTION_DAYS</c>, default 90).</summary>
@@ -100,7 +103,8 @@ public sealed record JwtSettings
     /// <summary>The HMAC key, used as UTF-8 bytes (<c>JWT_SECRET_KEY</c>, or <c>JWT_SECRET_KEY_FILE</c>).</summary>
     public required string SecretKey { get; init; }
 
-    /// <summary>Minutes an access token lives (<c>JWT_EXPIRE_MINUTES</c>, default 30; a non-integer becomes 30 as in the reference).</summary>
+    /// <summary>Minutes an access token lives (<c>JWT_EXPIRE_MINUTES</c>, default 30; a non-integer becomes 30 as in
+    /// the reference).</summary>
     public int ExpireMinutes { get; init; } = 30;
 
     /// <summary>Days a refresh token lives (<c>REFRESH_TOKEN_DAYS</c>, default 30).</summary>

@@ -147,10 +147,12 @@ public static class AppSettingsLoader
     {
         var defaults = new ImportSettings();
         var maxBytes = env.Plain("IMPORT_MAX_BYTES") is { } text
-            ? long.TryParse(text, out var bytes) && bytes > 0 ? bytes : throw new SettingsException($"IMPORT_MAX_BYTES must be a positive number of bytes, got '{text}'")
+            ? long.TryParse(text, out var bytes)
+                && bytes > 0 ? bytes : throw new SettingsException($"IMPORT_MAX_BYTES must be a positive number of bytes, got '{text}'")
             : defaults.MaxBytes;
         var buildMemory = env.Plain("IMPORT_BUILD_MEMORY_MB") is { } megabytes
-            ? int.TryParse(megabytes, out var mb) && mb >= 64 ? mb : throw new SettingsException($"IMPORT_BUILD_MEMORY_MB must be a number of megabytes of at least 64, got '{megabytes}'")
+            ? int.TryParse(megabytes, out var mb)
+                && mb >= 64 ? mb : throw new SettingsException($"IMPORT_BUILD_MEMORY_MB must be a number of megabytes of at least 64, got '{megabytes}'")
             : defaults.BuildMemoryMegabytes;
         return new ImportSettings
         {

@@ -29,7 +29,8 @@ public sealed class EnvironmentReader(Func<string, string?> getVariable)
         }
     }
 
-    /// <summary>An integer that silently falls back to <paramref name="fallback"/> when unset or not an integer (the reference's rule).</summary>
+    /// <summary>An integer that silently falls back to <paramref name="fallback"/> when unset or not an integer (the
+    /// reference's rule).</summary>
     public int LenientInt(string name, int fallback) =>
         int.TryParse(Plain(name), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) ? value : fallback;
 

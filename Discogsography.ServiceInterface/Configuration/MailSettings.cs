@@ -46,7 +46,8 @@ public sealed record MailSettings
             var other => throw new SettingsException($"SMTP_TLS must be starttls, tls or none, got '{other}'"),
         };
         var baseUrl = env.Plain("PUBLIC_BASE_URL") ?? defaults.PublicBaseUrl.ToString();
-        if (!Uri.TryCreate(baseUrl.EndsWith('/') ? baseUrl : baseUrl + "/", UriKind.Absolute, out var publicBase) || publicBase.Scheme is not ("http" or "https"))
+        if (!Uri.TryCreate(baseUrl.EndsWith('/') ? baseUrl : baseUrl + "/", UriKind.Absolute, out var publicBase)
+            || publicBase.Scheme is not ("http" or "https"))
             throw new SettingsException($"PUBLIC_BASE_URL must be an absolute http(s) URL, got '{baseUrl}'");
         return new MailSettings
         {

@@ -26,7 +26,8 @@ public sealed class AdminStatsQueries(NpgsqlDataSource database)
             """, new { now, days }, cancellationToken: cancellationToken))).AsList();
     }
 
-    /// <summary>Successful and failed sign-ins in each of the <paramref name="hours"/> hours ending with <paramref name="now"/>'s hour.</summary>
+    /// <summary>Successful and failed sign-ins in each of the <paramref name="hours"/> hours ending with <paramref
+    /// name="now"/>'s hour.</summary>
     public async Task<IReadOnlyList<HourlySignIns>> SignInsPerHourAsync(DateTimeOffset now, int hours, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);

@@ -24,21 +24,25 @@ public sealed class AdminSyncQueries(NpgsqlDataSource database)
         """;
 
     /// <summary>One page of jobs in the filter's order (then newest first), and how many match.</summary>
-    public async Task<(IReadOnlyList<AdminSyncJob> Syncs, int Total)> QueryAsync(AdminSyncFilter filter, CancellationToken cancellationToken)
+    public async Task<(IReadOnlyList<AdminSyncJob> Syncs, int Total)> QueryAsync(AdminSyncFilter filter,
+        CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         var args = new { filter.Status, filter.UserId, pattern = AdminUserQueries.Like(filter.Search), filter.Limit, filter.Offset };
         var syncs = await connection.QueryAsync<AdminSyncJob>(new CommandDefinition(
-            $"{Select} {Filter} ORDER BY {OrderBy(filter.OrderBy, filter.Descending)}, h.id LIMIT @Limit OFFSET @Offset", args, cancellationToken: cancellationToken));
+            $"{Select} {Filter} ORDER BY {OrderBy(filter.OrderBy, filter.Descending)}, h.id LIMIT @Limit OFFSET @Offset", args,
+            cancellationToken: cancellationToken));
         var total = await connection.ExecuteScalarAsync<int>(new CommandDefinition(
-            $"SELECT count(*)::int FROM sync_history h JOIN users u ON u.id = h.user_id {Filter}", args, cancellationToken: cancellationToken));
+            $"SELECT count(*)::int FROM sync_history h JOIN users u ON u.id = h.user_id {Filter}", args,
+            cancellationToken: cancellationToken));
         return (syncs.AsList(), total);
     }
 
     public async Task<AdminSyncJob?> GetAsync(Guid id, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        return await connection.QuerySingleOrDefaultAsync<AdminSyncJob>(new CommandDefinition($"{Select} WHERE h.id = @id", new { id }, cancellationToken: cancellationToken));
+        return await connection.QuerySingleOrDefaultAsync<AdminSyncJob>(new CommandDefinition($"{Select} WHERE h.id = @id", new { id },
+            cancellationToken: cancellationToken));
     }
 
     /// <summary>Jobs started since <paramref name="since"/>, counted per status.</summary>

@@ -5,7 +5,8 @@ using Npgsql;
 namespace Discogsography.ServiceInterface.Data;
 
 /// <summary>The filter and page of the admin user list.</summary>
-public sealed record AdminUserFilter(string? Search, bool? Active, bool? Admin, AdminUserOrder OrderBy, bool Descending, int Offset, int Limit);
+public sealed record AdminUserFilter(string? Search, bool? Active, bool? Admin, AdminUserOrder OrderBy, bool Descending, int Offset,
+    int Limit);
 
 /// <summary>What an admin's change to an account did.</summary>
 public enum AdminUserChange
@@ -53,13 +54,16 @@ public sealed class AdminUserQueries(NpgsqlDataSource database)
     }
 
     /// <summary>One page of accounts and how many match.</summary>
-    public async Task<(IReadOnlyList<AdminUserSummary> Users, int Total)> QueryAsync(AdminUserFilter filter, CancellationToken cancellationToken)
+    public async Task<(IReadOnlyList<AdminUserSummary> Users, int Total)> QueryAsync(AdminUserFilter filter,
+        CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         var args = new { pattern = Like(filter.Search), filter.Active, filter.Admin, filter.Limit, filter.Offset };
         var users = await connection.QueryAsync<AdminUserSummary>(new CommandDefinition(
-            $"{Summary} {Filter} ORDER BY {OrderBy(filter.OrderBy, filter.Descending)}, u.id LIMIT @Limit OFFSET @Offset", args, cancellationToken: cancellationToken));
-        var total = await connection.ExecuteScalarAsync<int>(new CommandDefinition($"SELECT count(*)::int FROM users u {Filter}", args, cancellationToken: cancellationToken));
+            $"{Summary} {Filter} ORDER BY {OrderBy(filter.OrderBy, filter.Descending)}, u.id LIMIT @Limit OFFSET @Offset", args,
+            cancellationToken: cancellationToken));
+        var total = await connection.ExecuteScalarAsync<int>(new CommandDefinition($"SELECT count(*)::int FROM users u {Filter}", args,
+            cancellationToken: cancellationToken));
         return (users.AsList(), total);
     }
 
@@ -89,7 +93,8 @@ public sealed class AdminUserQueries(NpgsqlDataSource database)
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var admins = (await connection.QueryAsync<Guid>(new CommandDefinition(
-            "SELECT id FROM users WHERE is_admin AND is_active ORDER BY id FOR UPDATE", transaction: transaction, cancellationToken: cancellationToken))).AsList();
+            "SELECT id FROM users WHERE is_admin AND is_active ORDER BY id FOR UPDATE", transaction: transaction,
+            cancellationToken: cancellationToken))).AsList();
         var losesAdmin = admins.Contains(id) && (isActive == false || isAdmin == false);
         if (losesAdmin && admins.Count == 1)
             return AdminUserChange.LastAdmin;

@@ -28,7 +28,8 @@ public sealed class ApiKeyQueries(NpgsqlDataSource database)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         return (await connection.QueryAsync<ApiKeyRow>(new CommandDefinition(
-            $"SELECT {Columns} FROM user_api_keys WHERE user_id = @userId ORDER BY id", new { userId }, cancellationToken: cancellationToken))).AsList();
+            $"SELECT {Columns} FROM user_api_keys WHERE user_id = @userId ORDER BY id", new { userId },
+            cancellationToken: cancellationToken))).AsList();
     }
 
     public async Task<ApiKeyRow?> FindByServiceAsync(Guid userId, string serviceName, CancellationToken cancellationToken)
@@ -40,7 +41,8 @@ public sealed class ApiKeyQueries(NpgsqlDataSource database)
     }
 
     /// <summary>The new row, or null when the user already has a key for the service.</summary>
-    public async Task<ApiKeyRow?> CreateAsync(Guid userId, string serviceName, string encryptedKey, string? serviceUserId, CancellationToken cancellationToken)
+    public async Task<ApiKeyRow?> CreateAsync(Guid userId, string serviceName, string encryptedKey, string? serviceUserId,
+        CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         return await connection.QuerySingleOrDefaultAsync<ApiKeyRow>(new CommandDefinition($"""
@@ -50,8 +52,10 @@ public sealed class ApiKeyQueries(NpgsqlDataSource database)
             """, new { userId, serviceName, encryptedKey, serviceUserId }, cancellationToken: cancellationToken));
     }
 
-    /// <summary>Replaces the user's key <paramref name="id"/>: the row, <see cref="ApiKeyUpdate.NotFound"/> or <see cref="ApiKeyUpdate.Duplicate"/>.</summary>
-    public async Task<(ApiKeyUpdate Outcome, ApiKeyRow? Row)> UpdateAsync(long id, Guid userId, string serviceName, string encryptedKey, string? serviceUserId,
+    /// <summary>Replaces the user's key <paramref name="id"/>: the row, <see cref="ApiKeyUpdate.NotFound"/> or <see
+    /// cref="ApiKeyUpdate.Duplicate"/>.</summary>
+    public async Task<(ApiKeyUpdate Outcome, ApiKeyRow? Row)> UpdateAsync(long id, Guid userId, string serviceName, string encryptedKey,
+        string? serviceUserId,
         CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
@@ -75,7 +79,8 @@ public sealed class ApiKeyQueries(NpgsqlDataSource database)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         return await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
-            "DELETE FROM user_api_keys WHERE id = @id AND user_id = @userId RETURNING service_name", new { id, userId }, cancellationToken: cancellationToken));
+            "DELETE FROM user_api_keys WHERE id = @id AND user_id = @userId RETURNING service_name", new { id, userId },
+            cancellationToken: cancellationToken));
     }
 }
 

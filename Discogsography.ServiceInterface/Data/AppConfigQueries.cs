@@ -11,7 +11,8 @@ public sealed class AppConfigQueries(NpgsqlDataSource database)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         var rows = await connection.QueryAsync<(string Key, string Value)>(new CommandDefinition(
-            "SELECT key, value FROM app_config WHERE key = ANY(@keys)", new { keys = keys.ToArray() }, cancellationToken: cancellationToken));
+            "SELECT key, value FROM app_config WHERE key = ANY(@keys)", new { keys = keys.ToArray() },
+            cancellationToken: cancellationToken));
         return rows.ToDictionary(r => r.Key, r => r.Value);
     }
 

@@ -29,7 +29,8 @@ public sealed class AppTokenQueries(NpgsqlDataSource database)
 {
     private const string Columns = "id, name, scope, created_at, last_used_at, revoked_at";
 
-    public async Task<AppTokenRow> InsertAsync(Guid userId, string name, string[] scope, string tokenHash, CancellationToken cancellationToken)
+    public async Task<AppTokenRow> InsertAsync(Guid userId, string name, string[] scope, string tokenHash,
+        CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         return await connection.QuerySingleAsync<AppTokenRow>(new CommandDefinition(
@@ -42,7 +43,8 @@ public sealed class AppTokenQueries(NpgsqlDataSource database)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         return [.. await connection.QueryAsync<AppTokenRow>(new CommandDefinition(
-            $"SELECT {Columns} FROM app_tokens WHERE user_id = @userId ORDER BY created_at DESC, id", new { userId }, cancellationToken: cancellationToken))];
+            $"SELECT {Columns} FROM app_tokens WHERE user_id = @userId ORDER BY created_at DESC, id", new { userId },
+            cancellationToken: cancellationToken))];
     }
 
     /// <summary>The working token with this hash whose account is active, or null.</summary>
@@ -80,6 +82,7 @@ public sealed class AppTokenQueries(NpgsqlDataSource database)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         return await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE app_tokens SET revoked_at = NOW() WHERE user_id = @userId AND revoked_at IS NULL", new { userId }, cancellationToken: cancellationToken));
+            "UPDATE app_tokens SET revoked_at = NOW() WHERE user_id = @userId AND revoked_at IS NULL", new { userId },
+            cancellationToken: cancellationToken));
     }
 }

@@ -6,7 +6,8 @@ using Npgsql;
 namespace Discogsography.ServiceInterface.Data;
 
 /// <summary>The filter and page of the audit log.</summary>
-public sealed record AuditFilter(Guid? UserId, string? Search, string? Action, DateTimeOffset? From, DateTimeOffset? To, int Offset, int Limit,
+public sealed record AuditFilter(Guid? UserId, string? Search, string? Action, DateTimeOffset? From, DateTimeOffset? To, int Offset,
+    int Limit,
     AuditOrder OrderBy = AuditOrder.CreatedAt, bool Descending = true);
 
 /// <summary>Reads <c>audit_log</c> for administrators, newest first, with the acting user's email.</summary>
@@ -19,10 +20,12 @@ public sealed class AuditQueries(NpgsqlDataSource database)
         """;
 
     /// <summary>One page of entries and how many match.</summary>
-    public async Task<(IReadOnlyList<AuditEntryInfo> Entries, int Total)> QueryAsync(AuditFilter filter, CancellationToken cancellationToken)
+    public async Task<(IReadOnlyList<AuditEntryInfo> Entries, int Total)> QueryAsync(AuditFilter filter,
+        CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        var args = new { filter.UserId, filter.Action, filter.From, filter.To, pattern = AdminUserQueries.Like(filter.Search), filter.Limit, filter.Offset };
+        var args = new { filter.UserId, filter.Action, filter.From, filter.To, pattern = AdminUserQueries.Like(filter.Search),
+            filter.Limit, filter.Offset };
         var rows = await connection.QueryAsync<AuditRow>(new CommandDefinition($"""
             SELECT a.id, a.created_at, a.user_id, u.email, a.action, a.resource_type, a.resource_id, a.details::text AS details, a.ip, a.user_agent
             FROM audit_log a LEFT JOIN users u ON u.id = a.user_id
@@ -30,7 +33,8 @@ public sealed class AuditQueries(NpgsqlDataSource database)
             ORDER BY {OrderBy(filter.OrderBy, filter.Descending)} LIMIT @Limit OFFSET @Offset
             """, args, cancellationToken: cancellationToken));
         var total = await connection.ExecuteScalarAsync<int>(new CommandDefinition(
-            $"SELECT count(*)::int FROM audit_log a LEFT JOIN users u ON u.id = a.user_id {Filter}", args, cancellationToken: cancellationToken));
+            $"SELECT count(*)::int FROM audit_log a LEFT JOIN users u ON u.id = a.user_id {Filter}", args,
+            cancellationToken: cancellationToken));
         return (rows.Select(ToInfo).ToList(), total);
     }
 
@@ -56,7 +60,8 @@ public sealed class AuditQueries(NpgsqlDataSource database)
 
     private static AuditEntryInfo ToInfo(AuditRow row) => new()
     {
-        Id = row.Id, CreatedAt = row.CreatedAt, UserId = row.UserId, Email = row.Email, Action = row.Action, ResourceType = row.ResourceType,
+        Id = row.Id, CreatedAt = row.CreatedAt, UserId = row.UserId, Email = row.Email, Action = row.Action,
+            ResourceType = row.ResourceType,
         ResourceId = row.ResourceId, Details = JsonNode.Parse(row.Details) as JsonObject ?? [], Ip = row.Ip, UserAgent = row.UserAgent,
     };
 

@@ -26,7 +26,8 @@ public sealed class CatalogInfoQueries(NpgsqlDataSource database)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         var row = await connection.QuerySingleOrDefaultAsync<LiveRow>(new CommandDefinition(
-            "SELECT import_id, imported_at, origin, files::text AS files FROM graph.catalog_info LIMIT 1", cancellationToken: cancellationToken));
+            "SELECT import_id, imported_at, origin, files::text AS files FROM graph.catalog_info LIMIT 1",
+            cancellationToken: cancellationToken));
         if (row is null)
             return null;
         return new LiveCatalogue

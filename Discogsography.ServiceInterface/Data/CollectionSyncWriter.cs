@@ -10,7 +10,8 @@ namespace Discogsography.ServiceInterface.Data;
 /// (<c>collection</c>, <c>wantlist</c> or <c>done</c>), items written per list, pages fetched, items removed and the
 /// lists it did not prune because they changed while they were read.
 /// </summary>
-public sealed record SyncCounts(string Phase, int CollectionSynced, int WantlistSynced, int PagesFetched, int ItemsRemoved, string[] ReconcileSkipped);
+public sealed record SyncCounts(string Phase, int CollectionSynced, int WantlistSynced, int PagesFetched, int ItemsRemoved,
+    string[] ReconcileSkipped);
 
 /// <summary>A collection row to upsert (REFERENCE-API.md §7.2).</summary>
 public sealed record CollectionRow(long ReleaseId, long? InstanceId, int? FolderId, string? Title, string? Artist, int? Year,
@@ -30,7 +31,8 @@ public sealed class CollectionSyncWriter(NpgsqlDataSource database)
     private static readonly JsonSerializerOptions RowJson = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
     /// <summary>Upserts a collection page (key <c>(user_id, release_id, instance_id)</c>) and records <paramref name="counts"/>.</summary>
-    public Task<LeaseState> WriteCollectionPageAsync(SyncJobLeaseKey job, IReadOnlyList<CollectionRow> rows, SyncCounts counts, CancellationToken cancellationToken) =>
+    public Task<LeaseState> WriteCollectionPageAsync(SyncJobLeaseKey job, IReadOnlyList<CollectionRow> rows, SyncCounts counts,
+        CancellationToken cancellationToken) =>
         InJobTransactionAsync(job, counts, cancellationToken, (connection, transaction) => connection.ExecuteAsync(new CommandDefinition("""
             INSERT INTO user_collections (user_id, release_id, instance_id, folder_id, title, artist, year, format, label, rating, date_added,
                                           metadata, updated_at, last_sync_id)
@@ -45,7 +47,8 @@ public sealed class CollectionSyncWriter(NpgsqlDataSource database)
             """, new { job.UserId, job.JobId, rows = Json(rows.DistinctBy(r => (r.ReleaseId, r.InstanceId))) }, transaction, cancellationToken: cancellationToken)));
 
     /// <summary>Upserts a wantlist page (key <c>(user_id, release_id)</c>) and records <paramref name="counts"/>.</summary>
-    public Task<LeaseState> WriteWantlistPageAsync(SyncJobLeaseKey job, IReadOnlyList<WantlistRow> rows, SyncCounts counts, CancellationToken cancellationToken) =>
+    public Task<LeaseState> WriteWantlistPageAsync(SyncJobLeaseKey job, IReadOnlyList<WantlistRow> rows, SyncCounts counts,
+        CancellationToken cancellationToken) =>
         InJobTransactionAsync(job, counts, cancellationToken, (connection, transaction) => connection.ExecuteAsync(new CommandDefinition("""
             INSERT INTO user_wantlists (user_id, release_id, title, artist, year, format, rating, notes, date_added, updated_at, last_sync_id)
             SELECT @UserId, x.release_id, left(x.title, 500), left(x.artist, 500), x.year, left(x.format, 255), x.rating, x.notes, x.date_added,
@@ -62,7 +65,8 @@ public sealed class CollectionSyncWriter(NpgsqlDataSource database)
     /// <paramref name="table"/> this job did not see; otherwise records the list in <c>reconcile_skipped</c>. Records
     /// the next phase either way. Returns how many rows went (0 when the lease was lost).
     /// </summary>
-    public async Task<(LeaseState Lease, int Removed)> ReconcileAsync(SyncJobLeaseKey job, SyncListTable table, SyncCounts next, bool completely,
+    public async Task<(LeaseState Lease, int Removed)> ReconcileAsync(SyncJobLeaseKey job, SyncListTable table, SyncCounts next,
+        bool completely,
         CancellationToken cancellationToken)
     {
         var removed = 0;

@@ -33,7 +33,8 @@ public sealed class ImportJobQueries(NpgsqlDataSource database)
         FROM import_jobs j LEFT JOIN users u ON u.id = j.requested_by
         """;
 
-    public async Task<ImportJobInfo> CreateAsync(string? url, string? path, string? checksumUrl, Guid? requestedBy, CancellationToken cancellationToken)
+    public async Task<ImportJobInfo> CreateAsync(string? url, string? path, string? checksumUrl, Guid? requestedBy,
+        CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         var id = await connection.ExecuteScalarAsync<Guid>(new CommandDefinition("""
@@ -45,7 +46,8 @@ public sealed class ImportJobQueries(NpgsqlDataSource database)
     public async Task<ImportJobInfo?> GetAsync(Guid id, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        var row = await connection.QuerySingleOrDefaultAsync<ImportRow>(new CommandDefinition($"{Select} WHERE j.id = @id", new { id }, cancellationToken: cancellationToken));
+        var row = await connection.QuerySingleOrDefaultAsync<ImportRow>(new CommandDefinition($"{Select} WHERE j.id = @id", new { id },
+            cancellationToken: cancellationToken));
         return row?.ToInfo();
     }
 
@@ -54,8 +56,10 @@ public sealed class ImportJobQueries(NpgsqlDataSource database)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         var rows = await connection.QueryAsync<ImportRow>(new CommandDefinition(
-            $"{Select} ORDER BY j.created_at DESC, j.id LIMIT @limit OFFSET @offset", new { limit, offset }, cancellationToken: cancellationToken));
-        var total = await connection.ExecuteScalarAsync<int>(new CommandDefinition("SELECT count(*)::int FROM import_jobs", cancellationToken: cancellationToken));
+            $"{Select} ORDER BY j.created_at DESC, j.id LIMIT @limit OFFSET @offset", new { limit, offset },
+            cancellationToken: cancellationToken));
+        var total = await connection.ExecuteScalarAsync<int>(new CommandDefinition("SELECT count(*)::int FROM import_jobs",
+            cancellationToken: cancellationToken));
         return (rows.Select(r => r.ToInfo()).ToList(), total);
     }
 
@@ -64,7 +68,8 @@ public sealed class ImportJobQueries(NpgsqlDataSource database)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_xact_lock(@ClaimLockKey)", new { ClaimLockKey }, transaction, cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_xact_lock(@ClaimLockKey)", new { ClaimLockKey },
+            transaction, cancellationToken: cancellationToken));
         var job = await connection.QuerySingleOrDefaultAsync<ClaimedImportJob>(new CommandDefinition("""
             UPDATE import_jobs j
             SET status = 'running', claimed_by = @instance, heartbeat_at = NOW(), started_at = COALESCE(j.started_at, NOW()), attempts = j.attempts + 1
@@ -81,7 +86,8 @@ public sealed class ImportJobQueries(NpgsqlDataSource database)
     }
 
     /// <summary>Records the phase and byte counts of a running job.</summary>
-    public async Task ReportAsync(Guid id, string instance, string phase, long bytesDone, long? bytesTotal, CancellationToken cancellationToken)
+    public async Task ReportAsync(Guid id, string instance, string phase, long bytesDone, long? bytesTotal,
+        CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition("""
@@ -113,7 +119,8 @@ public sealed class ImportJobQueries(NpgsqlDataSource database)
             """, new { id, instance, status, error }, cancellationToken: cancellationToken)) > 0;
     }
 
-    /// <summary>Cancels a job: a pending one at once, a running one at its worker's next heartbeat. Null when there is no such job.</summary>
+    /// <summary>Cancels a job: a pending one at once, a running one at its worker's next heartbeat. Null when there is
+    /// no such job.</summary>
     public async Task<ImportJobInfo?> RequestCancelAsync(Guid id, CancellationToken cancellationToken)
     {
         await JobRows.RequestCancelAsync(database, "import_jobs", "error", id, cancellationToken);
@@ -141,9 +148,11 @@ public sealed class ImportJobQueries(NpgsqlDataSource database)
 
         public ImportJobInfo ToInfo() => new()
         {
-            Id = Id, Url = Url, Path = Path, ChecksumUrl = ChecksumUrl, Status = Status, Phase = Phase, BytesDone = BytesDone, BytesTotal = BytesTotal,
+            Id = Id, Url = Url, Path = Path, ChecksumUrl = ChecksumUrl, Status = Status, Phase = Phase, BytesDone = BytesDone,
+                BytesTotal = BytesTotal,
             Files = JsonSerializer.Deserialize<List<ImportFileInfo>>(Files, WireJson.Options) ?? [], Error = Error, CreatedAt = CreatedAt,
-            StartedAt = StartedAt, CompletedAt = CompletedAt, RequestedBy = RequestedBy, Attempts = Attempts, CancelRequested = CancelRequested,
+            StartedAt = StartedAt, CompletedAt = CompletedAt, RequestedBy = RequestedBy, Attempts = Attempts,
+            CancelRequested = CancelRequested,
         };
     }
 }

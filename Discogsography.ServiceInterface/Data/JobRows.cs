@@ -11,7 +11,8 @@ namespace Discogsography.ServiceInterface.Data;
 internal static class JobRows
 {
     /// <summary>Renews the claim; says whether it is still held and whether a cancel was asked for.</summary>
-    public static async Task<LeaseState> HeartbeatAsync(NpgsqlDataSource database, string table, Guid id, string instance, CancellationToken cancellationToken)
+    public static async Task<LeaseState> HeartbeatAsync(NpgsqlDataSource database, string table, Guid id, string instance,
+        CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         var cancel = await connection.ExecuteScalarAsync<bool?>(new CommandDefinition($"""
@@ -26,7 +27,8 @@ internal static class JobRows
     }
 
     /// <summary>Gives a job back to the queue (the host is stopping); the attempt does not count against it.</summary>
-    public static async Task ReleaseAsync(NpgsqlDataSource database, string table, Guid id, string instance, CancellationToken cancellationToken)
+    public static async Task ReleaseAsync(NpgsqlDataSource database, string table, Guid id, string instance,
+        CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition($"""
@@ -36,7 +38,8 @@ internal static class JobRows
     }
 
     /// <summary>Cancels a job: a pending one at once, a running one when its worker next sees <c>cancel_requested</c>.</summary>
-    public static async Task RequestCancelAsync(NpgsqlDataSource database, string table, string errorColumn, Guid id, CancellationToken cancellationToken)
+    public static async Task RequestCancelAsync(NpgsqlDataSource database, string table, string errorColumn, Guid id,
+        CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition($"""

@@ -35,7 +35,8 @@ public sealed partial class MigrationRunner(NpgsqlDataSource dataSource, ILogger
         try
         {
             await connection.ExecuteAsync(new CommandDefinition(CreateHistoryTable, cancellationToken: cancellationToken));
-            var applied = (await connection.QueryAsync<AppliedMigration>(new CommandDefinition(SelectApplied, cancellationToken: cancellationToken)))
+            var applied = (await connection.QueryAsync<AppliedMigration>(new CommandDefinition(SelectApplied,
+                cancellationToken: cancellationToken)))
                 .ToDictionary(m => m.Version);
             var done = new List<int>();
             foreach (var migration in migrations)
@@ -49,17 +50,20 @@ public sealed partial class MigrationRunner(NpgsqlDataSource dataSource, ILogger
         }
         finally
         {
-            await connection.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_unlock(@key)", new { key = AdvisoryLockKey }, cancellationToken: CancellationToken.None));
+            await connection.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_unlock(@key)", new { key = AdvisoryLockKey },
+                cancellationToken: CancellationToken.None));
         }
     }
 
     private async Task AcquireLockAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
         var args = new { key = AdvisoryLockKey };
-        if (await connection.ExecuteScalarAsync<bool>(new CommandDefinition("SELECT pg_try_advisory_lock(@key)", args, cancellationToken: cancellationToken)))
+        if (await connection.ExecuteScalarAsync<bool>(new CommandDefinition("SELECT pg_try_advisory_lock(@key)", args,
+            cancellationToken: cancellationToken)))
             return;
         LogWaitingForLock(logger);
-        await connection.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_lock(@key)", args, commandTimeout: 0, cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_lock(@key)", args, commandTimeout: 0,
+            cancellationToken: cancellationToken));
     }
 
     private async Task<int> ApplyAsync(NpgsqlConnection connection, Migration migration, CancellationToken cancellationToken)

@@ -41,7 +41,8 @@ public static class PostgresDataSource
     public const string TrigramSimilarityThreshold = "0.4";
 
     /// <summary>The connection string for <paramref name="settings"/> (the password is never logged by Npgsql).</summary>
-    public static string ConnectionString(PostgresSettings settings, string applicationName = "discogsography", int maxPoolSize = MaxPoolSize) =>
+    public static string ConnectionString(PostgresSettings settings, string applicationName = "discogsography",
+        int maxPoolSize = MaxPoolSize) =>
         new NpgsqlConnectionStringBuilder
         {
             Host = settings.Host,

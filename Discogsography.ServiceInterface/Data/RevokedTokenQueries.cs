@@ -26,7 +26,8 @@ public sealed class RevokedTokenQueries(NpgsqlDataSource database)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         return (await connection.QueryAsync<RevocationRow>(new CommandDefinition(
-            "SELECT jti AS id, expires_at FROM revoked_tokens WHERE expires_at > @now", new { now }, cancellationToken: cancellationToken))).AsList();
+            "SELECT jti AS id, expires_at FROM revoked_tokens WHERE expires_at > @now", new { now },
+            cancellationToken: cancellationToken))).AsList();
     }
 
     /// <summary>

@@ -43,7 +43,8 @@ public sealed class TwoFactorQueries(NpgsqlDataSource database)
     }
 
     /// <summary>Stores a new secret and recovery digests unless two-factor sign-in is on; false when it is (or no such user).</summary>
-    public async Task<bool> SetUpAsync(Guid userId, string protectedSecret, IEnumerable<string> recoveryDigests, CancellationToken cancellationToken)
+    public async Task<bool> SetUpAsync(Guid userId, string protectedSecret, IEnumerable<string> recoveryDigests,
+        CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         return await connection.ExecuteAsync(new CommandDefinition("""

@@ -44,10 +44,12 @@ public sealed class UserCollectionQueries(NpgsqlDataSource database)
         """;
 
     private static string Listed(string item, string discogsLabel) =>
-        string.Format(ListedFields, item, discogsLabel, string.Format(FirstArtist, item + ".release_id"), string.Format(FirstLabel, item + ".release_id"));
+        string.Format(ListedFields, item, discogsLabel, string.Format(FirstArtist, item + ".release_id"),
+            string.Format(FirstLabel, item + ".release_id"));
 
     /// <summary>A page of the collection, newest additions first (undated first, as Neo4j sorts nulls in DESC), and the total.</summary>
-    public async Task<(IReadOnlyList<CollectionItem> Items, int Total)> CollectionPageAsync(Guid userId, int offset, int limit, CancellationToken cancellationToken)
+    public async Task<(IReadOnlyList<CollectionItem> Items, int Total)> CollectionPageAsync(Guid userId, int offset, int limit,
+        CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         var items = await connection.QueryAsync<CollectionItem>(new CommandDefinition($"""
@@ -63,7 +65,8 @@ public sealed class UserCollectionQueries(NpgsqlDataSource database)
     }
 
     /// <summary>A page of the wantlist, newest additions first, and the total.</summary>
-    public async Task<(IReadOnlyList<WantlistItem> Items, int Total)> WantlistPageAsync(Guid userId, int offset, int limit, CancellationToken cancellationToken)
+    public async Task<(IReadOnlyList<WantlistItem> Items, int Total)> WantlistPageAsync(Guid userId, int offset, int limit,
+        CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         var items = await connection.QueryAsync<WantlistItem>(new CommandDefinition($"""
@@ -143,11 +146,13 @@ public sealed class UserCollectionQueries(NpgsqlDataSource database)
                   FROM user_collections c LEFT JOIN graph.releases r ON r.id = c.release_id WHERE c.user_id = @userId) dated
             WHERE year IS NOT NULL GROUP BY 1 ORDER BY 1
             """, args, cancellationToken: cancellationToken));
-        return new GetCollectionStatsResponse { Total = total, ByGenre = genres.AsList(), ByLabel = labels.AsList(), ByDecade = decades.AsList() };
+        return new GetCollectionStatsResponse { Total = total, ByGenre = genres.AsList(), ByLabel = labels.AsList(),
+            ByDecade = decades.AsList() };
     }
 
     /// <summary>Which of <paramref name="releaseIds"/> the user owns or wants (absent ids are neither).</summary>
-    public async Task<IReadOnlyList<ReleaseOwnershipRow>> OwnershipAsync(Guid userId, long[] releaseIds, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ReleaseOwnershipRow>> OwnershipAsync(Guid userId, long[] releaseIds,
+        CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         return (await connection.QueryAsync<ReleaseOwnershipRow>(new CommandDefinition("""

@@ -41,5 +41,6 @@ public sealed class DiscogsAppCredentials(AppConfigQueries config, SecretProtect
 
     /// <summary>Stores both, encrypted when a key is configured: the key first, then the secret.</summary>
     public Task SetAsync(string consumerKey, string consumerSecret, CancellationToken cancellationToken) =>
-        config.SetAsync([new(ConsumerKeyName, protector.Protect(consumerKey)), new(ConsumerSecretName, protector.Protect(consumerSecret))], cancellationToken);
+        config.SetAsync([new(ConsumerKeyName, protector.Protect(consumerKey)), new(ConsumerSecretName, protector.Protect(consumerSecret))],
+            cancellationToken);
 }

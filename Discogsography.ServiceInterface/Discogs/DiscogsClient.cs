@@ -17,7 +17,8 @@ public sealed record DiscogsIdentity(string UserId, string Username);
 /// signatures computed afresh for every attempt, and the retry pipeline. Errors name the HTTP status and never
 /// include the response body.
 /// </summary>
-public sealed class DiscogsClient(HttpClient http, DiscogsSettings settings, ResiliencePipeline<HttpResponseMessage> pipeline, TimeProvider time)
+public sealed class DiscogsClient(HttpClient http, DiscogsSettings settings, ResiliencePipeline<HttpResponseMessage> pipeline,
+    TimeProvider time)
 {
     /// <summary>Step 1 of the out-of-band flow: a request token (GET <c>/oauth/request_token</c>, <c>oauth_callback=oob</c>).</summary>
     public async Task<OAuthTokenPair> GetRequestTokenAsync(OAuthCredentials app, CancellationToken cancellationToken)
@@ -27,10 +28,13 @@ public sealed class DiscogsClient(HttpClient http, DiscogsSettings settings, Res
         return await ReadTokenPairAsync(response, "Failed to get request token", cancellationToken);
     }
 
-    /// <summary>Step 3: exchanges the verifier the user copied from Discogs for an access token (POST <c>/oauth/access_token</c>).</summary>
-    public async Task<OAuthTokenPair> GetAccessTokenAsync(OAuthCredentials requestToken, string verifier, CancellationToken cancellationToken)
+    /// <summary>Step 3: exchanges the verifier the user copied from Discogs for an access token (POST
+    /// <c>/oauth/access_token</c>).</summary>
+    public async Task<OAuthTokenPair> GetAccessTokenAsync(OAuthCredentials requestToken, string verifier,
+        CancellationToken cancellationToken)
     {
-        using var response = await SendAsync(HttpMethod.Post, "/oauth/access_token", new OAuth1Auth(requestToken, [new("oauth_verifier", verifier)]),
+        using var response = await SendAsync(HttpMethod.Post, "/oauth/access_token",
+            new OAuth1Auth(requestToken, [new("oauth_verifier", verifier)]),
             cancellationToken, formContentType: true);
         return await ReadTokenPairAsync(response, "Failed to exchange verifier", cancellationToken);
     }
@@ -43,7 +47,8 @@ public sealed class DiscogsClient(HttpClient http, DiscogsSettings settings, Res
             throw new DiscogsException($"Failed to fetch Discogs identity: HTTP {(int)response.StatusCode}", (int)response.StatusCode);
         using var json = await ParseJsonAsync(response, cancellationToken);
         var root = json.RootElement;
-        var id = root.TryGetProperty("id", out var idValue) && idValue.ValueKind is JsonValueKind.Number or JsonValueKind.String ? idValue.ToString() : "";
+        var id = root.TryGetProperty("id", out var idValue)
+            && idValue.ValueKind is JsonValueKind.Number or JsonValueKind.String ? idValue.ToString() : "";
         var username = root.TryGetProperty("username", out var name) && name.ValueKind == JsonValueKind.String ? name.GetString()! : "";
         return new DiscogsIdentity(id, username);
     }
@@ -70,13 +75,15 @@ public sealed class DiscogsClient(HttpClient http, DiscogsSettings settings, Res
                 return await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, token);
             }, cancellationToken);
         }
-        catch (Exception e) when (e is HttpRequestException or TimeoutRejectedException || (e is TaskCanceledException && !cancellationToken.IsCancellationRequested))
+        catch (Exception e) when (e is HttpRequestException or TimeoutRejectedException
+            || (e is TaskCanceledException && !cancellationToken.IsCancellationRequested))
         {
             throw new DiscogsUnreachableException($"Could not reach Discogs at {settings.ApiUrl}: {Reason(e)}", e);
         }
     }
 
-    private static async Task<OAuthTokenPair> ReadTokenPairAsync(HttpResponseMessage response, string failure, CancellationToken cancellationToken)
+    private static async Task<OAuthTokenPair> ReadTokenPairAsync(HttpResponseMessage response, string failure,
+        CancellationToken cancellationToken)
     {
         if (response.StatusCode != HttpStatusCode.OK)
             throw new DiscogsException($"{failure}: HTTP {(int)response.StatusCode}", (int)response.StatusCode);
@@ -91,8 +98,10 @@ public sealed class DiscogsClient(HttpClient http, DiscogsSettings settings, Res
     {
         try
         {
-            var document = await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync(cancellationToken), cancellationToken: cancellationToken);
-            return document.RootElement.ValueKind == JsonValueKind.Object ? document : throw new DiscogsException("Invalid response from Discogs: not a JSON object");
+            var document = await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync(cancellationToken),
+                cancellationToken: cancellationToken);
+            return document.RootElement.ValueKind == JsonValueKind.Object
+                ? document : throw new DiscogsException("Invalid response from Discogs: not a JSON object");
         }
         catch (JsonException)
         {

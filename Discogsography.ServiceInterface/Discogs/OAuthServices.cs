@@ -24,7 +24,8 @@ public sealed class OAuthServices(
     {
         var app = await appCredentials.GetAsync(Aborted) ?? throw HttpError.ServiceUnavailable(
             "Discogs app credentials not configured. Ask an admin to run discogs-setup on the API container.");
-        var requestToken = await CallDiscogsAsync(() => discogs.GetRequestTokenAsync(app, Aborted), "Failed to initiate Discogs OAuth", 502);
+        var requestToken = await CallDiscogsAsync(() => discogs.GetRequestTokenAsync(app, Aborted), "Failed to initiate Discogs OAuth",
+            502);
         var state = JsonSerializer.Serialize(new PendingState(Caller.UserId.ToString(), requestToken.Secret));
         await store.SetAsync(RedisKeys.OAuthState(requestToken.Token), state, StateLifetime, Aborted);
         return new AuthorizeDiscogsResponse
@@ -43,12 +44,14 @@ public sealed class OAuthServices(
         if (pending is null || pending.UserId != Caller.UserId.ToString())
             throw HttpError.BadRequest(StateNotFound);
         const string flowFailed = "Invalid verifier code or OAuth flow failed";
-        var access = await CallDiscogsAsync(() => discogs.GetAccessTokenAsync(app with { Token = request.State, TokenSecret = pending.Secret },
+        var access = await CallDiscogsAsync(() =>
+            discogs.GetAccessTokenAsync(app with { Token = request.State, TokenSecret = pending.Secret },
             request.OauthVerifier, Aborted), flowFailed, 400);
         var accessCredentials = app with { Token = access.Token, TokenSecret = access.Secret };
         var identity = await CallDiscogsAsync(() => discogs.GetIdentityAsync(new OAuth1Auth(accessCredentials), Aborted), flowFailed, 400);
         await store.DeleteAsync(RedisKeys.OAuthState(request.State), Aborted);
-        await tokens.UpsertAsync(Caller.UserId, protector.Protect(access.Token), protector.Protect(access.Secret), identity.Username, identity.UserId, Aborted);
+        await tokens.UpsertAsync(Caller.UserId, protector.Protect(access.Token), protector.Protect(access.Secret), identity.Username,
+            identity.UserId, Aborted);
         await audit.RecordAsync(Context, new AuditEntry(AuditActions.OauthConnect, Caller.UserId, "discogs", identity.UserId,
             new Dictionary<string, object?> { ["discogs_username"] = identity.Username }));
         return new VerifyDiscogsResponse { Connected = true, DiscogsUsername = identity.Username, DiscogsUserId = identity.UserId };
@@ -61,7 +64,8 @@ public sealed class OAuthServices(
             ? new DiscogsStatusResponse { Connected = false }
             : new DiscogsStatusResponse
             {
-                Connected = true, DiscogsUsername = row.ProviderUsername ?? "", DiscogsUserId = row.ProviderUserId ?? "", ConnectedAt = row.UpdatedAt,
+                Connected = true, DiscogsUsername = row.ProviderUsername ?? "", DiscogsUserId = row.ProviderUserId ?? "",
+                    ConnectedAt = row.UpdatedAt,
             };
     }
 
@@ -73,7 +77,8 @@ public sealed class OAuthServices(
         return new RevokeDiscogsResponse { Revoked = true };
     }
 
-    /// <summary>Discogs' refusals become <paramref name="status"/> with the reference's message; an unreachable Discogs is a 502 saying so.</summary>
+    /// <summary>Discogs' refusals become <paramref name="status"/> with the reference's message; an unreachable Discogs
+    /// is a 502 saying so.</summary>
     private static async Task<T> CallDiscogsAsync<T>(Func<Task<T>> call, string refusal, int status)
     {
         try

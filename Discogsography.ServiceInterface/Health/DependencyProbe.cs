@@ -26,7 +26,8 @@ public sealed class DependencyProbe(NpgsqlDataSource database, IKeyValueStore st
         await command.ExecuteScalarAsync(cancellationToken);
     }
 
-    private static async Task<DependencyStatus> ProbeAsync(string name, Func<CancellationToken, Task> probe, string? upDetail, CancellationToken cancellationToken)
+    private static async Task<DependencyStatus> ProbeAsync(string name, Func<CancellationToken, Task> probe, string? upDetail,
+        CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(Timeout);

@@ -15,7 +15,8 @@ public sealed partial class HealthServices(DependencyProbe probe, TimeProvider t
         var down = checks.Where(c => c.Status == "down").ToArray();
         foreach (var dependency in down)
             LogDown(logger, DependencyProbe.Display(dependency.Name), dependency.Detail ?? "");
-        var response = new ReadinessResponse { Status = down.Length == 0 ? "ready" : "not_ready", Checks = checks.ToDictionary(c => c.Name, c => c.Status) };
+        var response = new ReadinessResponse { Status = down.Length == 0 ? "ready" : "not_ready",
+            Checks = checks.ToDictionary(c => c.Name, c => c.Status) };
         return down.Length == 0 ? response : throw HttpError.WithBody(503, response, "not_ready");
     }
 

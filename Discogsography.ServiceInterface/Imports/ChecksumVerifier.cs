@@ -27,7 +27,8 @@ public sealed class ChecksumVerifier(DumpHttp http, ImportOptions options, TimeP
             catch (Exception e) when (e is IOException or HttpRequestException && !cancellationToken.IsCancellationRequested)
             {
                 if (attempt >= options.DownloadAttempts)
-                    throw new DownloadFailedException($"The checksum file could not be fetched in {attempt} attempts; last: {e.Message}", e);
+                    throw new DownloadFailedException($"The checksum file could not be fetched in {attempt} attempts; last: {e.Message}",
+                        e);
                 await Task.Delay(options.ResumeDelay, time, cancellationToken);
             }
         }
@@ -84,7 +85,8 @@ public sealed class ChecksumVerifier(DumpHttp http, ImportOptions options, TimeP
         var buffer = new byte[options.MaxChecksumFileBytes + 1];
         var total = 0;
         int read;
-        while (total < buffer.Length && (read = await IdleWatch.ReadAsync(body, buffer.AsMemory(total), options.IdleTimeout, cancellationToken)) > 0)
+        while (total < buffer.Length
+            && (read = await IdleWatch.ReadAsync(body, buffer.AsMemory(total), options.IdleTimeout, cancellationToken)) > 0)
             total += read;
         return total <= options.MaxChecksumFileBytes
             ? Encoding.UTF8.GetString(buffer, 0, total)

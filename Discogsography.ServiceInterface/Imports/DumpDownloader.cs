@@ -13,7 +13,8 @@ public delegate Task DownloadProgress(long bytesDone, long? bytesTotal);
 /// that answers the whole file again restarts it. Files larger than <c>IMPORT_MAX_BYTES</c> are refused, before or
 /// while downloading. A finished file is renamed from <c>.part</c>, so it is only ever complete.
 /// </summary>
-public sealed partial class DumpDownloader(DumpHttp http, ImportSettings settings, ImportOptions options, TimeProvider time, ILogger<DumpDownloader> logger)
+public sealed partial class DumpDownloader(DumpHttp http, ImportSettings settings, ImportOptions options, TimeProvider time,
+    ILogger<DumpDownloader> logger)
 {
     /// <summary>Downloads <paramref name="url"/> to <paramref name="destination"/> (kept if already there); returns its size.</summary>
     public async Task<long> DownloadAsync(Uri url, string destination, DownloadProgress progress, CancellationToken cancellationToken)
@@ -38,7 +39,8 @@ public sealed partial class DumpDownloader(DumpHttp http, ImportSettings setting
             }
             catch (Exception e) when (IsTransient(e, cancellationToken))
             {
-                throw new DownloadFailedException($"Downloading {Path.GetFileName(destination)} failed {attempt} times; last: {e.Message}", e);
+                throw new DownloadFailedException($"Downloading {Path.GetFileName(destination)} failed {attempt} times; last: {e.Message}",
+                    e);
             }
         }
     }
@@ -52,7 +54,8 @@ public sealed partial class DumpDownloader(DumpHttp http, ImportSettings setting
             throw new DownloadFailedException($"{Path.GetFileName(part)[..^5]} is {size:N0} bytes, more than IMPORT_MAX_BYTES ({settings.MaxBytes:N0})");
         if (append && have == total)
             return;
-        await using var output = new FileStream(part, append ? FileMode.Append : FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true);
+        await using var output = new FileStream(part, append ? FileMode.Append : FileMode.Create, FileAccess.Write, FileShare.None,
+            1 << 16, useAsync: true);
         await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
         await CopyAsync(body, output, append ? have : 0, total, progress, cancellationToken);
         if (total is { } expected && output.Length != expected)
@@ -81,8 +84,10 @@ public sealed partial class DumpDownloader(DumpHttp http, ImportSettings setting
         }
     }
 
-    /// <summary>Copies with an idle watchdog (a read that brings nothing for <see cref="ImportOptions.IdleTimeout"/> breaks the connection).</summary>
-    private async Task CopyAsync(Stream body, Stream output, long done, long? total, DownloadProgress progress, CancellationToken cancellationToken)
+    /// <summary>Copies with an idle watchdog (a read that brings nothing for <see cref="ImportOptions.IdleTimeout"/>
+    /// breaks the connection).</summary>
+    private async Task CopyAsync(Stream body, Stream output, long done, long? total, DownloadProgress progress,
+        CancellationToken cancellationToken)
     {
         var buffer = new byte[1 << 16];
         var lastReport = time.GetTimestamp();
@@ -110,6 +115,7 @@ public sealed partial class DumpDownloader(DumpHttp http, ImportSettings setting
     private static bool IsTransient(Exception e, CancellationToken cancellationToken) =>
         e is IOException or HttpRequestException || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Download of {File} broke at {Bytes} bytes (attempt {Attempt}); resuming in {Seconds:0.#} s: {Reason}")]
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Download of {File} broke at {Bytes} bytes (attempt {Attempt}); resuming in {Seconds:0.#} s: {Reason}")]
     private static partial void LogResuming(ILogger logger, string file, long bytes, int attempt, double seconds, string reason);
 }

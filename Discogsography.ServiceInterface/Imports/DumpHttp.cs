@@ -19,7 +19,8 @@ public sealed class DumpHttp(IHttpClientFactory clients, ImportSources sources, 
     /// <summary>The name of the HttpClient configured for downloads.</summary>
     public const string HttpClientName = "dumps";
 
-    /// <summary>Sends a GET (from byte <paramref name="from"/> when given) and returns the final response's headers; the caller reads the body.</summary>
+    /// <summary>Sends a GET (from byte <paramref name="from"/> when given) and returns the final response's headers;
+    /// the caller reads the body.</summary>
     public async Task<HttpResponseMessage> GetAsync(Uri url, long? from, CancellationToken cancellationToken)
     {
         var http = clients.CreateClient(HttpClientName);

@@ -9,7 +9,8 @@ namespace Discogsography.ServiceInterface.Imports;
 internal static class IdleWatch
 {
     /// <summary>Runs <paramref name="send"/>, which must produce the response headers within <paramref name="timeout"/>.</summary>
-    public static async Task<HttpResponseMessage> HeadersAsync(Func<CancellationToken, Task<HttpResponseMessage>> send, TimeSpan timeout, string host,
+    public static async Task<HttpResponseMessage> HeadersAsync(Func<CancellationToken, Task<HttpResponseMessage>> send, TimeSpan timeout,
+        string host,
         CancellationToken cancellationToken)
     {
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

@@ -14,7 +14,8 @@ namespace Discogsography.ServiceInterface.Imports;
 /// worker resumes the download where it broke. Outcomes go to the audit log.
 /// </summary>
 public sealed partial class ImportJobRunner(
-    ImportJobQueries jobs, JobHeartbeatQueries heartbeats, ImportSources sources, DumpDownloader downloader, ChecksumVerifier checksums, CatalogImporter importer, AuditLog audit,
+    ImportJobQueries jobs, JobHeartbeatQueries heartbeats, ImportSources sources, DumpDownloader downloader, ChecksumVerifier checksums,
+    CatalogImporter importer, AuditLog audit,
     ImportOptions options, TimeProvider time, ILogger<ImportJobRunner> logger)
 {
     public async Task RunAsync(ClaimedImportJob job, string instance, CancellationToken stopping)
@@ -25,7 +26,8 @@ public sealed partial class ImportJobRunner(
             return;
         }
         LogStarted(logger, job.Id, job.SourceUrl ?? job.SourcePath ?? "", job.Attempts);
-        await using var lease = JobLease.Start(job.Id, token => heartbeats.ImportAsync(job.Id, instance, token), options.HeartbeatInterval, time, logger, stopping);
+        await using var lease = JobLease.Start(job.Id, token => heartbeats.ImportAsync(job.Id, instance, token), options.HeartbeatInterval,
+            time, logger, stopping);
         var end = await JobEnd.OfAsync(lease, () => ExecuteAsync(job, instance, lease.Token),
             e => e is DownloadFailedException or ImportSourceException or DumpFormatException or ImportInProgressException, "importing",
             e => LogCrashed(logger, job.Id, e));
@@ -43,35 +45,43 @@ public sealed partial class ImportJobRunner(
 
     private async Task ExecuteAsync(ClaimedImportJob job, string instance, CancellationToken cancellationToken)
     {
-        var files = job.SourceUrl is { } url ? await DownloadAsync(job, instance, url, cancellationToken) : sources.ResolvePath(job.SourcePath!);
+        var files = job.SourceUrl is { } url
+            ? await DownloadAsync(job, instance, url, cancellationToken) : sources.ResolvePath(job.SourcePath!);
         await ImportAsync(job, instance, files, cancellationToken);
     }
 
     /// <summary>Downloads the dump (resuming a part file left by an earlier attempt) and checks it against the checksum file.</summary>
-    private async Task<IReadOnlyList<DumpFile>> DownloadAsync(ClaimedImportJob job, string instance, string url, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<DumpFile>> DownloadAsync(ClaimedImportJob job, string instance, string url,
+        CancellationToken cancellationToken)
     {
         var uri = sources.CheckUrl(url, "url");
         var name = ImportSources.DumpFileName(uri);
-        var expected = job.ChecksumUrl is { } checksumUrl ? await checksums.ExpectedAsync(sources.CheckUrl(checksumUrl, "checksum_url"), name, cancellationToken) : null;
+        var expected = job.ChecksumUrl is { } checksumUrl
+            ? await checksums.ExpectedAsync(sources.CheckUrl(checksumUrl, "checksum_url"), name, cancellationToken) : null;
         var destination = Path.Combine(sources.DownloadFolder(job.Id), name);
         await jobs.ReportFilesAsync(job.Id, instance, [new ImportFileInfo { Path = destination, Kind = KindOf(name) }], cancellationToken);
         await jobs.ReportAsync(job.Id, instance, ImportPhases.Download, 0, null, cancellationToken);
-        await downloader.DownloadAsync(uri, destination, (done, total) => jobs.ReportAsync(job.Id, instance, ImportPhases.Download, done, total, cancellationToken),
+        await downloader.DownloadAsync(uri, destination,
+            (done, total) => jobs.ReportAsync(job.Id, instance, ImportPhases.Download, done, total, cancellationToken),
             cancellationToken);
         if (expected is not null)
         {
             await jobs.ReportAsync(job.Id, instance, ImportPhases.Verify, 0, new FileInfo(destination).Length, cancellationToken);
-            await checksums.VerifyAsync(destination, expected, (done, total) => jobs.ReportAsync(job.Id, instance, ImportPhases.Verify, done, total, cancellationToken),
+            await checksums.VerifyAsync(destination, expected,
+                (done, total) => jobs.ReportAsync(job.Id, instance, ImportPhases.Verify, done, total, cancellationToken),
                 cancellationToken);
         }
         return [DumpFile.Of(destination)];
     }
 
-    private async Task ImportAsync(ClaimedImportJob job, string instance, IReadOnlyList<DumpFile> files, CancellationToken cancellationToken)
+    private async Task ImportAsync(ClaimedImportJob job, string instance, IReadOnlyList<DumpFile> files,
+        CancellationToken cancellationToken)
     {
-        var infos = files.Select(f => new ImportFileInfo { Path = f.Path, Kind = f.Kind.ToString().ToLowerInvariant(), SizeBytes = f.Size }).ToList();
+        var infos = files.Select(f =>
+            new ImportFileInfo { Path = f.Path, Kind = f.Kind.ToString().ToLowerInvariant(), SizeBytes = f.Size }).ToList();
         await jobs.ReportFilesAsync(job.Id, instance, infos, cancellationToken);
-        await jobs.ReportAsync(job.Id, instance, ImportPhases.Import, infos.Sum(i => i.SizeBytes ?? 0), infos.Sum(i => i.SizeBytes ?? 0), cancellationToken);
+        await jobs.ReportAsync(job.Id, instance, ImportPhases.Import, infos.Sum(i => i.SizeBytes ?? 0), infos.Sum(i => i.SizeBytes ?? 0),
+            cancellationToken);
         var progress = new JobImportProgress(jobs, job.Id, instance, infos, options, time, logger, cancellationToken);
         await importer.ImportAsync(files, $"import job {job.Id}", progress, cancellationToken);
         await progress.FlushAsync();
@@ -92,7 +102,8 @@ public sealed partial class ImportJobRunner(
             if (!await jobs.FinishAsync(job.Id, instance, status, error, CancellationToken.None))
                 return;
             LogEnded(logger, job.Id, status, error ?? "");
-            await audit.RecordAsync(new AuditEntry(AuditActions.ImportEnded(status), job.RequestedBy, "import", job.Id.ToString(), new Dictionary<string, object?>
+            await audit.RecordAsync(new AuditEntry(AuditActions.ImportEnded(status), job.RequestedBy, "import", job.Id.ToString(),
+                new Dictionary<string, object?>
             {
                 ["source"] = job.SourceUrl ?? job.SourcePath, ["error"] = error,
             }), null, null, CancellationToken.None);

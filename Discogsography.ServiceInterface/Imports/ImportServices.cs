@@ -11,7 +11,8 @@ namespace Discogsography.ServiceInterface.Imports;
 /// is a 400 before a job exists), follow their progress, cancel them. Starting and cancelling are audited.
 /// </summary>
 public sealed class ImportServices(
-    ImportJobQueries jobs, ImportSources sources, CatalogInfoQueries catalogue, JobSignal<ClaimedImportJob> signal, AuditLog audit) : Service
+    ImportJobQueries jobs, ImportSources sources, CatalogInfoQueries catalogue, JobSignal<ClaimedImportJob> signal, AuditLog audit)
+        : Service
 {
     private const int MaxListedDumpFiles = 200;
 
@@ -51,7 +52,8 @@ public sealed class ImportServices(
         ImportDir = sources.ListDumpFiles(MaxListedDumpFiles),
     };
 
-    public async Task<ImportJobInfo> Get(GetImport request) => await jobs.GetAsync(request.Id, Aborted) ?? throw HttpError.NotFound("Import job not found");
+    public async Task<ImportJobInfo> Get(GetImport request) => await jobs.GetAsync(request.Id, Aborted)
+        ?? throw HttpError.NotFound("Import job not found");
 
     public async Task<ImportJobInfo> Post(CancelImport request)
     {

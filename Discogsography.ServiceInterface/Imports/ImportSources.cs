@@ -53,7 +53,8 @@ public sealed class ImportSources(ImportSettings settings)
         if (!IsInside(root, full) || !IsInside(RealPath(root), RealPath(full)))
             throw new ImportSourceException($"path must be inside IMPORT_DIR ({root})");
         if (Directory.Exists(full))
-            return DumpFile.InDirectory(full) is { Count: > 0 } files ? files : throw new ImportSourceException($"{path}: no Discogs dump files in this folder");
+            return DumpFile.InDirectory(full) is { Count: > 0 } files
+                ? files : throw new ImportSourceException($"{path}: no Discogs dump files in this folder");
         if (!File.Exists(full))
             throw new ImportSourceException($"{path}: no such file or folder in IMPORT_DIR");
         try
@@ -73,10 +74,12 @@ public sealed class ImportSources(ImportSettings settings)
         var folder = new ImportFolder { Path = root, Exists = Directory.Exists(root), DumpFiles = [] };
         if (!folder.Exists)
             return folder;
-        var files = new DirectoryInfo(root).EnumerateFiles("discogs_*", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true })
+        var files = new DirectoryInfo(root).EnumerateFiles("discogs_*",
+            new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true })
             .Where(f => DumpFile.IsDumpFileName(f.Name))
             .Select(f => (Info: f, Dump: DumpFile.Of(f.FullName)))
-            .OrderByDescending(f => f.Dump.DumpDate, StringComparer.Ordinal).ThenBy(f => f.Dump.Kind).ThenBy(f => f.Info.FullName, StringComparer.Ordinal)
+            .OrderByDescending(f => f.Dump.DumpDate, StringComparer.Ordinal).ThenBy(f => f.Dump.Kind).ThenBy(f => f.Info.FullName,
+                StringComparer.Ordinal)
             .Take(limit);
         folder.DumpFiles = [.. files.Select(f => new ImportFolderEntry
         {

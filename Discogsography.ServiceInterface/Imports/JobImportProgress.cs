@@ -10,7 +10,8 @@ namespace Discogsography.ServiceInterface.Imports;
 /// <see cref="ImportOptions.ProgressInterval"/> (the importer reports far more often), one write at a time.
 /// </summary>
 internal sealed partial class JobImportProgress(
-    ImportJobQueries jobs, Guid jobId, string instance, IReadOnlyList<ImportFileInfo> files, ImportOptions options, TimeProvider time, ILogger logger,
+    ImportJobQueries jobs, Guid jobId, string instance, IReadOnlyList<ImportFileInfo> files, ImportOptions options, TimeProvider time,
+    ILogger logger,
     CancellationToken cancellationToken) : IImportProgress
 {
     private readonly object gate = new();
@@ -28,7 +29,8 @@ internal sealed partial class JobImportProgress(
         return new LogImportProgress(logger).StartBuild(steps);
     }
 
-    public void Finished(bool succeeded) => LogPhase(logger, jobId, succeeded ? "the new catalogue is live" : "failed; the previous catalogue still serves");
+    public void Finished(bool succeeded) =>
+        LogPhase(logger, jobId, succeeded ? "the new catalogue is live" : "failed; the previous catalogue still serves");
 
     /// <summary>Waits for the last write and writes the final counts.</summary>
     public async Task FlushAsync()
@@ -75,6 +77,7 @@ internal sealed partial class JobImportProgress(
     [LoggerMessage(Level = LogLevel.Information, Message = "Import job {JobId}: {Phase}")]
     private static partial void LogPhase(ILogger logger, Guid jobId, string phase);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not record the progress of import job {JobId}; trying again at the next report")]
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Could not record the progress of import job {JobId}; trying again at the next report")]
     private static partial void LogWriteFailed(ILogger logger, Guid jobId, Exception exception);
 }

@@ -10,7 +10,8 @@ namespace Discogsography.ServiceInterface.Infrastructure;
 /// </summary>
 public static class PythonJson
 {
-    /// <summary>A flat object of string/integer members with the given separators (<c>","</c>/<c>":"</c> compact, <c>", "</c>/<c>": "</c> default).</summary>
+    /// <summary>A flat object of string/integer members with the given separators (<c>","</c>/<c>":"</c> compact, <c>",
+    /// "</c>/<c>": "</c> default).</summary>
     public static string Object(IEnumerable<KeyValuePair<string, object>> members, string itemSeparator = ",", string keySeparator = ":")
     {
         var json = new StringBuilder("{");

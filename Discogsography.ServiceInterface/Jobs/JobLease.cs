@@ -47,7 +47,8 @@ public sealed partial class JobLease : IAsyncDisposable
     public LeaseState State { get; private set; } = LeaseState.Held;
 
     /// <summary>Starts calling <paramref name="heartbeat"/> every <paramref name="interval"/>.</summary>
-    public static JobLease Start(Guid jobId, Func<CancellationToken, Task<LeaseState>> heartbeat, TimeSpan interval, TimeProvider time, ILogger logger,
+    public static JobLease Start(Guid jobId, Func<CancellationToken, Task<LeaseState>> heartbeat, TimeSpan interval, TimeProvider time,
+        ILogger logger,
         CancellationToken stopping) =>
         new(jobId, heartbeat, interval, time, logger, stopping);
 

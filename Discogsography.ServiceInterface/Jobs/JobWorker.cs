@@ -34,7 +34,8 @@ public abstract partial class JobWorker<TJob>(JobSignal<TJob> signal, ILogger lo
 {
     private readonly List<Task> running = [];
 
-    /// <summary>This worker's name in <c>claimed_by</c>: host, process and a random part (several hosts may share a process in tests).</summary>
+    /// <summary>This worker's name in <c>claimed_by</c>: host, process and a random part (several hosts may share a
+    /// process in tests).</summary>
     public string Instance { get; } = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid().ToString("N")[..8]}";
 
     /// <summary>Jobs this instance runs at once.</summary>

@@ -10,7 +10,8 @@ namespace Discogsography.ServiceInterface.Mail;
 /// logs the message's loggable text (so the reset flow can be tried by hand) and any other host only says that
 /// nothing was sent.
 /// </summary>
-public sealed partial class MailDispatcher(MailOutbox outbox, SmtpMailer mailer, MailSettings mail, HostingSettings hosting, ILogger<MailDispatcher> logger)
+public sealed partial class MailDispatcher(MailOutbox outbox, SmtpMailer mailer, MailSettings mail, HostingSettings hosting,
+    ILogger<MailDispatcher> logger)
     : BackgroundService
 {
     private const int Attempts = 3;

@@ -17,7 +17,8 @@ public sealed class SmtpMailer(MailSettings settings)
         message.Subject = mail.Subject;
         message.Body = new BodyBuilder { HtmlBody = mail.Html, TextBody = mail.Text }.ToMessageBody();
         using var client = new SmtpClient { Timeout = (int)Timeout.TotalMilliseconds };
-        await client.ConnectAsync(settings.Host ?? throw new InvalidOperationException("SMTP_HOST is not set"), settings.Port, settings.Tls, cancellationToken);
+        await client.ConnectAsync(settings.Host ?? throw new InvalidOperationException("SMTP_HOST is not set"), settings.Port,
+            settings.Tls, cancellationToken);
         if (settings.Username is { } username)
             await client.AuthenticateAsync(username, settings.Password ?? "", cancellationToken);
         await client.SendAsync(message, cancellationToken);

@@ -36,7 +36,8 @@ public sealed partial class MaintenanceJob(AuditLog audit, SessionQueries sessio
     private static partial void LogPurged(ILogger logger, int auditEntries, int sessions, int revocations);
 }
 
-/// <summary>Runs <see cref="MaintenanceJob"/> shortly after startup and then every hour; a failure is logged and retried next time.</summary>
+/// <summary>Runs <see cref="MaintenanceJob"/> shortly after startup and then every hour; a failure is logged and
+/// retried next time.</summary>
 public sealed partial class MaintenanceWorker(MaintenanceJob job, TimeProvider time, ILogger<MaintenanceWorker> logger) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromHours(1);

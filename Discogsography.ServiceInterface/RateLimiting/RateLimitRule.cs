@@ -32,7 +32,8 @@ public sealed partial record RateLimitRule(int Amount, int Multiples, string Gra
         if (!match.Success)
             throw new FormatException($"'{text}' is not a rate limit like 5/minute or 2/10minute");
         var multiples = match.Groups["multiples"].Success ? int.Parse(match.Groups["multiples"].Value, CultureInfo.InvariantCulture) : 1;
-        return new RateLimitRule(int.Parse(match.Groups["amount"].Value, CultureInfo.InvariantCulture), multiples, match.Groups["unit"].Value);
+        return new RateLimitRule(int.Parse(match.Groups["amount"].Value, CultureInfo.InvariantCulture), multiples,
+            match.Groups["unit"].Value);
     }
 
     [GeneratedRegex(@"^(?<amount>[0-9]+)\s*(?:/|per)\s*(?<multiples>[0-9]+)?\s*(?<unit>second|minute|hour|day|month|year)s?$")]

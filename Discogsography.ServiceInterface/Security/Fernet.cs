@@ -78,7 +78,8 @@ public sealed class Fernet
         && (data.Length - HeaderLength - MacLength) % 16 == 0;
 
     /// <summary>Decrypts to a string; <paramref name="ttl"/> (optional) bounds the token's age.</summary>
-    public string DecryptString(string token, DateTimeOffset now, TimeSpan? ttl = null) => Encoding.UTF8.GetString(Decrypt(token, now, ttl));
+    public string DecryptString(string token, DateTimeOffset now, TimeSpan? ttl = null) =>
+        Encoding.UTF8.GetString(Decrypt(token, now, ttl));
 
     /// <summary>Verifies and decrypts, in the order the spec and <c>cryptography</c> check: format, time, MAC, padding.</summary>
     public byte[] Decrypt(string token, DateTimeOffset now, TimeSpan? ttl = null)
@@ -86,7 +87,8 @@ public sealed class Fernet
         var data = DecodeToken(token);
         if (data.Length < HeaderLength + MacLength || data[0] != Version || (data.Length - HeaderLength - MacLength) % 16 != 0)
             throw new InvalidFernetTokenException("malformed");
-        var timestamp = DateTimeOffset.FromUnixTimeSeconds((long)Math.Min(BinaryPrimitives.ReadUInt64BigEndian(data.AsSpan(1, 8)), 253402300799));
+        var timestamp = DateTimeOffset.FromUnixTimeSeconds((long)Math.Min(BinaryPrimitives.ReadUInt64BigEndian(data.AsSpan(1, 8)),
+            253402300799));
         if (ttl is { } maxAge && (timestamp + maxAge < now || now + MaxClockSkew < timestamp))
             throw new InvalidFernetTokenException(timestamp + maxAge < now ? "expired" : "timestamp in the future");
         var signed = data.AsSpan(0, data.Length - MacLength);

@@ -28,7 +28,8 @@ public sealed class SecretProtector(IReadOnlyList<Fernet> keys, string settings,
             throw new SettingsException(MasterKey.InvalidMessage);
         var keys = new[] { masterKey is null ? null : MasterKey.Derive(masterKey, MasterKey.OAuthPurpose), oauthKey }
             .OfType<string>().Select(k => new Fernet(k)).ToList();
-        var settings = string.Join(" or ", new[] { masterKey is null ? null : MasterKey.Setting, oauthKey is null ? null : KeySetting }.OfType<string>());
+        var settings = string.Join(" or ",
+            new[] { masterKey is null ? null : MasterKey.Setting, oauthKey is null ? null : KeySetting }.OfType<string>());
         return new SecretProtector(keys, settings.Length > 0 ? settings : $"{MasterKey.Setting} or {KeySetting}", time);
     }
 
@@ -59,6 +60,7 @@ public sealed class SecretProtector(IReadOnlyList<Fernet> keys, string settings,
             {
             }
         }
-        throw new ServiceMisconfiguredException(settings, $"A stored secret does not decrypt with the configured {settings}: was a key changed?");
+        throw new ServiceMisconfiguredException(settings,
+            $"A stored secret does not decrypt with the configured {settings}: was a key changed?");
     }
 }

@@ -15,7 +15,8 @@ namespace Discogsography.ServiceInterface.Snapshots;
 /// <c>SNAPSHOT_TTL_DAYS</c>; restored without auth. A token that is not 16 url-safe characters, a missing key and a
 /// stored document that no longer reads as a snapshot are all "not found".
 /// </summary>
-public sealed partial class SnapshotServices(IKeyValueStore store, SnapshotSettings settings, TimeProvider time, ILogger<SnapshotServices> logger) : Service
+public sealed partial class SnapshotServices(IKeyValueStore store, SnapshotSettings settings, TimeProvider time,
+    ILogger<SnapshotServices> logger) : Service
 {
     public const string NotFound = "Snapshot not found or expired";
 

@@ -28,7 +28,8 @@ public static class RedisConfiguration
 
     /// <summary>The endpoints and database, for logs: never the password.</summary>
     public static string Describe(ConfigurationOptions options) =>
-        string.Join(",", options.EndPoints.Select(e => e.ToString())) + "/" + (options.DefaultDatabase ?? 0).ToString(CultureInfo.InvariantCulture)
+        string.Join(",", options.EndPoints.Select(e => e.ToString())) + "/"
+            + (options.DefaultDatabase ?? 0).ToString(CultureInfo.InvariantCulture)
         + (options.ServiceName is { } service ? $" (sentinel service {service})" : "");
 
     private static ConfigurationOptions FromUrl(string url)

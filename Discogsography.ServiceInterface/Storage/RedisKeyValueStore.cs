@@ -45,7 +45,8 @@ public sealed class RedisKeyValueStore(IConnectionMultiplexer redis) : IKeyValue
             long removed = 0;
             foreach (var server in redis.GetServers().Where(s => s.IsConnected && !s.IsReplica))
             {
-                await foreach (var page in server.KeysAsync(db.Database, pattern, pageSize: 500).Chunk(500).WithCancellation(cancellationToken))
+                await foreach (var page in server.KeysAsync(db.Database, pattern,
+                    pageSize: 500).Chunk(500).WithCancellation(cancellationToken))
                     removed += await db.KeyDeleteAsync(page);
             }
             return removed;
@@ -79,7 +80,8 @@ public sealed class RedisKeyValueStore(IConnectionMultiplexer redis) : IKeyValue
         CallAsync(async db =>
         {
             var milliseconds = Math.Max(1, (long)Math.Ceiling(window.TotalMilliseconds));
-            var reply = (RedisResult[])(await db.ScriptEvaluateAsync(IncrementWindowScript, new { key = (RedisKey)key, window = milliseconds }))!;
+            var reply = (RedisResult[])(await db.ScriptEvaluateAsync(IncrementWindowScript,
+                new { key = (RedisKey)key, window = milliseconds }))!;
             return new WindowCount((long)reply[0], TimeSpan.FromMilliseconds(Math.Max(0, (long)reply[1])));
         }, cancellationToken);
 

@@ -34,7 +34,8 @@ public static class RedisKeys
     public static string FailedLogins(string normalizedEmail) =>
         $"ratelimit:login-account:{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(normalizedEmail)))}";
 
-    /// <summary>A password-reset link's token: <c>reset:&lt;token&gt;</c> → <c>{"user_id", "email"}</c>, 15 minutes (REFERENCE-UPSTREAM.md §D.3).</summary>
+    /// <summary>A password-reset link's token: <c>reset:&lt;token&gt;</c> → <c>{"user_id", "email"}</c>, 15 minutes
+    /// (REFERENCE-UPSTREAM.md §D.3).</summary>
     public static string PasswordReset(string token) => $"reset:{token}";
 
     /// <summary>
@@ -43,7 +44,8 @@ public static class RedisKeys
     /// </summary>
     public static string PasswordChanged(Guid userId) => $"password_changed:{userId}";
 
-    /// <summary>An outstanding sign-in challenge: <c>2fa_challenge:&lt;jti&gt;</c> → the user's id, 300 s (REFERENCE-UPSTREAM.md §D.3).</summary>
+    /// <summary>An outstanding sign-in challenge: <c>2fa_challenge:&lt;jti&gt;</c> → the user's id, 300 s
+    /// (REFERENCE-UPSTREAM.md §D.3).</summary>
     public static string TwoFactorChallenge(string jti) => $"2fa_challenge:{jti}";
 
     /// <summary>What every cached search answer starts with: <c>search:&lt;md5 hex&gt;</c> (REFERENCE-UPSTREAM.md §D.3).</summary>

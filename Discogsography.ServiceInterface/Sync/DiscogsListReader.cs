@@ -22,12 +22,14 @@ public sealed class DiscogsListReader(DiscogsClient discogs, DiscogsRetryOptions
     public const int PageSize = 100;
 
     /// <summary>Page <paramref name="page"/> of the collection's "All" folder, newest additions first.</summary>
-    public Task<DiscogsPage<CollectionRow>> CollectionPageAsync(string username, int page, DiscogsAuth auth, CancellationToken cancellationToken) =>
+    public Task<DiscogsPage<CollectionRow>> CollectionPageAsync(string username, int page, DiscogsAuth auth,
+        CancellationToken cancellationToken) =>
         ReadAsync($"/users/{Uri.EscapeDataString(username)}/collection/folders/0/releases?page={page}&per_page={PageSize}&sort=added&sort_order=desc",
             "collection", page, "releases", CollectionEntry, auth, cancellationToken);
 
     /// <summary>Page <paramref name="page"/> of the wantlist.</summary>
-    public Task<DiscogsPage<WantlistRow>> WantlistPageAsync(string username, int page, DiscogsAuth auth, CancellationToken cancellationToken) =>
+    public Task<DiscogsPage<WantlistRow>> WantlistPageAsync(string username, int page, DiscogsAuth auth,
+        CancellationToken cancellationToken) =>
         ReadAsync($"/users/{Uri.EscapeDataString(username)}/wants?page={page}&per_page={PageSize}",
             "wantlist", page, "wants", WantEntry, auth, cancellationToken);
 
@@ -39,7 +41,8 @@ public sealed class DiscogsListReader(DiscogsClient discogs, DiscogsRetryOptions
             throw new SyncFailedException(Refusal(response.StatusCode, list, page));
         using var json = await ParseAsync(response, list, page, cancellationToken);
         var root = json.RootElement;
-        var entries = root.TryGetProperty(itemsMember, out var array) && array.ValueKind == JsonValueKind.Array ? array.EnumerateArray().ToList() : [];
+        var entries = root.TryGetProperty(itemsMember, out var array)
+            && array.ValueKind == JsonValueKind.Array ? array.EnumerateArray().ToList() : [];
         var pagination = Member(root, "pagination") ?? default;
         return new DiscogsPage<T>(entries.Select(parse).OfType<T>().ToList(), entries.Count, Int(pagination, "pages") ?? 1,
             Int(pagination, "items"), RateLimitRemaining(response));
@@ -58,11 +61,13 @@ public sealed class DiscogsListReader(DiscogsClient discogs, DiscogsRetryOptions
         };
     }
 
-    private static async Task<JsonDocument> ParseAsync(HttpResponseMessage response, string list, int page, CancellationToken cancellationToken)
+    private static async Task<JsonDocument> ParseAsync(HttpResponseMessage response, string list, int page,
+        CancellationToken cancellationToken)
     {
         try
         {
-            var document = await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync(cancellationToken), cancellationToken: cancellationToken);
+            var document = await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync(cancellationToken),
+                cancellationToken: cancellationToken);
             if (document.RootElement.ValueKind == JsonValueKind.Object)
                 return document;
             document.Dispose();
@@ -76,7 +81,8 @@ public sealed class DiscogsListReader(DiscogsClient discogs, DiscogsRetryOptions
     /// <summary>The release id of a collection item is <c>basic_information.id</c>; items without one are skipped (§7.2).</summary>
     private static CollectionRow? CollectionEntry(JsonElement item)
     {
-        if (item.ValueKind != JsonValueKind.Object || !item.TryGetProperty("basic_information", out var info) || Long(info, "id") is not > 0)
+        if (item.ValueKind != JsonValueKind.Object || !item.TryGetProperty("basic_information", out var info)
+            || Long(info, "id") is not > 0)
             return null;
         return new CollectionRow(Long(info, "id")!.Value, Long(item, "instance_id"), Int(item, "folder_id"), Text(info, "title"),
             FirstName(info, "artists"), Int(info, "year"), FirstName(info, "formats"), FirstName(info, "labels"), Int(item, "rating") ?? 0,
@@ -98,7 +104,8 @@ public sealed class DiscogsListReader(DiscogsClient discogs, DiscogsRetryOptions
         && int.TryParse(values.FirstOrDefault(), NumberStyles.None, CultureInfo.InvariantCulture, out var remaining) ? remaining : null;
 
     private static JsonElement? Member(JsonElement element, string name) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null ? value : null;
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value)
+            && value.ValueKind != JsonValueKind.Null ? value : null;
 
     private static long? Long(JsonElement element, string name) =>
         Member(element, name) is { ValueKind: JsonValueKind.Number } value && value.TryGetInt64(out var number) ? number : null;
@@ -110,9 +117,11 @@ public sealed class DiscogsListReader(DiscogsClient discogs, DiscogsRetryOptions
         Member(element, name) is { ValueKind: JsonValueKind.String } value ? value.GetString() : null;
 
     private static DateTimeOffset? Date(JsonElement element, string name) =>
-        DateTimeOffset.TryParse(Text(element, name), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var date) ? date : null;
+        DateTimeOffset.TryParse(Text(element, name), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var date)
+            ? date : null;
 
     /// <summary>The <c>name</c> of the first element of an array member (the first credited artist, label or format).</summary>
     private static string? FirstName(JsonElement element, string arrayName) =>
-        Member(element, arrayName) is { ValueKind: JsonValueKind.Array } array && array.GetArrayLength() > 0 ? Text(array[0], "name") : null;
+        Member(element, arrayName) is { ValueKind: JsonValueKind.Array } array
+            && array.GetArrayLength() > 0 ? Text(array[0], "name") : null;
 }

@@ -39,10 +39,12 @@ internal sealed class ListTally
 /// Copies one user's collection and wantlist from Discogs (REFERENCE-API.md §7.2–§7.3, with its bugs fixed): every
 /// page in one transaction with the job's progress, a pause between pages, and, once a list was read to its end
 /// and completely (<see cref="ListTally"/>), the removal of what Discogs no longer lists; an incomplete reading
-/// removes nothing and is recorded in the job's <c>reconcile_skipped</c>, so the next sync reconciles. A job resumed after its worker stopped starts again at the list it
+/// removes nothing and is recorded in the job's <c>reconcile_skipped</c>, so the next sync reconciles. A job resumed
+/// after its worker stopped starts again at the list it
 /// was reading (re-reading pages is harmless: rows are upserted).
 /// </summary>
-internal sealed partial class SyncListCopier(DiscogsListReader reader, CollectionSyncWriter writer, SyncOptions options, TimeProvider time, ILogger logger)
+internal sealed partial class SyncListCopier(DiscogsListReader reader, CollectionSyncWriter writer, SyncOptions options, TimeProvider time,
+    ILogger logger)
 {
     public const string CollectionPhase = "collection";
     public const string WantlistPhase = "wantlist";
@@ -87,7 +89,8 @@ internal sealed partial class SyncListCopier(DiscogsListReader reader, Collectio
         }
     }
 
-    private async Task ReconcileAsync(SyncJobLeaseKey key, JobLease lease, SyncProgress counts, SyncListTable table, ListTally tally, string nextPhase)
+    private async Task ReconcileAsync(SyncJobLeaseKey key, JobLease lease, SyncProgress counts, SyncListTable table, ListTally tally,
+        string nextPhase)
     {
         var next = counts.Counts with { Phase = nextPhase };
         var list = CollectionSyncWriter.ListName(table);
@@ -99,7 +102,8 @@ internal sealed partial class SyncListCopier(DiscogsListReader reader, Collectio
             counts.Counts = next with
             {
                 ItemsRemoved = next.ItemsRemoved + removed,
-                ReconcileSkipped = tally.IsComplete ? next.ReconcileSkipped : [.. next.ReconcileSkipped.Where(skipped => skipped != list), list],
+                ReconcileSkipped = tally.IsComplete
+                    ? next.ReconcileSkipped : [.. next.ReconcileSkipped.Where(skipped => skipped != list), list],
             };
         lease.Token.ThrowIfCancellationRequested();
     }

@@ -14,7 +14,8 @@ namespace Discogsography.ServiceInterface.Sync;
 /// to the audit log.
 /// </summary>
 public sealed partial class SyncRunner(
-    SyncJobQueries jobs, JobHeartbeatQueries heartbeats, SyncSourceResolver sources, DiscogsListReader reader, CollectionSyncWriter writer, AuditLog audit,
+    SyncJobQueries jobs, JobHeartbeatQueries heartbeats, SyncSourceResolver sources, DiscogsListReader reader, CollectionSyncWriter writer,
+    AuditLog audit,
     SyncOptions options, TimeProvider time, ILogger<SyncRunner> logger)
 {
     public async Task RunAsync(ClaimedSyncJob job, string instance, CancellationToken stopping)
@@ -28,7 +29,8 @@ public sealed partial class SyncRunner(
             return;
         }
         LogStarted(logger, job.Id, job.UserId, job.Attempts);
-        await using var lease = JobLease.Start(job.Id, token => heartbeats.SyncAsync(job.Id, instance, token), options.HeartbeatInterval, time, logger, stopping);
+        await using var lease = JobLease.Start(job.Id, token => heartbeats.SyncAsync(job.Id, instance, token), options.HeartbeatInterval,
+            time, logger, stopping);
         var end = await JobEnd.OfAsync(lease, () => CopyAsync(key, lease, counts),
             e => e is SyncFailedException or DiscogsUnreachableException, "syncing", e => LogCrashed(logger, job.Id, e));
         if (end is not null)
@@ -54,7 +56,8 @@ public sealed partial class SyncRunner(
             if (!await jobs.FinishAsync(key.JobId, key.Instance, status, error, CancellationToken.None))
                 return;
             LogEnded(logger, key.JobId, status, counts.CollectionSynced + counts.WantlistSynced, counts.ItemsRemoved, counts.PagesFetched);
-            await audit.RecordAsync(new AuditEntry(AuditActions.SyncEnded(status), key.UserId, "sync", key.JobId.ToString(), new Dictionary<string, object?>
+            await audit.RecordAsync(new AuditEntry(AuditActions.SyncEnded(status), key.UserId, "sync", key.JobId.ToString(),
+                new Dictionary<string, object?>
             {
                 ["items_synced"] = counts.CollectionSynced + counts.WantlistSynced,
                 ["items_removed"] = counts.ItemsRemoved,

@@ -11,11 +11,13 @@ namespace Discogsography.ServiceInterface.Sync;
 /// <c>POST /api/sync</c> and <c>GET /api/sync/status</c> (REFERENCE-API.md §4.8): the reference's checks, bodies and
 /// cooldown, over durable jobs that any instance runs. Revoked tokens are refused here too.
 /// </summary>
-public sealed class SyncServices(SyncJobQueries jobs, IKeyValueStore store, JobSignal<ClaimedSyncJob> signal, SyncOptions options, AuditLog audit) : Service
+public sealed class SyncServices(SyncJobQueries jobs, IKeyValueStore store, JobSignal<ClaimedSyncJob> signal, SyncOptions options,
+    AuditLog audit) : Service
 {
     public const string CooldownMessage = "Sync rate limited. Please wait before triggering again.";
 
-    /// <summary>Cooldown first (429), then an active job (202 <c>already_running</c>, no cooldown), then a new job (202 <c>started</c>).</summary>
+    /// <summary>Cooldown first (429), then an active job (202 <c>already_running</c>, no cooldown), then a new job (202
+    /// <c>started</c>).</summary>
     public async Task<TriggerSyncResponse> Post(TriggerSync request)
     {
         var userId = Caller.UserId;

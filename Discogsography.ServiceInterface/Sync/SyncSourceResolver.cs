@@ -29,7 +29,8 @@ public sealed class SyncSourceResolver(
         var username = connection.ProviderUsername is { Length: > 0 } name
             ? name
             : throw new SyncFailedException("The Discogs connection has no username; reconnect Discogs");
-        var credentials = app with { Token = protector.Unprotect(connection.AccessToken), TokenSecret = protector.Unprotect(connection.AccessSecret) };
+        var credentials = app with { Token = protector.Unprotect(connection.AccessToken),
+            TokenSecret = protector.Unprotect(connection.AccessSecret) };
         return new SyncSource(username, new OAuth1Auth(credentials));
     }
 

@@ -107,7 +107,8 @@ public class JsonApiClient : IDisposable
                 return true;
             if (RefreshToken is not { Length: > 0 } refreshToken)
                 return false;
-            using var response = await SendOnceAsync(new RefreshSession { RefreshToken = refreshToken }, cancellationToken).ConfigureAwait(false);
+            using var response = await SendOnceAsync(new RefreshSession { RefreshToken = refreshToken },
+                cancellationToken).ConfigureAwait(false);
             if (!response.IsSuccessStatusCode)
             {
                 RefreshToken = null;

@@ -3,7 +3,8 @@ using System.Text.Json.Serialization;
 
 namespace Discogsography.ServiceModel.Serialization;
 
-/// <summary>Writes an <see cref="ExpandChild"/> in the reference's shape: <c>year</c> always for releases, <c>release_count</c> when counted.</summary>
+/// <summary>Writes an <see cref="ExpandChild"/> in the reference's shape: <c>year</c> always for releases,
+/// <c>release_count</c> when counted.</summary>
 public sealed class ExpandChildConverter : JsonConverter<ExpandChild>
 {
     public override ExpandChild Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)

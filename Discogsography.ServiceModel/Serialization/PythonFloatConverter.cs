@@ -33,7 +33,8 @@ public sealed class PythonFloatConverter : JsonConverter<double>
         return negative ? "-" + body : body;
     }
 
-    /// <summary>Shortest digits (no leading/trailing zeros) and the decimal exponent of the first one: value = d.ddd × 10^exponent.</summary>
+    /// <summary>Shortest digits (no leading/trailing zeros) and the decimal exponent of the first one: value = d.ddd ×
+    /// 10^exponent.</summary>
     private static (bool Negative, string Digits, int Exponent) Decompose(double value)
     {
         var text = Math.Abs(value).ToString("R", CultureInfo.InvariantCulture);

@@ -90,7 +90,8 @@ public sealed class AdminDashboardBrowserTests
         var pages = new (string Nav, string Name, string Ready)[]
         {
             ("nav-dashboard", "dashboard", "users-total"), ("nav-users", "users", "users-grid"), ("nav-syncs", "sync-jobs", "sync-jobs"),
-            ("nav-imports", "imports", "import-dir"), ("nav-credentials", "app-credentials", "current-credentials"), ("nav-audit", "audit-log", "audit-grid"),
+            ("nav-imports", "imports", "import-dir"), ("nav-credentials", "app-credentials", "current-credentials"),
+            ("nav-audit", "audit-log", "audit-grid"),
         };
 
         foreach (var dark in new[] { false, true })
@@ -109,7 +110,8 @@ public sealed class AdminDashboardBrowserTests
         }
         await page.ReloadAsync();
         await Expect("signed-in-as").ToHaveTextAsync(AdminEmail);
-        Assert.That(await page.EvaluateAsync<string>("localStorage.getItem('discogsography-admin-theme')"), Is.EqualTo("dark"), "the choice is kept");
+        Assert.That(await page.EvaluateAsync<string>("localStorage.getItem('discogsography-admin-theme')"), Is.EqualTo("dark"),
+            "the choice is kept");
 
         await page.SetViewportSizeAsync(700, 900);
         await Assertions.Expect(page.GetByTestId("nav-users")).Not.ToBeInViewportAsync();
@@ -176,9 +178,11 @@ public sealed class AdminDashboardBrowserTests
     {
         await page.GotoAsync(admin.Url.ToString());
         await Expect("login-email").ToBeVisibleAsync(new() { Timeout = 15_000 });
-        Assert.That(await page.EvaluateAsync<string>("getComputedStyle(document.getElementById('components-reconnect-modal')).display"), Is.EqualTo("none"),
+        Assert.That(await page.EvaluateAsync<string>("getComputedStyle(document.getElementById('components-reconnect-modal')).display"),
+            Is.EqualTo("none"),
             "the stylesheets were served (the reconnect banner is hidden by app.css)");
-        Assert.That(await page.EvaluateAsync<string>("getComputedStyle(document.querySelector('.mud-button-root')).cursor"), Is.EqualTo("pointer"),
+        Assert.That(await page.EvaluateAsync<string>("getComputedStyle(document.querySelector('.mud-button-root')).cursor"),
+            Is.EqualTo("pointer"),
             "MudBlazor's stylesheet was served from the Admin itself");
         await ShootAsync("login");
         await page.GetByTestId("login-email").FillAsync(email);
@@ -255,7 +259,8 @@ public sealed class AdminDashboardBrowserTests
         await ShootAsync("audit-log");
     }
 
-    /// <summary>The Imports page answers a path outside IMPORT_DIR with the API's refusal (a real import would replace the shared catalogue).</summary>
+    /// <summary>The Imports page answers a path outside IMPORT_DIR with the API's refusal (a real import would replace
+    /// the shared catalogue).</summary>
     private async Task RefuseAnImportFromOutsideTheImportFolderAsync()
     {
         await page.GetByTestId("nav-imports").ClickAsync();
@@ -287,7 +292,8 @@ public sealed class AdminDashboardBrowserTests
 
     private ILocatorAssertions Expect(string testId) => Assertions.Expect(page.GetByTestId(testId));
 
-    private Task ExpectNoticeAsync(string text) => Assertions.Expect(page.GetByTestId("notice").Filter(new() { HasText = text })).ToBeVisibleAsync();
+    private Task ExpectNoticeAsync(string text) =>
+        Assertions.Expect(page.GetByTestId("notice").Filter(new() { HasText = text })).ToBeVisibleAsync();
 
     private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
 

@@ -22,7 +22,8 @@ public sealed class AdminForwardingBrowserTests
         await Accounts.CreateDirectlyAsync(AdminEmail, isAdmin: true);
         var settings = TestServers.Host.SettingsOnFreshPorts();
         await using var api = await TestHost.StartAsync(settings with { Hosting = settings.Hosting with { TrustedProxies = ["127.0.0.1"] } });
-        await using var admin = await AdminProcess.StartAsync(api.ApiUrl, new Dictionary<string, string> { ["TRUSTED_PROXIES"] = "127.0.0.1" });
+        await using var admin = await AdminProcess.StartAsync(api.ApiUrl, new Dictionary<string,
+            string> { ["TRUSTED_PROXIES"] = "127.0.0.1" });
         var (playwright, browser) = await BrowserSession.LaunchAsync();
         using var _ = playwright;
         await using var __ = browser;
@@ -51,7 +52,8 @@ public sealed class AdminForwardingBrowserTests
         Assert.That(session, Is.EqualTo((OperatorAddress, OperatorBrowser)));
         Assert.That(audited, Is.EqualTo((OperatorAddress, OperatorBrowser)));
         var headers = await response!.AllHeadersAsync();
-        Assert.That(headers["content-security-policy"], Does.StartWith("default-src 'self'").And.Contain("script-src 'self';").And.Contain("frame-ancestors 'none'"));
+        Assert.That(headers["content-security-policy"],
+            Does.StartWith("default-src 'self'").And.Contain("script-src 'self';").And.Contain("frame-ancestors 'none'"));
         Assert.That((headers["x-content-type-options"], headers["x-frame-options"]), Is.EqualTo(("nosniff", "DENY")));
         Assert.That(problems, Is.Empty, "no Content-Security-Policy violation or other error in the console");
     }

@@ -72,14 +72,16 @@ public abstract class AdminComponentTest
         Context = new BunitContext();
         Context.JSInterop.Mode = JSRuntimeMode.Loose;
         Api = new FakeApiClient();
-        Store = new FakeSessionStore { Stored = new StoredAdminSession("admin@example.com", "admin-token", DateTimeOffset.UtcNow.AddMinutes(30)) };
+        Store = new FakeSessionStore { Stored = new StoredAdminSession("admin@example.com", "admin-token",
+            DateTimeOffset.UtcNow.AddMinutes(30)) };
         Theme = new FakeThemePreferenceStore();
         Context.Services.AddSingleton<IApiClient>(Api);
         Context.Services.AddSingleton<IAdminSessionStore>(Store);
         Context.Services.AddSingleton<IThemePreferenceStore>(Theme);
         Context.Services.AddSingleton(TimeProvider.System);
         Context.Services.AddScoped<AdminSession>();
-        Context.Services.AddSingleton(new AdminSettings { ApiBaseUrl = new Uri("http://api.test:8004"), LiveRefreshInterval = TimeSpan.FromMilliseconds(50) });
+        Context.Services.AddSingleton(new AdminSettings { ApiBaseUrl = new Uri("http://api.test:8004"),
+            LiveRefreshInterval = TimeSpan.FromMilliseconds(50) });
         Context.Services.AddMudServices(options => options.SnackbarConfiguration.ShowTransitionDuration = 0);
         if (!RendersItsOwnProviders)
         {

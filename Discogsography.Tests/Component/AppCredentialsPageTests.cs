@@ -10,14 +10,17 @@ public sealed class AppCredentialsPageTests : AdminComponentTest
 {
     [SetUp]
     public void AnswerTheCredentials() =>
-        Api.On<GetAppCredentials, AppCredentialsResponse>(_ => new AppCredentialsResponse { ConsumerKey = "(not set)", ConsumerSecret = "(not set)", EncryptedAtRest = true });
+        Api.On<GetAppCredentials,
+            AppCredentialsResponse>(_ =>
+                new AppCredentialsResponse { ConsumerKey = "(not set)", ConsumerSecret = "(not set)", EncryptedAtRest = true });
 
     [Test]
     public void The_stored_credentials_are_shown_masked()
     {
         var page = Context.Render<AppCredentials>();
 
-        Assert.That((page.Find("[data-testid=masked-key]").TextContent, page.Find("[data-testid=masked-secret]").TextContent), Is.EqualTo(("(not set)", "(not set)")));
+        Assert.That((page.Find("[data-testid=masked-key]").TextContent, page.Find("[data-testid=masked-secret]").TextContent),
+            Is.EqualTo(("(not set)", "(not set)")));
         Assert.That(page.Find("[data-testid=current-credentials]").TextContent, Does.Contain("Encrypted at rest"));
     }
 
@@ -56,14 +59,17 @@ public sealed class AppCredentialsPageTests : AdminComponentTest
     [Test]
     public void A_refusal_is_shown_and_nothing_claims_success()
     {
-        Api.On<SetAppCredentials, AppCredentialsResponse>(_ => throw FakeApiClient.Error(HttpStatusCode.BadRequest, "Both the consumer key and the consumer secret are required"));
+        Api.On<SetAppCredentials,
+            AppCredentialsResponse>(_ =>
+                throw FakeApiClient.Error(HttpStatusCode.BadRequest, "Both the consumer key and the consumer secret are required"));
         var page = Context.Render<AppCredentials>();
 
         page.Find("input[data-testid=consumer-key]").Change("k");
         page.Find("input[data-testid=consumer-secret]").Change("s");
         page.Find("form").Submit();
 
-        Assert.That(page.Find("[data-testid=api-error-message]").TextContent, Is.EqualTo("Both the consumer key and the consumer secret are required"));
+        Assert.That(page.Find("[data-testid=api-error-message]").TextContent,
+            Is.EqualTo("Both the consumer key and the consumer secret are required"));
         Assert.That(Notices(), Is.Empty);
     }
 }

@@ -28,7 +28,8 @@ public sealed class AuditLogPageTests : AdminComponentTest
         var page = Context.Render<AuditLog>();
 
         Assert.That(page.FindAll("[data-testid=audit-entry-action]"), Has.Count.EqualTo(50));
-        Assert.That(page.Find("[data-testid=audit-grid]").TextContent, Does.Contain("""{"email":"member@example.com"}""").And.Contain("user u1"));
+        Assert.That(page.Find("[data-testid=audit-grid]").TextContent,
+            Does.Contain("""{"email":"member@example.com"}""").And.Contain("user u1"));
         Assert.That(page.PagerCaption(), Is.EqualTo("1-50 of 120"));
         Assert.That(Api.SentOf<ListAuditActions>(), Has.Count.EqualTo(1));
     }

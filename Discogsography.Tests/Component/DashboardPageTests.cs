@@ -20,9 +20,11 @@ public sealed class DashboardPageTests : AdminComponentTest
 
         page.Find("[data-testid=users-total]").MarkupMatches("""<h4 class:ignore style:ignore data-testid="users-total">12</h4>""");
         Assert.That(page.Find("[data-testid=discogs-connections]").TextContent, Is.EqualTo("4"));
-        Assert.That(page.FindAll("[data-testid=sync-count]").Select(c => c.TextContent.Trim()), Is.EqualTo(new[] { "completed 7", "failed 1" }));
+        Assert.That(page.FindAll("[data-testid=sync-count]").Select(c => c.TextContent.Trim()),
+            Is.EqualTo(new[] { "completed 7", "failed 1" }));
         Assert.That(page.Find("[data-testid=catalogue-counts]").TextContent, Does.Contain("1,000 releases"));
-        Assert.That(page.FindAll("[data-testid=dependency]").Select(d => d.TextContent), Has.Some.Contains("Redis").And.Some.Contains("Redis: down"));
+        Assert.That(page.FindAll("[data-testid=dependency]").Select(d => d.TextContent),
+            Has.Some.Contains("Redis").And.Some.Contains("Redis: down"));
     }
 
     [Test]
@@ -50,7 +52,8 @@ public sealed class DashboardPageTests : AdminComponentTest
             Assert.That(page.Find($"[data-testid={chart}]").QuerySelector("svg"), Is.Not.Null, $"{chart} draws a chart");
             Assert.That(page.FindAll($"[data-testid={chart}-empty]"), Is.Empty);
         }
-        Assert.That(page.Find("[data-testid=chart-decades]").TextContent, Does.Contain("1990s").And.Contain("2000s").And.Contain("12 releases have no year"));
+        Assert.That(page.Find("[data-testid=chart-decades]").TextContent,
+            Does.Contain("1990s").And.Contain("2000s").And.Contain("12 releases have no year"));
         Assert.That(page.Find("[data-testid=chart-genres]").TextContent, Does.Contain("Electronic"));
         Assert.That(page.Find("[data-testid=chart-syncs]").TextContent, Does.Contain("Completed").And.Contain("Failed"));
     }
@@ -72,8 +75,12 @@ public sealed class DashboardPageTests : AdminComponentTest
     [Test]
     public void An_API_error_is_shown_in_the_error_summary()
     {
-        Api.On<GetAdminDashboard, AdminDashboardResponse>(_ => throw FakeApiClient.Error(HttpStatusCode.ServiceUnavailable, "PostgreSQL is unavailable; try again shortly"));
-        Api.On<GetAdminStats, AdminStatsResponse>(_ => throw FakeApiClient.Error(HttpStatusCode.ServiceUnavailable, "PostgreSQL is unavailable; try again shortly"));
+        Api.On<GetAdminDashboard,
+            AdminDashboardResponse>(_ =>
+                throw FakeApiClient.Error(HttpStatusCode.ServiceUnavailable, "PostgreSQL is unavailable; try again shortly"));
+        Api.On<GetAdminStats,
+            AdminStatsResponse>(_ =>
+                throw FakeApiClient.Error(HttpStatusCode.ServiceUnavailable, "PostgreSQL is unavailable; try again shortly"));
 
         var page = Context.Render<Dashboard>();
 
@@ -101,7 +108,8 @@ public sealed class DashboardPageTests : AdminComponentTest
         Users = new UserCounts { Total = total, Active = total, Admins = 1 },
         DiscogsConnections = 4,
         SyncsLast24Hours = [new() { Status = "completed", Count = 7 }, new() { Status = "failed", Count = 1 }],
-        Catalogue = new CatalogueFigures { ImportedAt = DateTimeOffset.UtcNow, Releases = 1000, Artists = 300, Labels = 50, Masters = 200, Genres = 10, Styles = 40 },
+        Catalogue = new CatalogueFigures { ImportedAt = DateTimeOffset.UtcNow, Releases = 1000, Artists = 300, Labels = 50, Masters = 200,
+            Genres = 10, Styles = 40 },
         Dependencies = [new() { Name = "postgres", Status = "up" }, new() { Name = "redis", Status = "down", Detail = "Redis: down" }],
         GeneratedAt = DateTimeOffset.UtcNow,
     };
@@ -115,7 +123,9 @@ public sealed class DashboardPageTests : AdminComponentTest
             {
                 Day = today.AddDays(d - 29), Completed = busy ? d % 3 : 0, Failed = busy && d == 5 ? 1 : 0,
             })],
-            SignInsPerHour = [.. Enumerable.Range(0, 48).Select(h => new HourlySignIns { Hour = today.AddHours(h - 47), SignIns = busy ? h % 4 : 0, Failed = busy ? h % 7 / 6 : 0 })],
+            SignInsPerHour = [.. Enumerable.Range(0, 48)
+                .Select(h => new HourlySignIns { Hour = today.AddHours(h - 47), SignIns = busy ? h % 4 : 0,
+                    Failed = busy ? h % 7 / 6 : 0 })],
             ReleasesPerDecade = busy ? [new() { Decade = 1990, Count = 400 }, new() { Decade = 2000, Count = 588 }] : [],
             UndatedReleases = busy ? 12 : 0,
             TopGenres = busy ? [new() { Name = "Electronic", Count = 700 }, new() { Name = "Rock", Count = 200 }] : [],

@@ -16,7 +16,8 @@ public sealed class ImportsPageTests : AdminComponentTest
     {
         jobs = [Job("downloading", JobStatuses.Running, ImportPhases.Download, 30 * 1024 * 1024, 120 * 1024 * 1024)];
         status = Status(live: true);
-        Api.On<QueryImports, QueryImportsResponse>(r => new QueryImportsResponse { Imports = [.. jobs], Total = jobs.Count, Offset = r.Offset, Limit = r.Limit });
+        Api.On<QueryImports, QueryImportsResponse>(r =>
+            new QueryImportsResponse { Imports = [.. jobs], Total = jobs.Count, Offset = r.Offset, Limit = r.Limit });
         Api.On<GetCatalogueStatus, CatalogueStatusResponse>(_ => status);
     }
 
@@ -38,8 +39,10 @@ public sealed class ImportsPageTests : AdminComponentTest
 
         Assert.That(page.Find("[data-testid=live-catalogue-origin]").TextContent, Does.Contain("by the import command"));
         Assert.That(page.Find("[data-testid=live-catalogue-counts]").TextContent, Does.Contain("1,000 releases"));
-        Assert.That(page.Find("[data-testid=live-catalogue]").TextContent, Does.Contain("/srv/imports/sample/discogs_20200806_releases.xml.gz"));
-        Assert.That(page.Find("[data-testid=imports-grid-empty]").TextContent, Does.Contain("imports run with the import command are not jobs"));
+        Assert.That(page.Find("[data-testid=live-catalogue]").TextContent,
+            Does.Contain("/srv/imports/sample/discogs_20200806_releases.xml.gz"));
+        Assert.That(page.Find("[data-testid=imports-grid-empty]").TextContent,
+            Does.Contain("imports run with the import command are not jobs"));
     }
 
     [Test]
@@ -52,7 +55,8 @@ public sealed class ImportsPageTests : AdminComponentTest
             Is.EqualTo(new[] { "sample/discogs_20200806_artists.xml.gz", "sample/discogs_20200806_releases.xml.gz" }));
         page.FindAll("[data-testid=import-dir-file]")[1].Click();
 
-        Assert.That(page.Find("input[data-testid=import-path]").GetAttribute("value"), Is.EqualTo("sample/discogs_20200806_releases.xml.gz"));
+        Assert.That(page.Find("input[data-testid=import-path]").GetAttribute("value"),
+            Is.EqualTo("sample/discogs_20200806_releases.xml.gz"));
         Assert.That(page.Find("[data-testid=start-import-submit]").HasAttribute("disabled"), Is.False);
     }
 
@@ -77,7 +81,8 @@ public sealed class ImportsPageTests : AdminComponentTest
 
         Assert.That(page.Find("[data-testid=import-progress]").TextContent, Is.EqualTo("releases 400 records"));
         Assert.That(page.FindAll("[data-testid=cancel-import]"), Is.Empty);
-        Assert.That(Api.SentOf<GetCatalogueStatus>(), Has.Count.GreaterThanOrEqualTo(2), "the live catalogue is re-read while an import runs");
+        Assert.That(Api.SentOf<GetCatalogueStatus>(), Has.Count.GreaterThanOrEqualTo(2),
+            "the live catalogue is re-read while an import runs");
     }
 
     [Test]
@@ -94,7 +99,8 @@ public sealed class ImportsPageTests : AdminComponentTest
     public async Task A_url_import_is_started_with_its_checksum_and_a_refusal_is_shown()
     {
         Api.On<StartImport, ImportJobInfo>(r => r.Url!.Contains("evil", StringComparison.Ordinal)
-            ? throw FakeApiClient.Error(HttpStatusCode.BadRequest, "url: downloads from evil.example are not allowed (IMPORT_ALLOWED_HOSTS: data.discogs.com)")
+            ? throw FakeApiClient.Error(HttpStatusCode.BadRequest,
+                "url: downloads from evil.example are not allowed (IMPORT_ALLOWED_HOSTS: data.discogs.com)")
             : Job("new", JobStatuses.Pending, null, 0, null));
         var page = Context.Render<Imports>();
 
@@ -133,8 +139,10 @@ public sealed class ImportsPageTests : AdminComponentTest
     private static ImportJobInfo Job(string name, string status, string? phase, long done, long? total) => new()
     {
         Id = new Guid(System.Security.Cryptography.MD5.HashData(System.Text.Encoding.UTF8.GetBytes(name))),
-        Url = "https://data.discogs.com/data/2024/discogs_20240101_releases.xml.gz", Status = status, Phase = phase, BytesDone = done, BytesTotal = total,
-        Files = [new ImportFileInfo { Path = "/imports/discogs_20240101_releases.xml.gz", Kind = "releases", Records = 400 }], CreatedAt = DateTimeOffset.UtcNow,
+        Url = "https://data.discogs.com/data/2024/discogs_20240101_releases.xml.gz", Status = status, Phase = phase, BytesDone = done,
+        BytesTotal = total,
+        Files = [new ImportFileInfo { Path = "/imports/discogs_20240101_releases.xml.gz", Kind = "releases", Records = 400 }],
+        CreatedAt = DateTimeOffset.UtcNow,
     };
 
     private static CatalogueStatusResponse Status(bool live) => new()
@@ -143,7 +151,8 @@ public sealed class ImportsPageTests : AdminComponentTest
             ? new LiveCatalogue
             {
                 ImportId = Guid.NewGuid(), ImportedAt = DateTimeOffset.UtcNow, Origin = "the import command",
-                Files = [new ImportFileInfo { Kind = "releases", Path = "/srv/imports/sample/discogs_20200806_releases.xml.gz", Records = 1000 }],
+                Files = [new ImportFileInfo { Kind = "releases", Path = "/srv/imports/sample/discogs_20200806_releases.xml.gz",
+                    Records = 1000 }],
                 Figures = new CatalogueFigures { Releases = 1000, Artists = 300, Labels = 50, Masters = 200 },
             }
             : null,

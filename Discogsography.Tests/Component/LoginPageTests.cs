@@ -79,8 +79,11 @@ public sealed class LoginPageTests : AdminComponentTest
     [Test]
     public void An_admin_with_two_factor_authentication_gives_a_code_after_the_password()
     {
-        Api.On<Login, LoginResponse>(_ => new LoginResponse { RequiresTwoFactor = true, ChallengeToken = "challenge", Message = "TOTP verification required" });
-        Api.On<VerifyTwoFactor, LoginResponse>(_ => new LoginResponse { AccessToken = "admin-token", RefreshToken = "r", ExpiresIn = 1800, TokenType = "bearer" });
+        Api.On<Login, LoginResponse>(_ =>
+            new LoginResponse { RequiresTwoFactor = true, ChallengeToken = "challenge", Message = "TOTP verification required" });
+        Api.On<VerifyTwoFactor,
+            LoginResponse>(_ => new LoginResponse { AccessToken = "admin-token", RefreshToken = "r", ExpiresIn = 1800,
+                TokenType = "bearer" });
         Api.On<GetMe, MeResponse>(_ => new MeResponse { Email = "admin@example.com", IsActive = true, IsAdmin = true, TotpEnabled = true });
         var page = Context.Render<LoginPage>();
 
@@ -92,7 +95,8 @@ public sealed class LoginPageTests : AdminComponentTest
         page.Find("form").Submit();
 
         Assert.That(refusedLocally, Is.True, "five digits are refused before anything is sent");
-        Assert.That(Api.SentOf<VerifyTwoFactor>().Single(), Has.Property("ChallengeToken").EqualTo("challenge").And.Property("Code").EqualTo("123456"));
+        Assert.That(Api.SentOf<VerifyTwoFactor>().Single(),
+            Has.Property("ChallengeToken").EqualTo("challenge").And.Property("Code").EqualTo("123456"));
         Assert.That(Store.Stored!.AccessToken, Is.EqualTo("admin-token"));
         Assert.That(Navigation.Uri, Is.EqualTo("http://localhost/"));
     }
@@ -100,7 +104,8 @@ public sealed class LoginPageTests : AdminComponentTest
     [Test]
     public void A_refused_second_step_starts_again_from_the_password_with_the_reason()
     {
-        Api.On<Login, LoginResponse>(_ => new LoginResponse { RequiresTwoFactor = true, ChallengeToken = "challenge", Message = "TOTP verification required" });
+        Api.On<Login, LoginResponse>(_ =>
+            new LoginResponse { RequiresTwoFactor = true, ChallengeToken = "challenge", Message = "TOTP verification required" });
         Api.On<RecoverTwoFactor, LoginResponse>(_ => throw FakeApiClient.Error(HttpStatusCode.Unauthorized, "Invalid recovery code"));
         var page = Context.Render<LoginPage>();
 

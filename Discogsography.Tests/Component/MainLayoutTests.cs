@@ -28,7 +28,8 @@ public sealed class MainLayoutTests : AdminComponentTest
 
         var layout = RenderLayout();
 
-        layout.WaitForAssertion(() => Assert.That(layout.FindComponent<MudBlazor.MudThemeProvider>().Instance.GetState(t => t.IsDarkMode), Is.True));
+        layout.WaitForAssertion(() =>
+            Assert.That(layout.FindComponent<MudBlazor.MudThemeProvider>().Instance.GetState(t => t.IsDarkMode), Is.True));
     }
 
     [Test]

@@ -15,7 +15,8 @@ public sealed class SyncJobsPageTests : AdminComponentTest
         (status, items) = (JobStatuses.Running, 100);
         Api.On<QueryAdminSyncs, QueryAdminSyncsResponse>(r => new QueryAdminSyncsResponse
         {
-            Syncs = r.Status is null or JobStatuses.Running ? [Job("j1", status, items), Job("j2", JobStatuses.Failed, 5)] : [Job("j2", JobStatuses.Failed, 5)],
+            Syncs = r.Status is null or JobStatuses.Running
+                ? [Job("j1", status, items), Job("j2", JobStatuses.Failed, 5)] : [Job("j2", JobStatuses.Failed, 5)],
             Total = 60, Offset = r.Offset, Limit = r.Limit,
         });
     }
@@ -36,7 +37,8 @@ public sealed class SyncJobsPageTests : AdminComponentTest
         var job = Job("j3", JobStatuses.Completed, 117);
         job.ReconcileSkipped = ["collection"];
         job.ItemsRemoved = 2;
-        Api.On<QueryAdminSyncs, QueryAdminSyncsResponse>(r => new QueryAdminSyncsResponse { Syncs = [job], Total = 1, Offset = r.Offset, Limit = r.Limit });
+        Api.On<QueryAdminSyncs,
+            QueryAdminSyncsResponse>(r => new QueryAdminSyncsResponse { Syncs = [job], Total = 1, Offset = r.Offset, Limit = r.Limit });
 
         var page = Context.Render<SyncJobs>();
 
@@ -69,7 +71,8 @@ public sealed class SyncJobsPageTests : AdminComponentTest
         await page.InvokeAsync(() => page.SortBy(column: 1));
         var descending = Api.SentOf<QueryAdminSyncs>().Last();
 
-        Assert.That((first.OrderBy, first.Descending), Is.EqualTo((AdminSyncOrder.StartedAt, true)), "newest first until a column is chosen");
+        Assert.That((first.OrderBy, first.Descending), Is.EqualTo((AdminSyncOrder.StartedAt, true)),
+            "newest first until a column is chosen");
         Assert.That((ascending.OrderBy, ascending.Descending), Is.EqualTo((AdminSyncOrder.Email, false)));
         Assert.That((descending.OrderBy, descending.Descending), Is.EqualTo((AdminSyncOrder.Email, true)));
     }

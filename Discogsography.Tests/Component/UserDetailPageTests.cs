@@ -17,7 +17,9 @@ public sealed class UserDetailPageTests : AdminComponentTest
     {
         detail = Detail(isActive: true, connected: true);
         Api.On<GetAdminUser, AdminUserDetail>(_ => detail);
-        Api.On<QueryAdminSyncs, QueryAdminSyncsResponse>(r => new QueryAdminSyncsResponse { Syncs = [Sync(syncStatus)], Total = 1, Offset = r.Offset, Limit = r.Limit });
+        Api.On<QueryAdminSyncs,
+            QueryAdminSyncsResponse>(r =>
+                new QueryAdminSyncsResponse { Syncs = [Sync(syncStatus)], Total = 1, Offset = r.Offset, Limit = r.Limit });
     }
 
     [Test]
@@ -94,7 +96,8 @@ public sealed class UserDetailPageTests : AdminComponentTest
         Answer(confirm: true);
 
         page.WaitForState(() => page.FindAll("[data-testid=api-error-message]").Count == 1);
-        Assert.That(page.Find("[data-testid=api-error-message]").TextContent, Does.StartWith("At least one active administrator must remain"));
+        Assert.That(page.Find("[data-testid=api-error-message]").TextContent,
+            Does.StartWith("At least one active administrator must remain"));
         Assert.That(Notices(), Is.Empty, "nothing claims success");
     }
 
@@ -142,7 +145,8 @@ public sealed class UserDetailPageTests : AdminComponentTest
     [Test]
     public void A_locked_out_users_two_factor_state_is_shown_and_reset_after_asking()
     {
-        detail.TwoFactor = new AdminTwoFactorStatus { Enabled = true, FailedAttempts = 5, LockedUntil = DateTimeOffset.UtcNow.AddMinutes(10), RecoveryCodesLeft = 3 };
+        detail.TwoFactor = new AdminTwoFactorStatus { Enabled = true, FailedAttempts = 5,
+            LockedUntil = DateTimeOffset.UtcNow.AddMinutes(10), RecoveryCodesLeft = 3 };
         Api.On<ResetAdminUserTwoFactor, AccountMessageResponse>(_ =>
         {
             detail.TwoFactor = new AdminTwoFactorStatus();
@@ -150,7 +154,8 @@ public sealed class UserDetailPageTests : AdminComponentTest
         });
         var page = Render();
 
-        Assert.That(page.Find("[data-testid=two-factor-state]").TextContent, Does.StartWith("On · 3 recovery code(s) left · locked after 5 wrong codes until"));
+        Assert.That(page.Find("[data-testid=two-factor-state]").TextContent,
+            Does.StartWith("On · 3 recovery code(s) left · locked after 5 wrong codes until"));
         page.Find("[data-testid=reset-2fa]").Click();
         Assert.That(Api.SentOf<ResetAdminUserTwoFactor>(), Is.Empty, "the click only asks");
         Answer(confirm: true);
@@ -164,18 +169,21 @@ public sealed class UserDetailPageTests : AdminComponentTest
     [Test]
     public void An_app_token_is_listed_without_its_secret_and_revoked_after_asking()
     {
-        var token = new AppTokenSummary { Id = Guid.NewGuid(), Name = "export script", Scopes = ["collection:read", "sync:trigger"], CreatedAt = DateTimeOffset.UtcNow };
+        var token = new AppTokenSummary { Id = Guid.NewGuid(), Name = "export script", Scopes = ["collection:read", "sync:trigger"],
+            CreatedAt = DateTimeOffset.UtcNow };
         detail.AppTokens = [token];
         Api.OnVoid<RevokeAdminUserAppToken>(_ => detail.AppTokens = []);
         var page = Render();
 
-        Assert.That(page.Find("[data-testid=app-tokens-grid]").TextContent, Does.Contain("export script").And.Contain("collection:read, sync:trigger"));
+        Assert.That(page.Find("[data-testid=app-tokens-grid]").TextContent,
+            Does.Contain("export script").And.Contain("collection:read, sync:trigger"));
         page.Find("[data-testid=revoke-app-token]").Click();
         Assert.That(Dialogs.Find("[data-testid=confirm-question]").TextContent, Does.Contain("\"export script\""));
         Answer(confirm: true);
 
         page.WaitForState(() => page.Find("[data-testid=app-tokens-grid]").TextContent.Contains("No app tokens"));
-        Assert.That(Api.SentOf<RevokeAdminUserAppToken>().Single(), Has.Property("Id").EqualTo(UserId).And.Property("TokenId").EqualTo(token.Id));
+        Assert.That(Api.SentOf<RevokeAdminUserAppToken>().Single(),
+            Has.Property("Id").EqualTo(UserId).And.Property("TokenId").EqualTo(token.Id));
         Assert.That(Notices(), Is.EqualTo(new[] { "App token revoked." }));
     }
 
@@ -185,7 +193,8 @@ public sealed class UserDetailPageTests : AdminComponentTest
     {
         User = new AdminUserSummary { Id = UserId, Email = "member@example.com", IsActive = isActive, CreatedAt = DateTimeOffset.UtcNow },
         Sessions = [new SessionSummary { Id = Guid.NewGuid(), Ip = "10.0.0.7", UserAgent = "curl", CreatedAt = DateTimeOffset.UtcNow }],
-        Discogs = connected ? new AdminDiscogsConnection { Username = "vinyl_fan", UserId = "42", ConnectedAt = DateTimeOffset.UtcNow } : null,
+        Discogs = connected ? new AdminDiscogsConnection { Username = "vinyl_fan", UserId = "42", ConnectedAt = DateTimeOffset.UtcNow }
+            : null,
         Syncs = [],
         ApiKeyServices = ["discogs", "lastfm"],
         TwoFactor = new AdminTwoFactorStatus(),
@@ -194,7 +203,8 @@ public sealed class UserDetailPageTests : AdminComponentTest
 
     private static AdminSyncJob Sync(string status) => new()
     {
-        SyncId = "s1", UserId = UserId, Email = "member@example.com", Status = status, ItemsSynced = 120, PagesFetched = 2, ItemsRemoved = 3,
+        SyncId = "s1", UserId = UserId, Email = "member@example.com", Status = status, ItemsSynced = 120, PagesFetched = 2,
+            ItemsRemoved = 3,
         StartedAt = DateTimeOffset.UtcNow,
     };
 }

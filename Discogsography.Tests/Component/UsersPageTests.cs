@@ -16,8 +16,10 @@ public sealed class UsersPageTests : AdminComponentTest
         var page = Context.Render<Users>();
 
         var request = Api.SentOf<QueryAdminUsers>().Single();
-        Assert.That((request.Offset, request.Limit, request.OrderBy, request.Descending), Is.EqualTo((0, 25, AdminUserOrder.CreatedAt, true)));
-        Assert.That(page.FindAll("[data-testid=user-link]").Select(a => a.TextContent), Is.EqualTo(Enumerable.Range(0, 25).Select(i => $"user{i:000}@example.com")));
+        Assert.That((request.Offset, request.Limit, request.OrderBy, request.Descending),
+            Is.EqualTo((0, 25, AdminUserOrder.CreatedAt, true)));
+        Assert.That(page.FindAll("[data-testid=user-link]").Select(a => a.TextContent),
+            Is.EqualTo(Enumerable.Range(0, 25).Select(i => $"user{i:000}@example.com")));
         Assert.That(page.PagerCaption(), Is.EqualTo("1-25 of 60"));
     }
 
@@ -61,7 +63,8 @@ public sealed class UsersPageTests : AdminComponentTest
         page.Find("[data-testid=user-search-submit]").Click();
 
         var request = Api.SentOf<QueryAdminUsers>().Last();
-        Assert.That((request.Search, request.Active, request.Admin, request.Offset), Is.EqualTo(("example.org", (bool?)false, (bool?)true, 0)));
+        Assert.That((request.Search, request.Active, request.Admin, request.Offset),
+            Is.EqualTo(("example.org", (bool?)false, (bool?)true, 0)));
         Assert.That(page.FindAll("[data-testid=user-link]"), Has.Count.EqualTo(3));
     }
 
@@ -71,7 +74,8 @@ public sealed class UsersPageTests : AdminComponentTest
         var email = new string('a', 60) + "@example.com";
         Api.On<QueryAdminUsers, QueryAdminUsersResponse>(_ => new QueryAdminUsersResponse
         {
-            Users = [new AdminUserSummary { Id = Guid.NewGuid(), Email = email, IsActive = true, CreatedAt = DateTimeOffset.UtcNow }], Total = 1,
+            Users = [new AdminUserSummary { Id = Guid.NewGuid(), Email = email, IsActive = true, CreatedAt = DateTimeOffset.UtcNow }],
+                Total = 1,
         });
 
         var page = Context.Render<Users>();
@@ -83,20 +87,25 @@ public sealed class UsersPageTests : AdminComponentTest
     [Test]
     public void An_API_error_is_shown_and_the_grid_says_it_has_nothing()
     {
-        Api.On<QueryAdminUsers, QueryAdminUsersResponse>(_ => throw FakeApiClient.Error(HttpStatusCode.UnprocessableEntity, "limit: Input should be less than or equal to 200",
+        Api.On<QueryAdminUsers,
+            QueryAdminUsersResponse>(_ =>
+                throw FakeApiClient.Error(HttpStatusCode.UnprocessableEntity, "limit: Input should be less than or equal to 200",
             new FieldError("query", "limit", "less_than_equal", "Input should be less than or equal to 200")));
 
         var page = Context.Render<Users>();
 
-        Assert.That(page.Find("[data-testid=api-error-fields]").TextContent.Trim(), Is.EqualTo("limit: Input should be less than or equal to 200"));
+        Assert.That(page.Find("[data-testid=api-error-fields]").TextContent.Trim(),
+            Is.EqualTo("limit: Input should be less than or equal to 200"));
         Assert.That(page.FindAll("[data-testid=user-link]"), Is.Empty);
     }
 
     internal static QueryAdminUsersResponse Page(QueryAdminUsers request, int total)
     {
         var users = Enumerable.Range(request.Offset, Math.Max(0, Math.Min(request.Limit, total - request.Offset)))
-            .Select(i => new AdminUserSummary { Id = Guid.NewGuid(), Email = $"user{i:000}@example.com", IsActive = i % 5 != 0, IsAdmin = i == 0, CreatedAt = DateTimeOffset.UtcNow })
+            .Select(i => new AdminUserSummary { Id = Guid.NewGuid(), Email = $"user{i:000}@example.com", IsActive = i % 5 != 0,
+                IsAdmin = i == 0, CreatedAt = DateTimeOffset.UtcNow })
             .ToList();
-        return new QueryAdminUsersResponse { Users = users, Total = total, Offset = request.Offset, Limit = request.Limit, HasMore = request.Offset + users.Count < total };
+        return new QueryAdminUsersResponse { Users = users, Total = total, Offset = request.Offset, Limit = request.Limit,
+            HasMore = request.Offset + users.Count < total };
     }
 }

@@ -8,7 +8,8 @@ public static class DiscogsConnections
 {
     /// <summary>Stores the fake's consumer key and secret, as <c>discogs-setup</c> would.</summary>
     public static Task ConfigureAppCredentialsAsync(TestHost host) =>
-        host.Services.GetRequiredService<DiscogsAppCredentials>().SetAsync(FakeDiscogs.ConsumerKey, FakeDiscogs.ConsumerSecret, CancellationToken.None);
+        host.Services.GetRequiredService<DiscogsAppCredentials>().SetAsync(FakeDiscogs.ConsumerKey, FakeDiscogs.ConsumerSecret,
+            CancellationToken.None);
 
     /// <summary>Runs authorize → approve → verify for the client's user.</summary>
     public static async Task ConnectAsync(JsonApiClient client, TestHost host, FakeDiscogs discogs)

@@ -55,7 +55,8 @@ public sealed class DumpFileServer : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, port));
         var app = builder.Build();
-        var server = new DumpFileServer(app, new Uri($"http://127.0.0.1:{port}/"), Directory.CreateTempSubdirectory("dump-server").FullName);
+        var server = new DumpFileServer(app, new Uri($"http://127.0.0.1:{port}/"),
+            Directory.CreateTempSubdirectory("dump-server").FullName);
         app.MapGet("/files/{name}", server.ServeAsync);
         app.MapGet("/redirect", (string to) => Results.Redirect(to));
         await app.StartAsync();
@@ -140,7 +141,8 @@ public sealed class DumpFileServer : IAsyncDisposable
     {
         var lines = files.Select(file =>
         {
-            var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(Path.Combine(Folder, file))));
+            var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(Path.Combine(Folder,
+                file))));
             return $"{(file == wrongFor ? new string('0', 64) : hash)}  {file}";
         });
         File.WriteAllText(Path.Combine(Folder, name), string.Join('\n', lines) + "\n");

@@ -55,7 +55,8 @@ public sealed partial class FakeDiscogs
     /// <summary>Holds requests for <paramref name="page"/> of <paramref name="path"/> until the test releases them.</summary>
     public FakeHold Hold(string path, int page) => holds.GetOrAdd((path, page), _ => new FakeHold());
 
-    /// <summary>The next answer for <paramref name="page"/> of <paramref name="path"/> leaves out its last <paramref name="missing"/> items.</summary>
+    /// <summary>The next answer for <paramref name="page"/> of <paramref name="path"/> leaves out its last <paramref
+    /// name="missing"/> items.</summary>
     public void ShortenNext(string path, int page, int missing) => shortPages[(path, page)] = missing;
 
     /// <summary>The collection path of <paramref name="username"/>.</summary>
@@ -103,7 +104,8 @@ public sealed partial class FakeDiscogs
         var header = context.Request.Headers.Authorization.ToString();
         if (header.StartsWith("Discogs token=", StringComparison.Ordinal))
             return personalTokens.GetValueOrDefault(header["Discogs token=".Length..]);
-        return accessTokens.TryGetValue(oauth.GetValueOrDefault("oauth_token") ?? "", out var secret) && SignatureIsValid(context, oauth, secret)
+        return accessTokens.TryGetValue(oauth.GetValueOrDefault("oauth_token") ?? "", out var secret)
+            && SignatureIsValid(context, oauth, secret)
             ? Identity.Username
             : null;
     }
@@ -112,10 +114,12 @@ public sealed partial class FakeDiscogs
     {
         var perPage = Math.Clamp(int.TryParse(query["per_page"], CultureInfo.InvariantCulture, out var pp) ? pp : 50, 1, 100);
         var pages = Math.Max(1, (items.Count + perPage - 1) / perPage);
-        var slice = items.Skip((page - 1) * perPage).Take(perPage).SkipLast(missing).Select(item => isCollection ? CollectionJson(item) : WantJson(item));
+        var slice = items.Skip((page - 1) * perPage).Take(perPage).SkipLast(missing)
+            .Select(item => isCollection ? CollectionJson(item) : WantJson(item));
         return new JsonObject
         {
-            ["pagination"] = new JsonObject { ["page"] = page, ["pages"] = pages, ["per_page"] = perPage, ["items"] = items.Count, ["urls"] = new JsonObject() },
+            ["pagination"] = new JsonObject { ["page"] = page, ["pages"] = pages, ["per_page"] = perPage, ["items"] = items.Count,
+                ["urls"] = new JsonObject() },
             [isCollection ? "releases" : "wants"] = new JsonArray([.. slice]),
         };
     }

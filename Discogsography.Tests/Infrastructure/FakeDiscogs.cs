@@ -62,7 +62,8 @@ public sealed partial class FakeDiscogs : IAsyncDisposable
     /// The next request to <paramref name="path"/> (for lists: to its <paramref name="page"/>) answers <paramref name="status"/>
     /// with a body naming secrets. Failures are served in the order queued.
     /// </summary>
-    public void FailNext(string path, int status, string? retryAfter = null, int? page = null) => failures.Enqueue(new Failure(path, page, status, retryAfter));
+    public void FailNext(string path, int status, string? retryAfter = null, int? page = null) =>
+        failures.Enqueue(new Failure(path, page, status, retryAfter));
 
     /// <summary>Forgets everything (between tests).</summary>
     public void Reset()
@@ -152,7 +153,8 @@ public sealed partial class FakeDiscogs : IAsyncDisposable
     private sealed record Failure(string Path, int? Page, int Status, string? RetryAfter)
     {
         public bool Matches(HttpRequest request) =>
-            request.Path == Path && (Page is null || request.Query["page"] == Page.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            request.Path == Path
+                && (Page is null || request.Query["page"] == Page.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
     /// <summary>One request the fake received.</summary>

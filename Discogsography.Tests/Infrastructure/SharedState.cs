@@ -45,7 +45,8 @@ public static class SharedState
         }
     }
 
-    /// <summary>Background upkeep (session cleanup, audit purge) can still deadlock with TRUNCATE; the TRUNCATE is the victim and is retried.</summary>
+    /// <summary>Background upkeep (session cleanup, audit purge) can still deadlock with TRUNCATE; the TRUNCATE is the
+    /// victim and is retried.</summary>
     private static async Task TruncateAsync(NpgsqlConnection connection)
     {
         var tables = (await connection.QueryAsync<string>("""

@@ -66,7 +66,8 @@ public sealed class SmtpInbox : IAsyncDisposable
     {
         public ConcurrentQueue<MimeMessage> Messages { get; } = new();
 
-        public override async Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer,
+        public override async Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction,
+            ReadOnlySequence<byte> buffer,
             CancellationToken cancellationToken)
         {
             using var stream = new MemoryStream(buffer.ToArray());

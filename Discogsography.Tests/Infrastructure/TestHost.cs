@@ -58,7 +58,9 @@ public sealed class TestHost : IAsyncDisposable
         Jwt = new JwtSettings { SecretKey = TestTokens.Secret },
         RedisUrl = redisUrl,
         OAuthEncryptionKey = EncryptionKey,
-        Discogs = discogs is null ? new DiscogsSettings() : new DiscogsSettings { ApiUrl = discogs.ToString().TrimEnd('/'), WebUrl = discogs.ToString().TrimEnd('/') },
+        Discogs = discogs is null
+            ? new DiscogsSettings()
+                : new DiscogsSettings { ApiUrl = discogs.ToString().TrimEnd('/'), WebUrl = discogs.ToString().TrimEnd('/') },
         Snapshots = new SnapshotSettings(),
         // Downloads go to a folder of this host's; the local dump file server is the only allowed host.
         Imports = new ImportSettings { Directory = Directory.CreateTempSubdirectory("imports").FullName, AllowedHosts = ["127.0.0.1"] },
@@ -86,7 +88,8 @@ public sealed class TestHost : IAsyncDisposable
                 // Retries as in production, but with delays small enough for tests.
                 services.AddSingleton(new ServiceInterface.Discogs.DiscogsRetryOptions
                 {
-                    BaseDelay = TimeSpan.FromMilliseconds(20), MaxRetryAfter = TimeSpan.FromSeconds(2), AttemptTimeout = TimeSpan.FromSeconds(3),
+                    BaseDelay = TimeSpan.FromMilliseconds(20), MaxRetryAfter = TimeSpan.FromSeconds(2),
+                        AttemptTimeout = TimeSpan.FromSeconds(3),
                 });
                 services.AddSingleton(FastSyncOptions);
                 services.AddSingleton(FastImportOptions);

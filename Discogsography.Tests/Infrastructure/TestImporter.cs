@@ -12,5 +12,6 @@ public static class TestImporter
 
     public static readonly BuildBudget Budget = BuildBudget.For(ManyCores, PostgresDataSource.ImportPoolSize, totalMemoryMegabytes: 256);
 
-    public static CatalogImporter For(NpgsqlDataSource database, CatalogShape? shape = null) => new(database, TimeProvider.System, Budget, shape ?? new CatalogShape());
+    public static CatalogImporter For(NpgsqlDataSource database, CatalogShape? shape = null) =>
+        new(database, TimeProvider.System, Budget, shape ?? new CatalogShape());
 }

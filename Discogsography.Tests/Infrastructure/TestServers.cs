@@ -49,7 +49,8 @@ public sealed class TestServers
         redis = await TestRedis.ConnectAsync(RedisUrl);
         discogs = await FakeDiscogs.StartAsync();
         mail = SmtpInbox.Start();
-        host = await TestHost.StartAsync(TestHost.SettingsFor(database.Settings, RedisUrl, discogs.Url) with { Mail = TestHost.MailTo(mail) });
+        host = await TestHost.StartAsync(TestHost.SettingsFor(database.Settings, RedisUrl,
+            discogs.Url) with { Mail = TestHost.MailTo(mail) });
     }
 
     [OneTimeTearDown]

@@ -40,7 +40,8 @@ public static class TestTokens
     /// </summary>
     public static string Assemble(string header, string payload, bool sign = true, string secret = Secret)
     {
-        var input = Base64Url.EncodeToString(Encoding.UTF8.GetBytes(header)) + "." + Base64Url.EncodeToString(Encoding.UTF8.GetBytes(payload));
+        var input = Base64Url.EncodeToString(Encoding.UTF8.GetBytes(header)) + "."
+            + Base64Url.EncodeToString(Encoding.UTF8.GetBytes(payload));
         return input + "." + (sign ? Sign(input, Encoding.UTF8.GetBytes(secret)) : "");
     }
 

@@ -12,7 +12,8 @@ namespace Discogsography.Tests.TypeScript;
 /// </summary>
 public sealed class TypeScriptDtoTests : ApiTest
 {
-    private static readonly string SnapshotPath = Path.Combine(RepositoryPaths.Root, "Discogsography.Tests", "TypeScript", "dtos.snapshot.ts");
+    private static readonly string SnapshotPath = Path.Combine(RepositoryPaths.Root, "Discogsography.Tests", "TypeScript",
+        "dtos.snapshot.ts");
 
     private const string Usage = """
         import { ApiError, ApiKeyInfo, DeleteApiKey, Explore, ExploreResponse, GetMe, JsonApiClient, ListApiKeys, Login, LoginResponse,
@@ -102,7 +103,8 @@ public sealed class TypeScriptDtoTests : ApiTest
         var compiled = await TypeScriptToolchain.CompileAsync(folder, emit: true);
         Assert.That(compiled.ExitCode, Is.Zero, compiled.Output);
 
-        var (exitCode, output) = await TypeScriptToolchain.NodeAsync(folder, "tour.js", Host.ApiUrl.ToString(), "node@example.com", Accounts.Password, artist);
+        var (exitCode, output) = await TypeScriptToolchain.NodeAsync(folder, "tour.js", Host.ApiUrl.ToString(), "node@example.com",
+            Accounts.Password, artist);
 
         Assert.That(exitCode, Is.Zero, output);
         var result = JsonNode.Parse(output)!;

@@ -17,7 +17,8 @@ internal static class TypeScriptToolchain
         get
         {
             var tsc = Path.Combine(RepositoryPaths.Root, "tools", "typescript", "node_modules", ".bin", "tsc");
-            return File.Exists(tsc) ? tsc : throw new InvalidOperationException($"{tsc} is missing: run scripts/typescript.sh (./test.sh does).");
+            return File.Exists(tsc)
+                ? tsc : throw new InvalidOperationException($"{tsc} is missing: run scripts/typescript.sh (./test.sh does).");
         }
     }
 
@@ -42,7 +43,8 @@ internal static class TypeScriptToolchain
 
     private static async Task<(int ExitCode, string Output)> RunAsync(string program, string folder, string[] arguments)
     {
-        var start = new ProcessStartInfo(program) { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = new ProcessStartInfo(program) { WorkingDirectory = folder, RedirectStandardOutput = true,
+            RedirectStandardError = true };
         foreach (var argument in arguments)
             start.ArgumentList.Add(argument);
         using var process = Process.Start(start)!;

@@ -22,7 +22,8 @@ public sealed partial class DocumentationLinkTests
                 if (target.Length == 0 || Uri.IsWellFormedUriString(target, UriKind.Absolute))
                     continue;
                 var resolved = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(file)!, Uri.UnescapeDataString(target)));
-                if (!resolved.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal) || !(File.Exists(resolved) || Directory.Exists(resolved)))
+                if (!resolved.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal)
+                    || !(File.Exists(resolved) || Directory.Exists(resolved)))
                     broken.Add($"{Path.GetRelativePath(root, file)}: {link.Value}");
             }
         }

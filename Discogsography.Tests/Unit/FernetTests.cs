@@ -6,7 +6,8 @@ using Discogsography.Tests.Infrastructure;
 
 namespace Discogsography.Tests.Unit;
 
-/// <summary>Fernet against the specification's own test vectors (https://github.com/fernet/spec), read from ../shared/data/fernet.</summary>
+/// <summary>Fernet against the specification's own test vectors (https://github.com/fernet/spec), read from
+/// ../shared/data/fernet.</summary>
 public sealed class FernetTests
 {
     [Test]
@@ -28,7 +29,8 @@ public sealed class FernetTests
         foreach (var vector in Vectors("verify.json"))
         {
             var plaintext = new Fernet(vector.GetProperty("secret").GetString()!)
-                .DecryptString(vector.GetProperty("token").GetString()!, Now(vector), TimeSpan.FromSeconds(vector.GetProperty("ttl_sec").GetInt32()));
+                .DecryptString(vector.GetProperty("token").GetString()!, Now(vector),
+                    TimeSpan.FromSeconds(vector.GetProperty("ttl_sec").GetInt32()));
 
             Assert.That(plaintext, Is.EqualTo(vector.GetProperty("src").GetString()));
         }
@@ -43,7 +45,8 @@ public sealed class FernetTests
         {
             var fernet = new Fernet(vector.GetProperty("secret").GetString()!);
             Assert.Throws<InvalidFernetTokenException>(
-                () => fernet.Decrypt(vector.GetProperty("token").GetString()!, Now(vector), TimeSpan.FromSeconds(vector.GetProperty("ttl_sec").GetInt32())),
+                () => fernet.Decrypt(vector.GetProperty("token").GetString()!, Now(vector),
+                    TimeSpan.FromSeconds(vector.GetProperty("ttl_sec").GetInt32())),
                 vector.GetProperty("desc").GetString() ?? "");
         }
     }
@@ -93,7 +96,8 @@ public sealed class FernetTests
             Assert.That(protector.Unprotect("not-encrypted"), Is.EqualTo("not-encrypted"), "values written before the key existed");
             var otherKey = Assert.Throws<ServiceMisconfiguredException>(
                 () => SecretProtector.Create(Fernet.GenerateKey(), TimeProvider.System).Unprotect(stored))!;
-            Assert.That(otherKey.Message, Does.Contain("OAUTH_ENCRYPTION_KEY"), "another key: an error naming the setting, never the ciphertext");
+            Assert.That(otherKey.Message, Does.Contain("OAUTH_ENCRYPTION_KEY"),
+                "another key: an error naming the setting, never the ciphertext");
             Assert.Throws<ServiceMisconfiguredException>(() => SecretProtector.Create(null, TimeProvider.System).Unprotect(stored),
                 "no key at all: the ciphertext is not passed off as plaintext");
             Assert.That(SecretProtector.Create(null, TimeProvider.System).Protect("value"), Is.EqualTo("value"), "no key: plaintext");
@@ -101,7 +105,9 @@ public sealed class FernetTests
     }
 
     private static List<JsonElement> Vectors(string file) =>
-        JsonDocument.Parse(File.ReadAllText(SharedData.PathOf(Path.Combine("fernet", file)))).RootElement.EnumerateArray().Select(e => e.Clone()).ToList();
+        JsonDocument.Parse(File.ReadAllText(SharedData.PathOf(Path.Combine("fernet", file)))).RootElement.EnumerateArray()
+            .Select(e => e.Clone()).ToList();
 
-    private static DateTimeOffset Now(JsonElement vector) => DateTimeOffset.Parse(vector.GetProperty("now").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+    private static DateTimeOffset Now(JsonElement vector) =>
+        DateTimeOffset.Parse(vector.GetProperty("now").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
 }

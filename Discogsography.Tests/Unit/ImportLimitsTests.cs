@@ -6,7 +6,8 @@ namespace Discogsography.Tests.Unit;
 /// <summary>The catalogue build's share of the database, and which redirects a download follows.</summary>
 public sealed class ImportLimitsTests
 {
-    [TestCase(64, 10, 1024, 9, 113, TestName = "A many-core machine builds with one connection fewer than the import pool, memory divided among the steps")]
+    [TestCase(64, 10, 1024, 9, 113,
+        TestName = "A many-core machine builds with one connection fewer than the import pool, memory divided among the steps")]
     [TestCase(2, 10, 1024, 2, 512, TestName = "Two cores build two steps at once with half the memory each")]
     [TestCase(1, 10, 1024, 2, 512, TestName = "One core still builds two steps at once")]
     [TestCase(8, 2, 1024, 1, 1024, TestName = "A pool of two connections builds one step at a time")]
@@ -16,7 +17,8 @@ public sealed class ImportLimitsTests
         var budget = BuildBudget.For(cores, connections, memory);
 
         Assert.That((budget.Parallelism, budget.MemoryPerStepMegabytes), Is.EqualTo((parallelism, perStep)));
-        Assert.That(budget.SessionSettings, Does.Contain($"SET work_mem = '{perStep}MB'").And.Contain($"SET maintenance_work_mem = '{perStep}MB'"));
+        Assert.That(budget.SessionSettings,
+            Does.Contain($"SET work_mem = '{perStep}MB'").And.Contain($"SET maintenance_work_mem = '{perStep}MB'"));
     }
 
     [TestCase("https://data.discogs.com/a", "http://data.discogs.com/a", "from https to http")]

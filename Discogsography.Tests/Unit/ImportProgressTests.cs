@@ -41,7 +41,8 @@ public sealed partial class ImportProgressTests
             progress.Finished(succeeded: true);
         });
 
-        Assert.That(Percentages().Matches(screen).Select(m => m.Value), Is.EqualTo(new[] { "100%", "100%", "100%", "100%" }).AsCollection, screen);
+        Assert.That(Percentages().Matches(screen).Select(m => m.Value), Is.EqualTo(new[] { "100%", "100%", "100%", "100%" }).AsCollection,
+            screen);
         Assert.That(screen, Does.Contain($"build {BuildSteps} steps").And.Not.Contain("failed"));
     }
 

@@ -33,7 +33,8 @@ public sealed class JwtCodecTests
 
         Assert.That(token, Is.EqualTo(TestTokens.Assemble(Hs256Header, payload)));
         var claims = await Codec().DecodeAsync(token);
-        Assert.That((claims.Subject, claims.Email, claims.TokenId), Is.EqualTo(("00000000-0000-0000-0000-000000000001", "test@example.com", "0123456789abcdef0123456789abcdef")));
+        Assert.That((claims.Subject, claims.Email, claims.TokenId),
+            Is.EqualTo(("00000000-0000-0000-0000-000000000001", "test@example.com", "0123456789abcdef0123456789abcdef")));
     }
 
     [TestCase("not.enough")]
@@ -49,7 +50,8 @@ public sealed class JwtCodecTests
     [TestCase("RS256")]
     public void A_header_that_does_not_say_HS256_is_refused_even_when_correctly_signed(string algorithm)
     {
-        var token = TestTokens.Assemble($$"""{"alg":"{{algorithm}}","typ":"JWT"}""", $$"""{"sub":"x","exp":{{Now.AddHours(1).ToUnixTimeSeconds()}}}""");
+        var token = TestTokens.Assemble($$"""{"alg":"{{algorithm}}","typ":"JWT"}""",
+            $$"""{"sub":"x","exp":{{Now.AddHours(1).ToUnixTimeSeconds()}}}""");
 
         Assert.That(Reason(token), Is.AnyOf(TokenRejection.Algorithm, TokenRejection.Signature));
     }

@@ -32,7 +32,8 @@ public sealed class MasterKeyTests
         var fresh = protector.Protect("new secret");
 
         Assert.That(protector.Unprotect(old), Is.EqualTo("old secret"), "written under OAUTH_ENCRYPTION_KEY before");
-        Assert.That(new Fernet(MasterKey.Derive(ZeroMaster, MasterKey.OAuthPurpose)).DecryptString(fresh, DateTimeOffset.UtcNow), Is.EqualTo("new secret"),
+        Assert.That(new Fernet(MasterKey.Derive(ZeroMaster, MasterKey.OAuthPurpose)).DecryptString(fresh, DateTimeOffset.UtcNow),
+            Is.EqualTo("new secret"),
             "the upstream reads it with the same derived key");
         Assert.That(SecretProtector.Create(null, TimeProvider.System, ZeroMaster).Unprotect(fresh), Is.EqualTo("new secret"));
         var error = Assert.Throws<ServiceInterface.Infrastructure.ServiceMisconfiguredException>(

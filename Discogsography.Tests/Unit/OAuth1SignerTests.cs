@@ -33,7 +33,8 @@ public sealed class OAuth1SignerTests
             ["oauth_nonce"] = "wIjqoS", ["oauth_callback"] = "http://printer.example.com/ready",
         };
 
-        var signature = OAuth1Signer.Sign(OAuth1Signer.BaseString("POST", new Uri("https://photos.example.net/initiate"), oauth), "kd94hf93k423kf44", "");
+        var signature = OAuth1Signer.Sign(OAuth1Signer.BaseString("POST", new Uri("https://photos.example.net/initiate"), oauth),
+            "kd94hf93k423kf44", "");
 
         Assert.That(signature, Is.EqualTo("74KNZJeDHnMBp0EMJ9ZHt/XKycU="));
     }
@@ -53,11 +54,13 @@ public sealed class OAuth1SignerTests
     public void The_header_lists_every_oauth_parameter_sorted_quoted_and_encoded()
     {
         var header = OAuth1Signer.AuthorizationHeader("GET", new Uri("https://api.discogs.com/oauth/request_token"),
-            new OAuthCredentials("key with space", "secret"), DateTimeOffset.FromUnixTimeSeconds(1700000000), [new("oauth_callback", "oob")], nonce: "n");
+            new OAuthCredentials("key with space", "secret"), DateTimeOffset.FromUnixTimeSeconds(1700000000),
+            [new("oauth_callback", "oob")], nonce: "n");
 
         var names = header["OAuth ".Length..].Split(", ").Select(p => p.Split('=')[0]).ToArray();
         Assert.That(header, Does.StartWith("OAuth oauth_callback=\"oob\", oauth_consumer_key=\"key%20with%20space\", oauth_nonce=\"n\""));
-        Assert.That(names, Is.EqualTo(new[] { "oauth_callback", "oauth_consumer_key", "oauth_nonce", "oauth_signature", "oauth_signature_method", "oauth_timestamp", "oauth_version" }));
+        Assert.That(names, Is.EqualTo(new[] { "oauth_callback", "oauth_consumer_key", "oauth_nonce", "oauth_signature",
+            "oauth_signature_method", "oauth_timestamp", "oauth_version" }));
     }
 
     [TestCase("abc123", "abc123")]
@@ -82,7 +85,8 @@ public sealed class OAuth1SignerTests
             OAuth1Signer.Sign(baseString, "a", ""),
             OAuth1Signer.Sign(baseString, "b", ""),
             OAuth1Signer.Sign(baseString, "a", "t"),
-            OAuth1Signer.Sign(OAuth1Signer.BaseString("POST", new Uri("https://api.discogs.com/oauth/identity"), [new("oauth_nonce", "n")]), "a", ""),
+            OAuth1Signer.Sign(OAuth1Signer.BaseString("POST", new Uri("https://api.discogs.com/oauth/identity"),
+                [new("oauth_nonce", "n")]), "a", ""),
         };
 
         Assert.That(signatures.Distinct().Count(), Is.EqualTo(4));

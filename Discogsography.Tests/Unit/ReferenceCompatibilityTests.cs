@@ -52,7 +52,8 @@ public sealed class ReferenceCompatibilityTests
     {
         var claims = await JwtCodec.FromSecret(TestTokens.Secret).DecodeAsync(ReferenceToken);
 
-        Assert.That((claims.Subject, claims.Email, claims.TokenId), Is.EqualTo(("00000000-0000-0000-0000-000000000001", "test+tag@example.com", "0123456789abcdef0123456789abcdef")));
+        Assert.That((claims.Subject, claims.Email, claims.TokenId),
+            Is.EqualTo(("00000000-0000-0000-0000-000000000001", "test+tag@example.com", "0123456789abcdef0123456789abcdef")));
     }
 
     [Test]
@@ -68,14 +69,16 @@ public sealed class ReferenceCompatibilityTests
     [Test]
     public void Tokens_we_issue_pass_the_reference_verification_algorithm()
     {
-        var issuer = new AccessTokenIssuer(JwtCodec.FromSecret(TestTokens.Secret), new JwtSettings { SecretKey = TestTokens.Secret }, TimeProvider.System);
+        var issuer = new AccessTokenIssuer(JwtCodec.FromSecret(TestTokens.Secret), new JwtSettings { SecretKey = TestTokens.Secret },
+            TimeProvider.System);
 
         var token = issuer.Issue(Guid.Parse("00000000-0000-0000-0000-000000000001"), "é@example.com", isAdmin: true, Guid.NewGuid()).Token;
 
         var payload = ReferenceVerify(token, TestTokens.Secret);
         Assert.That(payload.GetProperty("sub").GetString(), Is.EqualTo("00000000-0000-0000-0000-000000000001"));
         Assert.That(payload.GetProperty("email").GetString(), Is.EqualTo("é@example.com"));
-        Assert.That(payload.EnumerateObject().Select(p => p.Name), Is.EqualTo(new[] { "sub", "email", "exp", "iat", "jti", "role", "sid" }));
+        Assert.That(payload.EnumerateObject().Select(p => p.Name),
+            Is.EqualTo(new[] { "sub", "email", "exp", "iat", "jti", "role", "sid" }));
         Assert.That(payload.GetProperty("jti").GetString(), Does.Match("^[0-9a-f]{32}$"));
         Assert.That(Base64Decode(token.Split('.')[1]), Has.All.LessThan((byte)0x80),
             "the payload is pure ASCII, non-ASCII escaped as Python's json.dumps does");
@@ -87,10 +90,12 @@ public sealed class ReferenceCompatibilityTests
         var parts = token.Split('.');
         Assert.That(parts, Has.Length.EqualTo(3), "Invalid token format");
         var expected = TestTokens.Sign(parts[0] + "." + parts[1], Encoding.UTF8.GetBytes(secret));
-        Assert.That(CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(expected), Encoding.ASCII.GetBytes(parts[2])), Is.True, "Invalid token signature");
+        Assert.That(CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(expected), Encoding.ASCII.GetBytes(parts[2])), Is.True,
+            "Invalid token signature");
         var payload = JsonDocument.Parse(Base64Decode(parts[1])).RootElement.Clone();
         if (payload.TryGetProperty("exp", out var exp))
-            Assert.That(DateTimeOffset.FromUnixTimeSeconds(exp.GetInt64()), Is.GreaterThanOrEqualTo(DateTimeOffset.UtcNow.AddSeconds(-1)), "Token has expired");
+            Assert.That(DateTimeOffset.FromUnixTimeSeconds(exp.GetInt64()), Is.GreaterThanOrEqualTo(DateTimeOffset.UtcNow.AddSeconds(-1)),
+                "Token has expired");
         return payload;
     }
 

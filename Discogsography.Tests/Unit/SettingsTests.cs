@@ -39,7 +39,8 @@ public sealed class SettingsTests
     {
         var error = Assert.Throws<SettingsException>(() => Load(new Dictionary<string, string> { ["POSTGRES_HOST"] = "db:5432" }))!;
 
-        Assert.That(error.Message, Is.EqualTo("Missing required environment variables: POSTGRES_USERNAME, POSTGRES_PASSWORD, POSTGRES_DATABASE, JWT_SECRET_KEY"));
+        Assert.That(error.Message,
+            Is.EqualTo("Missing required environment variables: POSTGRES_USERNAME, POSTGRES_PASSWORD, POSTGRES_DATABASE, JWT_SECRET_KEY"));
     }
 
     [Test]

@@ -3,7 +3,8 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace Discogsography.Tests.Unit;
 
-/// <summary>TOTP as RFC 6238 Appendix B computes it (SHA-1 key "12345678901234567890", six digits) and REFERENCE-UPSTREAM.md §B.5.1.</summary>
+/// <summary>TOTP as RFC 6238 Appendix B computes it (SHA-1 key "12345678901234567890", six digits) and
+/// REFERENCE-UPSTREAM.md §B.5.1.</summary>
 public sealed class TotpCodesTests
 {
     private const string RfcSecret = "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ";

@@ -39,7 +39,8 @@ public sealed class WireFormatTests
 
         Assert.That(PythonIsoTimestampConverter.Format(whole), Is.EqualTo("2026-01-02T03:04:05+00:00"));
         Assert.That(PythonIsoTimestampConverter.Format(whole.AddTicks(1234567)), Is.EqualTo("2026-01-02T03:04:05.123456+00:00"));
-        Assert.That(PythonIsoTimestampConverter.Format(whole.AddTicks(5)), Is.EqualTo("2026-01-02T03:04:05+00:00"), "ticks below a microsecond are dropped");
+        Assert.That(PythonIsoTimestampConverter.Format(whole.AddTicks(5)), Is.EqualTo("2026-01-02T03:04:05+00:00"),
+            "ticks below a microsecond are dropped");
     }
 
     [Test]

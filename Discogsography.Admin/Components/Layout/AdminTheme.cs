@@ -8,7 +8,8 @@ namespace Discogsography.Admin.Components.Layout;
 /// </summary>
 public static class AdminTheme
 {
-    private static readonly string[] SystemFonts = ["system-ui", "-apple-system", "Segoe UI", "Roboto", "Helvetica Neue", "Arial", "sans-serif"];
+    private static readonly string[] SystemFonts = ["system-ui", "-apple-system", "Segoe UI", "Roboto", "Helvetica Neue", "Arial",
+        "sans-serif"];
 
     public static MudTheme Theme { get; } = new()
     {

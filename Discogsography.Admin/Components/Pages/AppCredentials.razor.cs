@@ -14,7 +14,8 @@ public partial class AppCredentials
     private async Task SaveAsync()
     {
         var saved = await CallAsync(async () =>
-            current = await Api.SendAsync(new SetAppCredentials { ConsumerKey = form.ConsumerKey.Trim(), ConsumerSecret = form.ConsumerSecret.Trim() }));
+            current = await Api.SendAsync(new SetAppCredentials { ConsumerKey = form.ConsumerKey.Trim(),
+                ConsumerSecret = form.ConsumerSecret.Trim() }));
         if (!saved)
             return;
         form = new Form();

@@ -61,7 +61,8 @@ public partial class Dashboard
             Series("Cancelled", answer.SyncsPerDay.Select(d => d.Cancelled)),
             Series("Queued or running", answer.SyncsPerDay.Select(d => d.Active)),
         ];
-        SignInLabels = Sparse(answer.SignInsPerHour.Select(h => h.Hour.ToString("dd HH'h'", CultureInfo.InvariantCulture)).ToArray(), every: 8);
+        SignInLabels = Sparse(answer.SignInsPerHour.Select(h => h.Hour.ToString("dd HH'h'", CultureInfo.InvariantCulture)).ToArray(),
+            every: 8);
         SignInSeries =
         [
             Series("Sign-ins", answer.SignInsPerHour.Select(h => h.SignIns)),

@@ -59,7 +59,8 @@ public partial class Imports
 
     private async Task CancelAsync(ImportJobInfo job)
     {
-        if (!await ConfirmAsync("Cancel import", $"Cancel the import of {SourceOf(job)}? The live catalogue stays as it is.", "Cancel import", destructive: true))
+        if (!await ConfirmAsync("Cancel import", $"Cancel the import of {SourceOf(job)}? The live catalogue stays as it is.",
+            "Cancel import", destructive: true))
             return;
         if (await CallAsync(() => Api.SendAsync(new CancelImport { Id = job.Id })))
         {

@@ -6,7 +6,8 @@ namespace Discogsography.Admin.Components.Pages;
 /// <summary>Sync jobs of every account: filtered, sorted and paged on the server, followed live while any runs.</summary>
 public partial class SyncJobs
 {
-    private static readonly string[] Statuses = [JobStatuses.Pending, JobStatuses.Running, JobStatuses.Completed, JobStatuses.Failed, JobStatuses.Cancelled];
+    private static readonly string[] Statuses = [JobStatuses.Pending, JobStatuses.Running, JobStatuses.Completed, JobStatuses.Failed,
+        JobStatuses.Cancelled];
 
     private SyncJobGrid? grid;
     private string? status;
@@ -32,14 +33,16 @@ public partial class SyncJobs
         var (orderBy, descending) = query.Order(AdminSyncOrder.StartedAt);
         var page = await Api.SendAsync(new QueryAdminSyncs
         {
-            Status = shown.Status, Search = shown.Search, Offset = query.Offset, Limit = query.Limit, OrderBy = orderBy, Descending = descending,
+            Status = shown.Status, Search = shown.Search, Offset = query.Offset, Limit = query.Limit, OrderBy = orderBy,
+                Descending = descending,
         });
         return new GridPage<AdminSyncJob>(page.Syncs, page.Total);
     });
 
     private async Task CancelAsync(AdminSyncJob job)
     {
-        if (!await ConfirmAsync("Cancel sync", $"Cancel the sync of {job.Email}? Items already synced stay.", "Cancel sync", destructive: true))
+        if (!await ConfirmAsync("Cancel sync", $"Cancel the sync of {job.Email}? Items already synced stay.", "Cancel sync",
+            destructive: true))
             return;
         if (await CallAsync(() => Api.SendAsync(new CancelAdminSync { Id = Guid.Parse(job.SyncId) })))
         {

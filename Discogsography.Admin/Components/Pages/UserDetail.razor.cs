@@ -47,13 +47,15 @@ public partial class UserDetail
     private Task<GridPage<AdminSyncJob>?> LoadSyncsAsync(GridQuery query) => PageAsync(async () =>
     {
         var (orderBy, descending) = query.Order(AdminSyncOrder.StartedAt);
-        var page = await Api.SendAsync(new QueryAdminSyncs { UserId = Id, Offset = query.Offset, Limit = query.Limit, OrderBy = orderBy, Descending = descending });
+        var page = await Api.SendAsync(new QueryAdminSyncs { UserId = Id, Offset = query.Offset, Limit = query.Limit, OrderBy = orderBy,
+            Descending = descending });
         return new GridPage<AdminSyncJob>(page.Syncs, page.Total);
     });
 
     private async Task DeactivateAsync()
     {
-        if (await ConfirmAsync("Deactivate account", $"Deactivate {detail!.User.Email}? They are signed out everywhere and cannot sign in.", "Deactivate", destructive: true))
+        if (await ConfirmAsync("Deactivate account",
+            $"Deactivate {detail!.User.Email}? They are signed out everywhere and cannot sign in.", "Deactivate", destructive: true))
             await UpdateAsync(new UpdateAdminUser { Id = Id, IsActive = false }, "Deactivated: the user is signed out and cannot sign in.");
     }
 
@@ -61,13 +63,15 @@ public partial class UserDetail
 
     private async Task GrantAdminAsync()
     {
-        if (await ConfirmAsync("Grant admin rights", $"Give {detail!.User.Email} admin rights? They can then manage every account.", "Grant admin"))
+        if (await ConfirmAsync("Grant admin rights", $"Give {detail!.User.Email} admin rights? They can then manage every account.",
+            "Grant admin"))
             await UpdateAsync(new UpdateAdminUser { Id = Id, IsAdmin = true }, "Admin rights granted (from the user's next sign-in).");
     }
 
     private async Task RevokeAdminAsync()
     {
-        if (await ConfirmAsync("Revoke admin rights", $"Remove the admin rights of {detail!.User.Email}?", "Revoke admin", destructive: true))
+        if (await ConfirmAsync("Revoke admin rights", $"Remove the admin rights of {detail!.User.Email}?", "Revoke admin",
+            destructive: true))
             await UpdateAsync(new UpdateAdminUser { Id = Id, IsAdmin = false }, "Admin rights removed.");
     }
 
@@ -107,7 +111,8 @@ public partial class UserDetail
 
     private async Task RevokeAppTokenAsync(AppTokenSummary token)
     {
-        if (!await ConfirmAsync("Revoke app token", $"Revoke the app token \"{token.Name}\"? Whatever uses it stops working.", "Revoke", destructive: true))
+        if (!await ConfirmAsync("Revoke app token", $"Revoke the app token \"{token.Name}\"? Whatever uses it stops working.", "Revoke",
+            destructive: true))
             return;
         if (await CallAsync(() => Api.SendAsync(new RevokeAdminUserAppToken { Id = Id, TokenId = token.Id })))
         {
@@ -121,7 +126,8 @@ public partial class UserDetail
         TriggerSyncResponse? sync = null;
         if (await CallAsync(async () => sync = await Api.SendAsync(new TriggerAdminUserSync { Id = Id })))
         {
-            Announce(sync!.Status == SyncOutcomes.Started ? "Sync queued." : "A sync is already running for this user.", sync.Status == SyncOutcomes.Started ? MudBlazor.Severity.Success : MudBlazor.Severity.Info);
+            Announce(sync!.Status == SyncOutcomes.Started ? "Sync queued." : "A sync is already running for this user.",
+                sync.Status == SyncOutcomes.Started ? MudBlazor.Severity.Success : MudBlazor.Severity.Info);
             await syncs!.FirstPageAsync();
         }
     }

@@ -25,7 +25,8 @@ public partial class Users
         var (orderBy, descending) = query.Order(AdminUserOrder.CreatedAt);
         var page = await Api.SendAsync(new QueryAdminUsers
         {
-            Search = shown.Search, Active = shown.Active, Admin = shown.Admin, Offset = query.Offset, Limit = query.Limit, OrderBy = orderBy, Descending = descending,
+            Search = shown.Search, Active = shown.Active, Admin = shown.Admin, Offset = query.Offset, Limit = query.Limit,
+                OrderBy = orderBy, Descending = descending,
         });
         return new GridPage<AdminUserSummary>(page.Users, page.Total);
     });

@@ -6,12 +6,14 @@ using Discogsography.ServiceModel.Types;
 
 namespace Discogsography.Host.Pipeline.Binding;
 
-/// <summary>Checks a bound value against its field's <see cref="Constraints"/>, as Pydantic checks <c>ge</c>/<c>le</c>/<c>min_length</c>.</summary>
+/// <summary>Checks a bound value against its field's <see cref="Constraints"/>, as Pydantic checks
+/// <c>ge</c>/<c>le</c>/<c>min_length</c>.</summary>
 internal static class ConstraintChecker
 {
     private static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(100);
 
-    /// <summary>Adds an error for each constraint <paramref name="value"/> breaks; <paramref name="input"/> is what the client sent.</summary>
+    /// <summary>Adds an error for each constraint <paramref name="value"/> breaks; <paramref name="input"/> is what the
+    /// client sent.</summary>
     public static void Check(Constraints c, object? value, JsonNode? input, JsonArray loc, List<ValidationErrorItem> errors)
     {
         if (ReferenceEquals(c, Constraints.None))
@@ -20,9 +22,11 @@ internal static class ConstraintChecker
         {
             case string text:
                 var before = errors.Count;
-                CheckLength(text.EnumerateRunes().Count(), c, input, loc, errors, ValidationErrors.StringTooShort, ValidationErrors.StringTooLong);
+                CheckLength(text.EnumerateRunes().Count(), c, input, loc, errors, ValidationErrors.StringTooShort,
+                    ValidationErrors.StringTooLong);
                 // Pydantic checks the pattern only when the length passed.
-                if (errors.Count == before && c.Pattern is { } pattern && !Regex.IsMatch(text, pattern, RegexOptions.CultureInvariant, MatchTimeout))
+                if (errors.Count == before && c.Pattern is { } pattern
+                    && !Regex.IsMatch(text, pattern, RegexOptions.CultureInvariant, MatchTimeout))
                     errors.Add(ValidationErrors.PatternMismatch(loc, input, pattern));
                 break;
             case long or double or int:

@@ -28,7 +28,8 @@ internal static class JsonBodyBinder
         }
     }
 
-    private static bool TryBindField(FieldShape field, JsonElement element, JsonArray loc, List<ValidationErrorItem> errors, out object? value)
+    private static bool TryBindField(FieldShape field, JsonElement element, JsonArray loc, List<ValidationErrorItem> errors,
+        out object? value)
     {
         value = null;
         if (element.ValueKind == JsonValueKind.Null && field.AllowsNull)
@@ -43,7 +44,8 @@ internal static class JsonBodyBinder
 
     /// <summary>Binds one JSON value; on failure adds errors and returns false.</summary>
     public static bool TryBind(
-        TypeShape shape, JsonElement element, JsonArray loc, List<ValidationErrorItem> errors, out object? value, Constraints? constraints = null)
+        TypeShape shape, JsonElement element, JsonArray loc, List<ValidationErrorItem> errors, out object? value,
+        Constraints? constraints = null)
     {
         value = null;
         switch (shape.Kind)
@@ -62,18 +64,22 @@ internal static class JsonBodyBinder
         }
     }
 
-    /// <summary>A JSON string is parsed like query text (Pydantic's lax mode); numbers and booleans are taken as they are, then checked and narrowed.</summary>
-    private static bool TryBindScalar(TypeShape shape, JsonElement element, Constraints constraints, JsonArray loc, List<ValidationErrorItem> errors, out object? value)
+    /// <summary>A JSON string is parsed like query text (Pydantic's lax mode); numbers and booleans are taken as they
+    /// are, then checked and narrowed.</summary>
+    private static bool TryBindScalar(TypeShape shape, JsonElement element, Constraints constraints, JsonArray loc,
+        List<ValidationErrorItem> errors, out object? value)
     {
         value = null;
-        if (element.ValueKind == JsonValueKind.String && shape.Kind is WireKind.String or WireKind.Uuid or WireKind.Timestamp or WireKind.Enum
+        if (element.ValueKind == JsonValueKind.String
+            && shape.Kind is WireKind.String or WireKind.Uuid or WireKind.Timestamp or WireKind.Enum
                 or WireKind.Integer or WireKind.Number or WireKind.Boolean)
             return ScalarParser.TryParse(shape, element.GetString()!, constraints, loc, errors, out value);
         return TryBindJsonScalar(shape, element, loc, errors, out var wide)
                && ScalarParser.TryComplete(shape, wide!, constraints, NodeOf(element), loc, errors, out value);
     }
 
-    private static bool TryBindJsonScalar(TypeShape shape, JsonElement element, JsonArray loc, List<ValidationErrorItem> errors, out object? value)
+    private static bool TryBindJsonScalar(TypeShape shape, JsonElement element, JsonArray loc, List<ValidationErrorItem> errors,
+        out object? value)
     {
         value = null;
         var input = NodeOf(element);
@@ -96,7 +102,8 @@ internal static class JsonBodyBinder
         return false;
     }
 
-    private static bool TryBindObject(TypeShape shape, JsonElement element, JsonArray loc, List<ValidationErrorItem> errors, out object? value)
+    private static bool TryBindObject(TypeShape shape, JsonElement element, JsonArray loc, List<ValidationErrorItem> errors,
+        out object? value)
     {
         value = null;
         if (element.ValueKind != JsonValueKind.Object)
@@ -111,7 +118,8 @@ internal static class JsonBodyBinder
         return errors.Count == before;
     }
 
-    private static bool TryBindList(TypeShape shape, JsonElement element, JsonArray loc, List<ValidationErrorItem> errors, out object? value)
+    private static bool TryBindList(TypeShape shape, JsonElement element, JsonArray loc, List<ValidationErrorItem> errors,
+        out object? value)
     {
         value = null;
         if (element.ValueKind != JsonValueKind.Array)
@@ -131,7 +139,8 @@ internal static class JsonBodyBinder
         return errors.Count == before;
     }
 
-    private static bool TryBindDictionary(TypeShape shape, JsonElement element, JsonArray loc, List<ValidationErrorItem> errors, out object? value)
+    private static bool TryBindDictionary(TypeShape shape, JsonElement element, JsonArray loc, List<ValidationErrorItem> errors,
+        out object? value)
     {
         value = null;
         if (element.ValueKind != JsonValueKind.Object)

@@ -46,7 +46,8 @@ internal static class RequestBinder
     /// </summary>
     private static string[] RawPathSegments(HttpContext context)
     {
-        var raw = context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestFeature>()?.RawTarget ?? context.Request.Path.Value ?? "";
+        var raw = context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestFeature>()?.RawTarget
+            ?? context.Request.Path.Value ?? "";
         var query = raw.IndexOf('?');
         return (query >= 0 ? raw[..query] : raw).Split('/');
     }
@@ -85,7 +86,8 @@ internal static class RequestBinder
             if (ScalarParser.TryParse(field.Shape.Element!, texts[i], Constraints.None, itemLoc, errors, out var item))
                 TypeShape.AddToList(list, item);
         }
-        ConstraintChecker.Check(field.Constraints, list, new JsonArray(texts.Select(t => (JsonNode?)JsonValue.Create(t)).ToArray()), loc, errors);
+        ConstraintChecker.Check(field.Constraints, list, new JsonArray(texts.Select(t => (JsonNode?)JsonValue.Create(t)).ToArray()), loc,
+            errors);
         if (errors.Count == before)
             field.Set(request, list);
     }

@@ -40,7 +40,8 @@ internal sealed class RequestBody : IDisposable
         if (buffer.Length == 0)
             return None;
         var bytes = buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
-        return IsJson(request.ContentType) ? new RequestBody(Parse(bytes), null) : new RequestBody(null, Encoding.UTF8.GetString(bytes.Span));
+        return IsJson(request.ContentType)
+            ? new RequestBody(Parse(bytes), null) : new RequestBody(null, Encoding.UTF8.GetString(bytes.Span));
     }
 
     /// <summary>

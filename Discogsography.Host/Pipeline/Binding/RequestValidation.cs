@@ -60,7 +60,8 @@ internal static partial class RequestValidation
             var match = Indexed().Match(segment);
             var name = match.Success ? match.Groups[1].Value : segment;
             var property = type?.GetProperty(name);
-            path.Add(property is null ? JsonNamingPolicy.SnakeCaseLower.ConvertName(name) : ServiceModel.Serialization.WireNames.Of(property));
+            path.Add(property is null
+                ? JsonNamingPolicy.SnakeCaseLower.ConvertName(name) : ServiceModel.Serialization.WireNames.Of(property));
             type = property?.PropertyType;
             if (!match.Success)
                 continue;
@@ -72,9 +73,11 @@ internal static partial class RequestValidation
 
     private static Type? ElementTypeOf(Type collection) =>
         collection.IsArray ? collection.GetElementType()
-        : collection.GetInterfaces().Append(collection).FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>))?.GetGenericArguments()[0];
+        : collection.GetInterfaces().Append(collection).FirstOrDefault(i => i.IsGenericType
+            && i.GetGenericTypeDefinition() == typeof(IEnumerable<>))?.GetGenericArguments()[0];
 
-    private static JsonNode? InputOf(object? value) => value is null ? null : JsonSerializer.SerializeToNode(value, value.GetType(), ServiceModel.Serialization.WireJson.Options);
+    private static JsonNode? InputOf(object? value) =>
+        value is null ? null : JsonSerializer.SerializeToNode(value, value.GetType(), ServiceModel.Serialization.WireJson.Options);
 
     private static string? TopField(ValidationErrorItem error) => error.Loc.Count > 1 ? error.Loc[1]?.ToString() : null;
 

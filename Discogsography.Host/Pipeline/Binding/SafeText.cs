@@ -15,7 +15,8 @@ internal static class SafeText
 
     /// <summary>The 422 item for <paramref name="text"/> at <paramref name="loc"/>, or null when it is fine.</summary>
     public static ValidationErrorItem? Check(string text, JsonArray loc) =>
-        text.Contains('\0') ? ValidationErrors.ValueError(loc, JsonValue.Create(text.Replace("\0", "\\u0000", StringComparison.Ordinal)), NulMessage) : null;
+        text.Contains('\0') ? ValidationErrors.ValueError(loc, JsonValue.Create(text.Replace("\0", "\\u0000", StringComparison.Ordinal)),
+            NulMessage) : null;
 
     /// <summary>Every string and member name of a parsed body, each problem once at its location under <c>body</c>.</summary>
     public static List<ValidationErrorItem> CheckDocument(JsonElement root)

@@ -17,13 +17,16 @@ internal static class ScalarParser
     /// The one way text (a path segment, a query value) becomes a field's value: parsed as <paramref name="shape"/>,
     /// checked against <paramref name="constraints"/>, narrowed to the CLR type. On failure adds the error and returns false.
     /// </summary>
-    public static bool TryParse(TypeShape shape, string text, Constraints constraints, JsonArray loc, List<ValidationErrorItem> errors, out object? value)
+    public static bool TryParse(TypeShape shape, string text, Constraints constraints, JsonArray loc, List<ValidationErrorItem> errors,
+        out object? value)
     {
         value = null;
-        return TryParseWide(shape, text, loc, errors, out var wide) && TryComplete(shape, wide!, constraints, JsonValue.Create(text), loc, errors, out value);
+        return TryParseWide(shape, text, loc, errors, out var wide)
+            && TryComplete(shape, wide!, constraints, JsonValue.Create(text), loc, errors, out value);
     }
 
-    /// <summary>Parses <paramref name="text"/> as <paramref name="shape"/> into its widest CLR type; on failure adds an error and returns false.</summary>
+    /// <summary>Parses <paramref name="text"/> as <paramref name="shape"/> into its widest CLR type; on failure adds an
+    /// error and returns false.</summary>
     private static bool TryParseWide(TypeShape shape, string text, JsonArray loc, List<ValidationErrorItem> errors, out object? value)
     {
         value = null;
@@ -38,10 +41,12 @@ internal static class ScalarParser
             case WireKind.String:
                 value = text;
                 return true;
-            case WireKind.Integer when long.TryParse(text.Trim().Replace("_", ""), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var integer):
+            case WireKind.Integer when long.TryParse(text.Trim().Replace("_", ""), NumberStyles.AllowLeadingSign,
+                CultureInfo.InvariantCulture, out var integer):
                 value = integer;
                 return true;
-            case WireKind.Number when double.TryParse(text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && double.IsFinite(number):
+            case WireKind.Number when double.TryParse(text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var number)
+                && double.IsFinite(number):
                 value = number;
                 return true;
             case WireKind.Boolean when TryParseBoolean(text, out var flag):
@@ -50,7 +55,8 @@ internal static class ScalarParser
             case WireKind.Uuid when Guid.TryParse(text, out var uuid):
                 value = uuid;
                 return true;
-            case WireKind.Timestamp when DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var timestamp):
+            case WireKind.Timestamp when DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal,
+                out var timestamp):
                 value = timestamp;
                 return true;
             case WireKind.Enum when shape.EnumValues.TryGetValue(text, out var member):
@@ -86,7 +92,8 @@ internal static class ScalarParser
     /// reported as <c>less_than_equal</c>, as Python's unbounded ints are), then narrows it to the CLR type.
     /// </summary>
     public static bool TryComplete(
-        TypeShape shape, object wide, Constraints constraints, JsonNode? input, JsonArray loc, List<ValidationErrorItem> errors, out object? value)
+        TypeShape shape, object wide, Constraints constraints, JsonNode? input, JsonArray loc, List<ValidationErrorItem> errors,
+        out object? value)
     {
         value = null;
         var before = errors.Count;

@@ -64,7 +64,8 @@ internal sealed class TypeShape
     private static TypeShape Build(Type type)
     {
         var underlying = Nullable.GetUnderlyingType(type) ?? type;
-        var shape = Scalar(underlying) ?? Container(underlying) ?? new TypeShape(underlying, WireKind.Object) { Create = Factory(underlying) };
+        var shape = Scalar(underlying) ?? Container(underlying)
+            ?? new TypeShape(underlying, WireKind.Object) { Create = Factory(underlying) };
         if (!Cache.TryAdd(type, shape))
             return Cache[type];
         if (shape.Kind == WireKind.Object)
@@ -96,10 +97,12 @@ internal sealed class TypeShape
         if (definition == typeof(Dictionary<,>) || definition == typeof(IDictionary<,>) || definition == typeof(IReadOnlyDictionary<,>))
         {
             return arguments[0] == typeof(string)
-                ? new(type, WireKind.Dictionary) { Element = Of(arguments[1]), Create = Factory(typeof(Dictionary<,>).MakeGenericType(arguments)) }
+                ? new(type, WireKind.Dictionary) { Element = Of(arguments[1]),
+                    Create = Factory(typeof(Dictionary<,>).MakeGenericType(arguments)) }
                 : throw new NotSupportedException($"{type.Name}: dictionary keys must be strings.");
         }
-        Type[] lists = [typeof(List<>), typeof(IList<>), typeof(IReadOnlyList<>), typeof(IEnumerable<>), typeof(ICollection<>), typeof(IReadOnlyCollection<>)];
+        Type[] lists = [typeof(List<>), typeof(IList<>), typeof(IReadOnlyList<>), typeof(IEnumerable<>), typeof(ICollection<>),
+            typeof(IReadOnlyCollection<>)];
         return lists.Contains(definition)
             ? new(type, WireKind.List) { Element = Of(arguments[0]), Create = Factory(typeof(List<>).MakeGenericType(arguments)) }
             : null;
@@ -160,7 +163,8 @@ internal sealed record FieldShape(
     bool AllowsNull,
     Constraints Constraints);
 
-/// <summary>The DataAnnotations constraints of a field, reported the way Pydantic reports <c>ge</c>, <c>le</c>, <c>min_length</c>.</summary>
+/// <summary>The DataAnnotations constraints of a field, reported the way Pydantic reports <c>ge</c>, <c>le</c>,
+/// <c>min_length</c>.</summary>
 internal sealed record Constraints(double? Minimum, double? Maximum, int? MinLength, int? MaxLength, string? Pattern = null)
 {
     public static readonly Constraints None = new(null, null, null, null);

@@ -12,9 +12,11 @@ internal static class ValidationErrors
 {
     public static ValidationErrorItem Missing(JsonArray loc, JsonNode? input) => Item("missing", loc, "Field required", input);
 
-    public static ValidationErrorItem StringType(JsonArray loc, JsonNode? input) => Item("string_type", loc, "Input should be a valid string", input);
+    public static ValidationErrorItem StringType(JsonArray loc, JsonNode? input) =>
+        Item("string_type", loc, "Input should be a valid string", input);
 
-    public static ValidationErrorItem IntType(JsonArray loc, JsonNode? input) => Item("int_type", loc, "Input should be a valid integer", input);
+    public static ValidationErrorItem IntType(JsonArray loc, JsonNode? input) =>
+        Item("int_type", loc, "Input should be a valid integer", input);
 
     public static ValidationErrorItem IntParsing(JsonArray loc, JsonNode? input) =>
         Item("int_parsing", loc, "Input should be a valid integer, unable to parse string as an integer", input);
@@ -22,12 +24,14 @@ internal static class ValidationErrors
     public static ValidationErrorItem IntFromFloat(JsonArray loc, JsonNode? input) =>
         Item("int_from_float", loc, "Input should be a valid integer, got a number with a fractional part", input);
 
-    public static ValidationErrorItem FloatType(JsonArray loc, JsonNode? input) => Item("float_type", loc, "Input should be a valid number", input);
+    public static ValidationErrorItem FloatType(JsonArray loc, JsonNode? input) =>
+        Item("float_type", loc, "Input should be a valid number", input);
 
     public static ValidationErrorItem FloatParsing(JsonArray loc, JsonNode? input) =>
         Item("float_parsing", loc, "Input should be a valid number, unable to parse string as a number", input);
 
-    public static ValidationErrorItem BoolType(JsonArray loc, JsonNode? input) => Item("bool_type", loc, "Input should be a valid boolean", input);
+    public static ValidationErrorItem BoolType(JsonArray loc, JsonNode? input) =>
+        Item("bool_type", loc, "Input should be a valid boolean", input);
 
     public static ValidationErrorItem BoolParsing(JsonArray loc, JsonNode? input) =>
         Item("bool_parsing", loc, "Input should be a valid boolean, unable to interpret input", input);
@@ -38,9 +42,11 @@ internal static class ValidationErrors
     public static ValidationErrorItem DatetimeParsing(JsonArray loc, JsonNode? input) =>
         Item("datetime_from_date_parsing", loc, "Input should be a valid datetime or date, invalid character in year", input);
 
-    public static ValidationErrorItem ListType(JsonArray loc, JsonNode? input) => Item("list_type", loc, "Input should be a valid list", input);
+    public static ValidationErrorItem ListType(JsonArray loc, JsonNode? input) =>
+        Item("list_type", loc, "Input should be a valid list", input);
 
-    public static ValidationErrorItem DictType(JsonArray loc, JsonNode? input) => Item("dict_type", loc, "Input should be a valid dictionary", input);
+    public static ValidationErrorItem DictType(JsonArray loc, JsonNode? input) =>
+        Item("dict_type", loc, "Input should be a valid dictionary", input);
 
     /// <summary>A non-object where a model was expected (FastAPI validates bodies with <c>from_attributes</c>).</summary>
     public static ValidationErrorItem ModelAttributesType(JsonArray loc, JsonNode? input) =>
@@ -53,10 +59,12 @@ internal static class ValidationErrors
     }
 
     public static ValidationErrorItem GreaterThanEqual(JsonArray loc, JsonNode? input, double bound) =>
-        Item("greater_than_equal", loc, $"Input should be greater than or equal to {Number(bound)}", input, new JsonObject { ["ge"] = NumberNode(bound) });
+        Item("greater_than_equal", loc, $"Input should be greater than or equal to {Number(bound)}", input,
+            new JsonObject { ["ge"] = NumberNode(bound) });
 
     public static ValidationErrorItem LessThanEqual(JsonArray loc, JsonNode? input, double bound) =>
-        Item("less_than_equal", loc, $"Input should be less than or equal to {Number(bound)}", input, new JsonObject { ["le"] = NumberNode(bound) });
+        Item("less_than_equal", loc, $"Input should be less than or equal to {Number(bound)}", input,
+            new JsonObject { ["le"] = NumberNode(bound) });
 
     public static ValidationErrorItem StringTooShort(JsonArray loc, JsonNode? input, int minLength) =>
         Item("string_too_short", loc, $"String should have at least {minLength} {Plural(minLength, "character")}", input,

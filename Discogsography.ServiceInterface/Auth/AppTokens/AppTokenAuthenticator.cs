@@ -11,7 +11,8 @@ namespace Discogsography.ServiceInterface.Auth.AppTokens;
 /// </summary>
 public sealed partial class AppTokenAuthenticator(AppTokenQueries tokens, ILogger<AppTokenAuthenticator> logger)
 {
-    public async Task<AuthenticatedUser> AuthenticateAsync(string bearer, IReadOnlyList<string> requiredScopes, CancellationToken cancellationToken)
+    public async Task<AuthenticatedUser> AuthenticateAsync(string bearer, IReadOnlyList<string> requiredScopes,
+        CancellationToken cancellationToken)
     {
         var hash = AppTokenCredentials.HashOf(bearer);
         var owner = await tokens.FindActiveAsync(hash, cancellationToken)

@@ -39,6 +39,7 @@ public sealed class AppTokenServices(AppTokenQueries tokens, AuditLog audit) : S
     {
         Active = [.. rows.Where(r => r.RevokedAt is null).Select(r => new AppTokenSummary
             { Id = r.Id, Name = r.Name, Scopes = [.. r.Scope], CreatedAt = r.CreatedAt, LastUsedAt = r.LastUsedAt })],
-        Revoked = [.. rows.Where(r => r.RevokedAt is not null).Select(r => new RevokedAppToken { Id = r.Id, Name = r.Name, RevokedAt = r.RevokedAt!.Value })],
+        Revoked = [.. rows.Where(r => r.RevokedAt is not null)
+            .Select(r => new RevokedAppToken { Id = r.Id, Name = r.Name, RevokedAt = r.RevokedAt!.Value })],
     };
 }

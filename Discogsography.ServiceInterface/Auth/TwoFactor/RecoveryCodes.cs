@@ -14,7 +14,8 @@ public static class RecoveryCodes
 
     /// <summary>New codes, to show once.</summary>
     public static List<string> Issue() =>
-        [.. Enumerable.Range(0, Count).Select(_ => Convert.ToBase64String(RandomNumberGenerator.GetBytes(CodeBytes)).Replace('+', '-').Replace('/', '_'))];
+        [.. Enumerable.Range(0, Count)
+            .Select(_ => Convert.ToBase64String(RandomNumberGenerator.GetBytes(CodeBytes)).Replace('+', '-').Replace('/', '_'))];
 
     /// <summary>The stored form of a code: lowercase hex SHA-256 of its UTF-8 bytes.</summary>
     public static string DigestOf(string code) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(code)));

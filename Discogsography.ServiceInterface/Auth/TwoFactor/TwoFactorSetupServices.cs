@@ -20,11 +20,13 @@ public sealed class TwoFactorSetupServices(TwoFactorQueries twoFactor, TotpSecre
         var state = await twoFactor.FindAsync(Caller.UserId, Aborted) ?? throw HttpError.NotFound("User not found");
         var secret = TotpCodes.NewSecret();
         var recoveryCodes = RecoveryCodes.Issue();
-        if (state.TotpEnabled || !await twoFactor.SetUpAsync(state.Id, secrets.Protect(secret), recoveryCodes.Select(RecoveryCodes.DigestOf), Aborted))
+        if (state.TotpEnabled
+            || !await twoFactor.SetUpAsync(state.Id, secrets.Protect(secret), recoveryCodes.Select(RecoveryCodes.DigestOf), Aborted))
             throw HttpError.BadRequest("2FA is already enabled");
         await audit.RecordAsync(Context, new AuditEntry(AuditActions.TwoFactorSetup, state.Id, "user", state.Id.ToString()));
         var keyUri = TotpCodes.KeyUri(Issuer, state.Email, secret);
-        return new TwoFactorSetupResponse { Secret = secret, OtpauthUri = keyUri, RecoveryCodes = recoveryCodes, QrCode = KeyUriQrCode.PngDataUrl(keyUri) };
+        return new TwoFactorSetupResponse { Secret = secret, OtpauthUri = keyUri, RecoveryCodes = recoveryCodes,
+            QrCode = KeyUriQrCode.PngDataUrl(keyUri) };
     }
 
     public async Task<AccountMessageResponse> Post(ConfirmTwoFactor request)

@@ -20,7 +20,8 @@ public sealed class CatalogSearch(NpgsqlDataSource database)
     private const char StartMark = '\uE000';
     private const char StopMark = '\uE001';
 
-    private static readonly Dictionary<string, string> KindOfType = new() { ["artist"] = "a", ["label"] = "l", ["master"] = "m", ["release"] = "r" };
+    private static readonly Dictionary<string,
+        string> KindOfType = new() { ["artist"] = "a", ["label"] = "l", ["master"] = "m", ["release"] = "r" };
     private static readonly Dictionary<string, string> TypeOfKind = KindOfType.ToDictionary(p => p.Value, p => p.Key);
 
     public async Task<SearchResponse> SearchAsync(SearchRequestShape request, CancellationToken cancellationToken)
@@ -33,7 +34,8 @@ public sealed class CatalogSearch(NpgsqlDataSource database)
             : filtered ? SearchSql.CountedFacets + ";\n" + SearchSql.FilteredTotal
             : SearchSql.CountedFacets;
         await using var batch = await connection.QueryMultipleAsync(new CommandDefinition(
-            (lexeme is null ? SearchSql.RankedPage : SearchSql.PostingPage) + ";\n" + counts, Parameters(request, lexeme), cancellationToken: cancellationToken));
+            (lexeme is null ? SearchSql.RankedPage : SearchSql.PostingPage) + ";\n" + counts, Parameters(request, lexeme),
+            cancellationToken: cancellationToken));
         var results = (await batch.ReadAsync<PageRow>()).Select(Result).ToList();
         var rows = new List<CountRow>();
         while (!batch.IsConsumed)
@@ -46,7 +48,8 @@ public sealed class CatalogSearch(NpgsqlDataSource database)
             Total = total,
             Facets = Facets(request, rows),
             Results = results,
-            Pagination = new SearchPagination { Limit = request.Limit, Offset = request.Offset, HasMore = request.Offset + results.Count < total },
+            Pagination = new SearchPagination { Limit = request.Limit, Offset = request.Offset,
+                HasMore = request.Offset + results.Count < total },
         };
     }
 
@@ -67,10 +70,12 @@ public sealed class CatalogSearch(NpgsqlDataSource database)
     /// <summary>Requested kinds in request order (zero included); the 20 most common genres, then by name; decades in order.</summary>
     private static SearchFacets Facets(SearchRequestShape request, List<CountRow> rows) => new()
     {
-        Type = request.DistinctTypes.ToDictionary(t => t, t => rows.FirstOrDefault(r => r.Facet == "t" && r.Key == KindOfType[t])?.Count ?? 0),
+        Type = request.DistinctTypes.ToDictionary(t => t,
+            t => rows.FirstOrDefault(r => r.Facet == "t" && r.Key == KindOfType[t])?.Count ?? 0),
         Genre = rows.Where(r => r.Facet == "g").OrderByDescending(r => r.Count).ThenBy(r => r.Key, StringComparer.Ordinal).Take(20)
             .ToDictionary(r => r.Key, r => r.Count),
-        Decade = rows.Where(r => r.Facet == "d").OrderBy(r => int.Parse(r.Key, CultureInfo.InvariantCulture)).ToDictionary(r => r.Key + "s", r => r.Count),
+        Decade = rows.Where(r => r.Facet == "d").OrderBy(r => int.Parse(r.Key, CultureInfo.InvariantCulture)).ToDictionary(r =>
+            r.Key + "s", r => r.Count),
     };
 
     private static SearchResult Result(PageRow row) => new()
@@ -87,11 +92,14 @@ public sealed class CatalogSearch(NpgsqlDataSource database)
     /// The rank as Python computes <c>round(rank, 4)</c> of the float it reads from PostgreSQL's text (the shortest
     /// digits of the <c>real</c>), half to even.
     /// </summary>
-    private static double Relevance(string rank) => Math.Round(double.Parse(rank, CultureInfo.InvariantCulture), 4, MidpointRounding.ToEven);
+    private static double Relevance(string rank) =>
+        Math.Round(double.Parse(rank, CultureInfo.InvariantCulture), 4, MidpointRounding.ToEven);
 
-    /// <summary>The headline HTML-escaped (unlike the reference), then the marks turned into <c>&lt;b&gt;</c> and <c>&lt;/b&gt;</c>.</summary>
+    /// <summary>The headline HTML-escaped (unlike the reference), then the marks turned into <c>&lt;b&gt;</c> and
+    /// <c>&lt;/b&gt;</c>.</summary>
     public static string HighlightHtml(string headline) =>
-        headline.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal)
+        headline.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;",
+            StringComparison.Ordinal)
             .Replace("\"", "&quot;", StringComparison.Ordinal).Replace("'", "&#x27;", StringComparison.Ordinal)
             .Replace(StartMark.ToString(), "<b>", StringComparison.Ordinal).Replace(StopMark.ToString(), "</b>", StringComparison.Ordinal);
 

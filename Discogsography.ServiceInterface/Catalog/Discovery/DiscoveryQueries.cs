@@ -24,7 +24,8 @@ public sealed class DiscoveryQueries(NpgsqlDataSource database)
         {
             Name = g.Key.Genre,
             ReleaseCount = g.Key.GenreReleases,
-            Styles = g.Where(r => r.Style is not null).Select(r => new GenreTreeStyle { Name = r.Style!, ReleaseCount = r.StyleReleases!.Value }).ToList(),
+            Styles = g.Where(r => r.Style is not null)
+                .Select(r => new GenreTreeStyle { Name = r.Style!, ReleaseCount = r.StyleReleases!.Value }).ToList(),
         });
         return new GenreTreeResponse { Genres = genres.ToList() };
     }
@@ -47,7 +48,8 @@ public sealed class DiscoveryQueries(NpgsqlDataSource database)
         var rows = (await connection.QueryAsync<(string Kind, string Name, int FirstYear)>(new CommandDefinition("""
             SELECT kind, name, first_year FROM graph.first_years WHERE first_year <= @beforeYear ORDER BY kind, first_year, name COLLATE "C"
             """, new { beforeYear }, cancellationToken: cancellationToken))).ToList();
-        List<EmergedTag> Of(string kind) => rows.Where(r => r.Kind == kind).Select(r => new EmergedTag { Name = r.Name, FirstYear = r.FirstYear }).ToList();
+        List<EmergedTag> Of(string kind) =>
+            rows.Where(r => r.Kind == kind).Select(r => new EmergedTag { Name = r.Name, FirstYear = r.FirstYear }).ToList();
         return new GenreEmergenceResponse { Genres = Of("g"), Styles = Of("s") };
     }
 
@@ -56,7 +58,8 @@ public sealed class DiscoveryQueries(NpgsqlDataSource database)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         var counts = await connection.QuerySingleOrDefaultAsync<GraphCounts>(new CommandDefinition(
-            "SELECT artists, labels, releases, masters, genres, styles FROM graph.entity_counts", cancellationToken: cancellationToken)) ?? new GraphCounts();
+            "SELECT artists, labels, releases, masters, genres, styles FROM graph.entity_counts", cancellationToken: cancellationToken))
+                ?? new GraphCounts();
         return new GraphStatsResponse
         {
             TotalEntities = counts.Artists + counts.Labels + counts.Releases + counts.Masters + counts.Genres + counts.Styles,
@@ -74,7 +77,8 @@ public sealed class DiscoveryQueries(NpgsqlDataSource database)
     }
 
     /// <summary>The first <paramref name="limit"/> collaborators with their years, and how many there are.</summary>
-    public async Task<(List<Collaborator> Collaborators, int Total)> CollaboratorsAsync(long artistId, int limit, CancellationToken cancellationToken)
+    public async Task<(List<Collaborator> Collaborators, int Total)> CollaboratorsAsync(long artistId, int limit,
+        CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         var top = (await connection.QueryAsync<(long OtherId, string? Name, int ReleaseCount, int FirstYear, int LastYear)>(new CommandDefinition("""
@@ -88,7 +92,8 @@ public sealed class DiscoveryQueries(NpgsqlDataSource database)
             """, new { artistId, others = top.Select(t => t.OtherId).ToArray() }, cancellationToken: cancellationToken))).ToLookup(y => y.OtherId);
         // Positions run 1..n per artist: the last one is the count, read from the end of the index.
         var total = await connection.ExecuteScalarAsync<int?>(new CommandDefinition(
-            "SELECT max(pos) FROM graph.collaborators WHERE artist_id = @artistId", new { artistId }, cancellationToken: cancellationToken)) ?? 0;
+            "SELECT max(pos) FROM graph.collaborators WHERE artist_id = @artistId", new { artistId },
+            cancellationToken: cancellationToken)) ?? 0;
         return (top.Select(t => new Collaborator
         {
             ArtistId = t.OtherId.ToString(System.Globalization.CultureInfo.InvariantCulture),

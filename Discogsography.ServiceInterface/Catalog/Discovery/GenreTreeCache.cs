@@ -13,7 +13,8 @@ public sealed class GenreTreeCache(CatalogVersion catalogue, TimeProvider time)
     private readonly SemaphoreSlim refresh = new(1, 1);
     private (GenreTreeResponse Tree, Guid? Catalogue, long BuiltAt)? entry;
 
-    public async Task<GenreTreeResponse> GetAsync(Func<CancellationToken, Task<GenreTreeResponse>> build, CancellationToken cancellationToken)
+    public async Task<GenreTreeResponse> GetAsync(Func<CancellationToken, Task<GenreTreeResponse>> build,
+        CancellationToken cancellationToken)
     {
         var live = await catalogue.CurrentAsync(cancellationToken);
         if (Fresh(live) is { } tree)

@@ -29,18 +29,22 @@ public sealed partial class PathFinder(PathGraph graph, ILogger<PathFinder> logg
             var started = Stopwatch.GetTimestamp();
             var frontier = near.Frontier.Count;
             var level = near.Advance(await graph.NeighboursAsync(near.Frontier, cancellationToken));
-            LogLevelExpanded(logger, near == forward ? "forward" : "backward", near.Depth, frontier, level.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-            var meeting = level.Where(far.Visited.ContainsKey).OrderBy(n => far.Visited[n].Depth).ThenBy(n => n).Select(n => (PathKey?)n).FirstOrDefault();
+            LogLevelExpanded(logger, near == forward ? "forward" : "backward", near.Depth, frontier, level.Count,
+                Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            var meeting = level.Where(far.Visited.ContainsKey).OrderBy(n => far.Visited[n].Depth).ThenBy(n => n)
+                .Select(n => (PathKey?)n).FirstOrDefault();
             if (meeting is { } node && near.Depth + far.Visited[node].Depth <= maxDepth)
                 return Join(forward, backward, node);
         }
         return null;
     }
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Path search: {Side} level {Depth} from {Frontier} nodes gave {Level} new ones in {Milliseconds:0.0} ms")]
+    [LoggerMessage(Level = LogLevel.Debug,
+        Message = "Path search: {Side} level {Depth} from {Frontier} nodes gave {Level} new ones in {Milliseconds:0.0} ms")]
     private static partial void LogLevelExpanded(ILogger logger, string side, int depth, int frontier, int level, double milliseconds);
 
-    /// <summary>The forward side's chain from the start to <paramref name="meeting"/>, then the backward side's from there to the end.</summary>
+    /// <summary>The forward side's chain from the start to <paramref name="meeting"/>, then the backward side's from
+    /// there to the end.</summary>
     private static FoundPath Join(SearchSide forward, SearchSide backward, PathKey meeting)
     {
         var steps = new List<(PathKey, string?)>();
@@ -51,7 +55,8 @@ public sealed partial class PathFinder(PathGraph graph, ILogger<PathFinder> logg
         return new FoundPath(steps);
     }
 
-    /// <summary>One side of the search: every node it reached with its parent, the relationship and its depth, and the last level.</summary>
+    /// <summary>One side of the search: every node it reached with its parent, the relationship and its depth, and the
+    /// last level.</summary>
     private sealed class SearchSide(PathKey origin)
     {
         public Dictionary<PathKey, (PathKey? Parent, string? Rel, int Depth)> Visited { get; } = new() { [origin] = (null, null, 0) };
@@ -60,7 +65,8 @@ public sealed partial class PathFinder(PathGraph graph, ILogger<PathFinder> logg
 
         public int Depth { get; private set; }
 
-        /// <summary>Records the new nodes among <paramref name="edges"/> (lowest parent first) as the next level and returns them.</summary>
+        /// <summary>Records the new nodes among <paramref name="edges"/> (lowest parent first) as the next level and
+        /// returns them.</summary>
         public IReadOnlyList<PathKey> Advance(IEnumerable<PathEdge> edges)
         {
             Depth++;

@@ -3,7 +3,8 @@ using Npgsql;
 
 namespace Discogsography.ServiceInterface.Catalog.Discovery;
 
-/// <summary>A node of the path search: its kind (<c>a</c>rtist, <c>l</c>abel, <c>m</c>aster, <c>r</c>elease, <c>g</c>enre, <c>s</c>tyle) and id.</summary>
+/// <summary>A node of the path search: its kind (<c>a</c>rtist, <c>l</c>abel, <c>m</c>aster, <c>r</c>elease,
+/// <c>g</c>enre, <c>s</c>tyle) and id.</summary>
 public readonly record struct PathKey(char Kind, long Id) : IComparable<PathKey>
 {
     private const string KindOrder = "almrgs";
@@ -53,7 +54,8 @@ public sealed class PathGraph(NpgsqlDataSource database, CatalogVersion catalogu
         var (hubNodes, plain) = (nodes.Where(hubSet.Contains).ToList(), nodes.Where(n => !hubSet.Contains(n)).ToList());
         long[] Of(char kind) => plain.Where(n => n.Kind == kind).Select(n => n.Id).ToArray();
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        var rows = await connection.QueryAsync<(string FromKind, long FromId, string ToKind, long ToId, string Rel)>(new CommandDefinition(NeighboursSql, new
+        var rows = await connection.QueryAsync<(string FromKind, long FromId, string ToKind, long ToId,
+            string Rel)>(new CommandDefinition(NeighboursSql, new
         {
             artists = Of('a'), labels = Of('l'), masters = Of('m'), releases = Of('r'), styles = Of('s'),
             linkedArtists = nodes.Where(n => n.Kind == 'a').Select(n => n.Id).ToArray(),

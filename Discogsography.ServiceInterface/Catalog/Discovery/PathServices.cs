@@ -30,7 +30,8 @@ public sealed class PathServices(PathFinder finder, PathGraph graph, NpgsqlDataS
         var toKind = KindOrThrow(request.ToType, "to_type");
         var from = ResolveAsync(fromKind, request.FromName);
         var to = ResolveAsync(toKind, request.ToName);
-        var start = await from ?? throw HttpError.NotFound($"{ExploreServices.Capitalize(request.FromType)} '{request.FromName}' not found");
+        var start = await from
+            ?? throw HttpError.NotFound($"{ExploreServices.Capitalize(request.FromType)} '{request.FromName}' not found");
         var end = await to ?? throw HttpError.NotFound($"{ExploreServices.Capitalize(request.ToType)} '{request.ToName}' not found");
         var path = await QueryTimeouts.Within(token => finder.FindAsync(start, end, request.MaxDepth, token), options.Budget,
             "Path query timed out — try reducing max_depth or searching closer nodes", Aborted);
@@ -44,7 +45,8 @@ public sealed class PathServices(PathFinder finder, PathGraph graph, NpgsqlDataS
     private async Task<PathKey?> ResolveAsync(GraphKind kind, string name)
     {
         await using var connection = await database.OpenConnectionAsync(Aborted);
-        return await PostgresGraphStore.ResolveAsync(connection, kind, name, Aborted) is { } entity ? new PathKey(Kinds[kind.Name], entity.Id) : null;
+        return await PostgresGraphStore.ResolveAsync(connection, kind, name, Aborted) is { } entity
+            ? new PathKey(Kinds[kind.Name], entity.Id) : null;
     }
 
     private async Task<PathResponse> DescribeAsync(FoundPath path)

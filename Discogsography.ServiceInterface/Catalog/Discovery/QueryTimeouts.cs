@@ -10,7 +10,8 @@ namespace Discogsography.ServiceInterface.Catalog.Discovery;
 /// </summary>
 public static class QueryTimeouts
 {
-    public static async Task<T> Within<T>(Func<CancellationToken, Task<T>> query, TimeSpan? budget, string message, CancellationToken aborted)
+    public static async Task<T> Within<T>(Func<CancellationToken, Task<T>> query, TimeSpan? budget, string message,
+        CancellationToken aborted)
     {
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(aborted);
         if (budget is { } time)

@@ -55,6 +55,7 @@ public sealed partial class SearchCache(IKeyValueStore store, CatalogVersion cat
     [LoggerMessage(Level = LogLevel.Warning, Message = "Search cache unavailable, answering without it: {Reason}")]
     private static partial void LogCacheUnavailable(ILogger logger, string reason);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Search cache cleared for catalogue {Catalogue}: {Removed} entries of the previous one removed")]
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Search cache cleared for catalogue {Catalogue}: {Removed} entries of the previous one removed")]
     private static partial void LogCleared(ILogger logger, long removed, string catalogue);
 }

@@ -11,7 +11,8 @@ namespace Discogsography.ServiceInterface.Catalog.Discovery;
 /// </summary>
 public sealed partial class SearchCacheWarmer(SearchAnswers answers, ILogger<SearchCacheWarmer> logger) : BackgroundService
 {
-    public static readonly IReadOnlyList<string> Words = ["Rock", "Electronic", "Jazz", "Pop", "Punk", "Hip Hop", "Trance", "Blues", "Country", "Metal"];
+    public static readonly IReadOnlyList<string> Words = ["Rock", "Electronic", "Jazz", "Pop", "Punk", "Hip Hop", "Trance", "Blues",
+        "Country", "Metal"];
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -28,6 +29,7 @@ public sealed partial class SearchCacheWarmer(SearchAnswers answers, ILogger<Sea
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Search warm-up of '{Word}' failed (the first search for it will compute it): {Reason}")]
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Search warm-up of '{Word}' failed (the first search for it will compute it): {Reason}")]
     private static partial void LogWarmUpFailed(ILogger logger, string word, string reason);
 }

@@ -9,7 +9,8 @@ namespace Discogsography.ServiceInterface.Catalog.Discovery;
 /// the Redis cache key the reference derives from them (REFERENCE-UPSTREAM.md §A.1): <c>search:</c> and the MD5 of
 /// Python's <c>json.dumps(…, sort_keys=True)</c> of the normalised parameters, so both services share entries.
 /// </summary>
-public sealed record SearchRequestShape(string Query, IReadOnlyList<string> Types, IReadOnlyList<string> Genres, int? YearMin, int? YearMax, int Limit,
+public sealed record SearchRequestShape(string Query, IReadOnlyList<string> Types, IReadOnlyList<string> Genres, int? YearMin,
+    int? YearMax, int Limit,
     int Offset)
 {
     /// <summary>The searchable types, in the reference's order.</summary>
@@ -31,7 +32,8 @@ public sealed record SearchRequestShape(string Query, IReadOnlyList<string> Type
     /// <summary><c>search:&lt;md5 hex&gt;</c>.</summary>
     public string CacheKey => "search:" + Convert.ToHexStringLower(MD5.HashData(Encoding.UTF8.GetBytes(CacheKeyText())));
 
-    /// <summary>The text hashed into <see cref="CacheKey"/>, exactly as Python writes it (keys sorted, <c>", "</c> and <c>": "</c>, ASCII only).</summary>
+    /// <summary>The text hashed into <see cref="CacheKey"/>, exactly as Python writes it (keys sorted, <c>", "</c> and
+    /// <c>": "</c>, ASCII only).</summary>
     public string CacheKeyText() =>
         $"{{\"genres\": {PythonJson.List(Genres.Order(CodePointComparer.Instance))}, \"limit\": {Number(Limit)}, \"offset\": {Number(Offset)}, " +
         $"\"q\": {PythonJson.String(PythonJson.LowerStrip(Query))}, \"types\": {PythonJson.List(Types.Order(CodePointComparer.Instance))}, " +
@@ -67,7 +69,8 @@ internal static class PythonJson
 {
     public static string List(IEnumerable<string> items) => "[" + string.Join(", ", items.Select(String)) + "]";
 
-    /// <summary>A JSON string as Python writes it: short escapes where it has them, <c>\uXXXX</c> (lowercase hex) for every other character outside space..tilde.</summary>
+    /// <summary>A JSON string as Python writes it: short escapes where it has them, <c>\uXXXX</c> (lowercase hex) for
+    /// every other character outside space..tilde.</summary>
     public static string String(string text)
     {
         var json = new StringBuilder("\"");

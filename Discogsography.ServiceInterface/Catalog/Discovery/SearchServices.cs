@@ -20,7 +20,8 @@ public sealed class SearchServices(SearchAnswers answers) : Service
         var invalid = types.Where(t => !SearchRequestShape.AllTypes.Contains(t)).ToList();
         if (invalid.Count > 0)
             throw HttpError.BadRequest($"Invalid type(s): {string.Join(", ", invalid)}. Valid: {string.Join(", ", SearchRequestShape.AllTypes)}");
-        return new SearchRequestShape(request.Q, types, SearchRequestShape.ParseGenres(request.Genres), request.YearMin, request.YearMax, request.Limit,
+        return new SearchRequestShape(request.Q, types, SearchRequestShape.ParseGenres(request.Genres), request.YearMin, request.YearMax,
+            request.Limit,
             request.Offset);
     }
 }

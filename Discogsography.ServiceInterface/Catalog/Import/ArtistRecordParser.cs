@@ -47,7 +47,8 @@ internal sealed class ArtistRecordParser : RecordParser
             context.Writers[table].Row().Long(artistId).Long(otherId).Text(otherName);
     }
 
-    /// <summary><c>&lt;name id="…"&gt;Name&lt;/name&gt;</c> children; members also list bare <c>&lt;id&gt;</c>s, which are skipped.</summary>
+    /// <summary><c>&lt;name id="…"&gt;Name&lt;/name&gt;</c> children; members also list bare <c>&lt;id&gt;</c>s, which
+    /// are skipped.</summary>
     private static void ReadReferences(XmlReader reader, int table, List<(int, long, string?)> references) =>
         ForEachChild(reader, item =>
         {

@@ -20,7 +20,8 @@ internal sealed class BuildScheduler(NpgsqlDataSource database, string schema, B
         var running = new List<(Task Task, BuildStep Step)>();
         while (pending.Count > 0 || running.Count > 0)
         {
-            while (running.Count < budget.Parallelism && pending.FirstOrDefault(s => s.Reads.All(t => complete.Contains(t) || !writersLeft.ContainsKey(t))) is { } ready)
+            while (running.Count < budget.Parallelism
+                && pending.FirstOrDefault(s => s.Reads.All(t => complete.Contains(t) || !writersLeft.ContainsKey(t))) is { } ready)
             {
                 pending.Remove(ready);
                 progress?.StepStarted(ready.Name);

@@ -12,7 +12,8 @@ namespace Discogsography.ServiceInterface.Catalog.Import;
 /// under the import lock (an import running meanwhile builds them itself), and only when the live catalogue has none.
 /// </summary>
 public sealed partial class CatalogBackfill(
-    [FromKeyedServices(PostgresDataSource.Import)] NpgsqlDataSource database, BuildBudget budget, CatalogShape shape, ILogger<CatalogBackfill> logger)
+    [FromKeyedServices(PostgresDataSource.Import)] NpgsqlDataSource database, BuildBudget budget, CatalogShape shape,
+    ILogger<CatalogBackfill> logger)
 {
     /// <summary>The tables it builds.</summary>
     public static IReadOnlyList<string> Tables { get; } = DiscoveryBuild.Steps.SelectMany(s => s.Writes).Distinct().ToList();
@@ -21,7 +22,8 @@ public sealed partial class CatalogBackfill(
     public async Task<bool> RunAsync(CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        if (!await connection.ExecuteScalarAsync<bool>(new CommandDefinition("SELECT pg_try_advisory_lock(@key)", new { key = CatalogImporter.ImportLockKey },
+        if (!await connection.ExecuteScalarAsync<bool>(new CommandDefinition("SELECT pg_try_advisory_lock(@key)",
+            new { key = CatalogImporter.ImportLockKey },
                 cancellationToken: cancellationToken)))
             return false;
         try
@@ -33,7 +35,8 @@ public sealed partial class CatalogBackfill(
             LogStarted(logger);
             var steps = CatalogBuild.Shaped(DiscoveryBuild.Steps, shape);
             var statistics = Tables.Select(t => new BuildStep("statistics " + t, [], [t], $"VACUUM (ANALYZE) {{s}}.{t}"));
-            await new BuildScheduler(database, CatalogImporter.LiveSchema, budget).RunAsync([.. steps, .. statistics], [], cancellationToken);
+            await new BuildScheduler(database, CatalogImporter.LiveSchema, budget).RunAsync([.. steps, .. statistics], [],
+                cancellationToken);
             LogFinished(logger, Tables.Count);
             return true;
         }
@@ -43,7 +46,8 @@ public sealed partial class CatalogBackfill(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The live catalogue predates the discovery tables: building them now (once; a few minutes on a large catalogue)")]
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "The live catalogue predates the discovery tables: building them now (once; a few minutes on a large catalogue)")]
     private static partial void LogStarted(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Built {Tables} discovery tables of the live catalogue")]

@@ -14,7 +14,8 @@ internal sealed record BuildStep(string Name, string[] Writes, string[] Reads, s
 /// </summary>
 internal static class CatalogBuild
 {
-    private static readonly string[] ArtistSources = ["src_artists", "src_release_artists", "src_artist_aliases", "src_artist_members", "src_artist_groups"];
+    private static readonly string[] ArtistSources = ["src_artists", "src_release_artists", "src_artist_aliases", "src_artist_members",
+        "src_artist_groups"];
 
     public static readonly IReadOnlyList<BuildStep> Steps =
     [
@@ -46,7 +47,8 @@ internal static class CatalogBuild
             INSERT INTO {s}.styles (id, name)
             SELECT row_number() OVER (ORDER BY style COLLATE "C"), style FROM (SELECT DISTINCT style FROM {s}.src_release_styles) s;
             """),
-        new("masters", ["masters"], ["src_masters"], "INSERT INTO {s}.masters SELECT id, title, year, main_release_id FROM {s}.src_masters"),
+        new("masters", ["masters"], ["src_masters"],
+            "INSERT INTO {s}.masters SELECT id, title, year, main_release_id FROM {s}.src_masters"),
         new("releases", ["releases"], ["src_releases", "masters"], """
             INSERT INTO {s}.releases (id, title, year, master_id, country, released, status, formats)
             SELECT r.id, r.title,
@@ -57,8 +59,10 @@ internal static class CatalogBuild
             """),
         Relation("release_artists", "artist_id", "x.artist_id", "{s}.src_release_artists x", ["src_release_artists"]),
         Relation("release_labels", "label_id", "x.label_id", "{s}.src_release_labels x", ["src_release_labels"]),
-        Relation("release_genres", "genre_id", "g.id", "{s}.src_release_genres x JOIN {s}.genres g ON g.name = x.genre", ["src_release_genres", "genres"]),
-        Relation("release_styles", "style_id", "st.id", "{s}.src_release_styles x JOIN {s}.styles st ON st.name = x.style", ["src_release_styles", "styles"]),
+        Relation("release_genres", "genre_id", "g.id", "{s}.src_release_genres x JOIN {s}.genres g ON g.name = x.genre",
+            ["src_release_genres", "genres"]),
+        Relation("release_styles", "style_id", "st.id", "{s}.src_release_styles x JOIN {s}.styles st ON st.name = x.style",
+            ["src_release_styles", "styles"]),
         // Aliases count both ways: the reference's graph links alias -ALIAS_OF-> artist and explore follows that edge
         // from either end, so on a partial dump either record's list is enough.
         new("artist_links", ["artist_links"], ["src_artist_aliases", "src_artist_members", "src_artist_groups"], """
@@ -81,10 +85,14 @@ internal static class CatalogBuild
         Transposed("style_genres", "genre_styles", "style_id", "genre_id"),
         ByName("genre_artists", "artist_genres", "genre_id"),
         ByName("style_artists", "artist_styles", "style_id"),
-        Stats("artist_stats", "artists", "artist_id", ("release_artists", "count(*)"), ("artist_labels", "count(*)"), ("artist_links", "count(DISTINCT other_id)")),
-        Stats("label_stats", "labels", "label_id", ("release_labels", "count(*)"), ("label_artists", "count(*)"), ("label_genres", "count(*)")),
-        Stats("genre_stats", "genres", "genre_id", ("release_genres", "count(*)"), ("genre_artists", "count(*)"), ("genre_labels", "count(*)"), ("genre_styles", "count(*)")),
-        Stats("style_stats", "styles", "style_id", ("release_styles", "count(*)"), ("style_artists", "count(*)"), ("style_labels", "count(*)"), ("style_genres", "count(*)")),
+        Stats("artist_stats", "artists", "artist_id", ("release_artists", "count(*)"), ("artist_labels", "count(*)"),
+            ("artist_links", "count(DISTINCT other_id)")),
+        Stats("label_stats", "labels", "label_id", ("release_labels", "count(*)"), ("label_artists", "count(*)"),
+            ("label_genres", "count(*)")),
+        Stats("genre_stats", "genres", "genre_id", ("release_genres", "count(*)"), ("genre_artists", "count(*)"),
+            ("genre_labels", "count(*)"), ("genre_styles", "count(*)")),
+        Stats("style_stats", "styles", "style_id", ("release_styles", "count(*)"), ("style_artists", "count(*)"),
+            ("style_labels", "count(*)"), ("style_genres", "count(*)")),
         new("release_years", ["release_years"], ["releases"],
             "INSERT INTO {s}.release_years SELECT year, count(*) FROM {s}.releases WHERE year IS NOT NULL GROUP BY year"),
         Years("artist_years", "release_artists", "artist_id"),
@@ -96,8 +104,10 @@ internal static class CatalogBuild
     /// <summary>The query tables' steps, then the discovery tables'.</summary>
     public static IReadOnlyList<BuildStep> AllSteps { get; } = [.. Steps, .. DiscoveryBuild.Steps];
 
-    /// <summary>A release relation with the year and the child's place in the parent's list: newest first, undated last, then by id.</summary>
-    private static BuildStep Relation(string table, string key, string keyExpression, string from, string[] reads) => new(table, [table], [.. reads, "releases"],
+    /// <summary>A release relation with the year and the child's place in the parent's list: newest first, undated
+    /// last, then by id.</summary>
+    private static BuildStep Relation(string table, string key, string keyExpression, string from, string[] reads) =>
+        new(table, [table], [.. reads, "releases"],
         $$"""
         INSERT INTO {s}.{{table}} ({{key}}, release_id, year, pos)
         SELECT {{keyExpression}}, x.release_id, r.year, row_number() OVER (PARTITION BY {{keyExpression}} ORDER BY r.year DESC NULLS LAST, x.release_id)
@@ -108,7 +118,8 @@ internal static class CatalogBuild
     /// Distinct releases linking each pair (both relation tables hold one row per distinct pair, so count(*) is exact);
     /// paged pairs also get their place in the list: most shared releases first, then by child id.
     /// </summary>
-    private static BuildStep Pairs(string table, string left, string leftKey, string right, string rightKey, bool paged) => new(table, [table], [left, right],
+    private static BuildStep Pairs(string table, string left, string leftKey, string right, string rightKey, bool paged) =>
+        new(table, [table], [left, right],
         $$"""
         INSERT INTO {s}.{{table}}
         SELECT {{leftKey}}, {{rightKey}}, n{{(paged ? $", row_number() OVER (PARTITION BY {leftKey} ORDER BY n DESC, {rightKey})" : "")}}
@@ -132,7 +143,8 @@ internal static class CatalogBuild
     /// <summary>One row per entity with each category's count, grouped once and hash-joined (never a correlated count per row).</summary>
     private static BuildStep Stats(string table, string entities, string key, params (string Table, string Count)[] counts)
     {
-        var joins = counts.Select((c, i) => $"LEFT JOIN (SELECT {key}, {c.Count} AS n FROM {{s}}.{c.Table} GROUP BY 1) c{i} ON c{i}.{key} = e.id");
+        var joins = counts.Select((c, i) =>
+            $"LEFT JOIN (SELECT {key}, {c.Count} AS n FROM {{s}}.{c.Table} GROUP BY 1) c{i} ON c{i}.{key} = e.id");
         var values = counts.Select((_, i) => $"COALESCE(c{i}.n, 0)");
         return new(table, [table], [entities, .. counts.Select(c => c.Table)],
             $"INSERT INTO {{s}}.{table} SELECT e.id, {string.Join(", ", values)} FROM {{s}}.{entities} e {string.Join(" ", joins)}");
@@ -150,7 +162,8 @@ internal static class CatalogBuild
         IImportProgress progress, CancellationToken cancellationToken)
     {
         var indexes = (await LiveIndexesAsync(database, liveSchema, cancellationToken))
-            .Select(i => new BuildStep("index " + i.Name, [i.Table + ":indexes"], [i.Table], i.Definition.Replace($" ON {liveSchema}.", " ON {s}.", StringComparison.Ordinal)))
+            .Select(i => new BuildStep("index " + i.Name, [i.Table + ":indexes"], [i.Table],
+                i.Definition.Replace($" ON {liveSchema}.", " ON {s}.", StringComparison.Ordinal)))
             .ToArray();
         var analyze = AllSteps.SelectMany(s => s.Writes).Distinct()
             .Select(t => new BuildStep("statistics " + t, [], [t, t + ":indexes"], $"VACUUM (ANALYZE) {{s}}.{t}"));
@@ -163,16 +176,20 @@ internal static class CatalogBuild
     public static IReadOnlyList<BuildStep> Shaped(IEnumerable<BuildStep> steps, CatalogShape shape) => steps.Select(s => s with
     {
         Sql = s.Sql
-            .Replace(DiscoveryBuild.HubMinimumPlaceholder, shape.PathHubMinimumReleases.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
-            .Replace(DiscoveryBuild.FacetMinimumPlaceholder, shape.SearchFacetMinimumPostings.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal),
+            .Replace(DiscoveryBuild.HubMinimumPlaceholder, shape.PathHubMinimumReleases.ToString(CultureInfo.InvariantCulture),
+                StringComparison.Ordinal)
+            .Replace(DiscoveryBuild.FacetMinimumPlaceholder, shape.SearchFacetMinimumPostings.ToString(CultureInfo.InvariantCulture),
+                StringComparison.Ordinal),
     }).ToList();
 
     /// <summary>The live schema's indexes, read on a connection given back before the steps start.</summary>
-    private static async Task<IEnumerable<(string Table, string Name, string Definition)>> LiveIndexesAsync(NpgsqlDataSource database, string liveSchema,
+    private static async Task<IEnumerable<(string Table, string Name, string Definition)>> LiveIndexesAsync(NpgsqlDataSource database,
+        string liveSchema,
         CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         return (await connection.QueryAsync<(string Table, string Name, string Definition)>(new CommandDefinition(
-            "SELECT tablename, indexname, indexdef FROM pg_indexes WHERE schemaname = @liveSchema", new { liveSchema }, cancellationToken: cancellationToken))).AsList();
+            "SELECT tablename, indexname, indexdef FROM pg_indexes WHERE schemaname = @liveSchema", new { liveSchema },
+            cancellationToken: cancellationToken))).AsList();
     }
 }

@@ -19,7 +19,8 @@ public sealed class ImportInProgressException() : Exception("Another catalogue i
 /// on the import pool (<see cref="PostgresDataSource.Import"/>): one connection holds the lock, the loader opens one
 /// per table of the file (at most five), the build as many as its <see cref="BuildBudget"/> allows.
 /// </summary>
-public sealed class CatalogImporter([FromKeyedServices(PostgresDataSource.Import)] NpgsqlDataSource database, TimeProvider time, BuildBudget budget,
+public sealed class CatalogImporter([FromKeyedServices(PostgresDataSource.Import)] NpgsqlDataSource database, TimeProvider time,
+    BuildBudget budget,
     CatalogShape shape)
 {
     public const string LiveSchema = "graph";
@@ -30,12 +31,14 @@ public sealed class CatalogImporter([FromKeyedServices(PostgresDataSource.Import
     public const long ImportLockKey = 0x4447494D504F5254;
 
     /// <summary>Imports <paramref name="files"/>; <paramref name="origin"/> says who asked (shown by the Admin).</summary>
-    public async Task<ImportOutcome> ImportAsync(IReadOnlyList<DumpFile> files, string origin, IImportProgress progress, CancellationToken cancellationToken)
+    public async Task<ImportOutcome> ImportAsync(IReadOnlyList<DumpFile> files, string origin, IImportProgress progress,
+        CancellationToken cancellationToken)
     {
         Validate(files);
         var started = time.GetTimestamp();
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        if (!await connection.ExecuteScalarAsync<bool>(new CommandDefinition("SELECT pg_try_advisory_lock(@key)", new { key = ImportLockKey }, cancellationToken: cancellationToken)))
+        if (!await connection.ExecuteScalarAsync<bool>(new CommandDefinition("SELECT pg_try_advisory_lock(@key)",
+            new { key = ImportLockKey }, cancellationToken: cancellationToken)))
             throw new ImportInProgressException();
         try
         {
@@ -59,7 +62,8 @@ public sealed class CatalogImporter([FromKeyedServices(PostgresDataSource.Import
         }
     }
 
-    private async Task<List<FileLoadResult>> BuildStagingAsync(NpgsqlConnection connection, IReadOnlyList<DumpFile> files, IImportProgress progress,
+    private async Task<List<FileLoadResult>> BuildStagingAsync(NpgsqlConnection connection, IReadOnlyList<DumpFile> files,
+        IImportProgress progress,
         CancellationToken cancellationToken)
     {
         await CreateStagingAsync(connection, cancellationToken);
@@ -69,7 +73,8 @@ public sealed class CatalogImporter([FromKeyedServices(PostgresDataSource.Import
         foreach (var kind in Enum.GetValues<DumpKind>().Except(files.Select(f => f.Kind)))
         {
             foreach (var table in RecordParser.TablesOf(kind))
-                await Execute(connection, $"INSERT INTO {StagingSchema}.{table.Name} SELECT * FROM {LiveSchema}.{table.Name}", cancellationToken);
+                await Execute(connection, $"INSERT INTO {StagingSchema}.{table.Name} SELECT * FROM {LiveSchema}.{table.Name}",
+                    cancellationToken);
         }
         await CatalogBuild.RunAsync(database, StagingSchema, LiveSchema, budget, shape, progress, cancellationToken);
         return loads;
@@ -80,13 +85,17 @@ public sealed class CatalogImporter([FromKeyedServices(PostgresDataSource.Import
     {
         await Execute(connection, $"DROP SCHEMA IF EXISTS {StagingSchema} CASCADE; CREATE SCHEMA {StagingSchema}", cancellationToken);
         foreach (var table in await connection.QueryAsync<string>(new CommandDefinition(
-                     "SELECT quote_ident(tablename) FROM pg_tables WHERE schemaname = @LiveSchema ORDER BY tablename", new { LiveSchema }, cancellationToken: cancellationToken)))
-            await Execute(connection, $"CREATE TABLE {StagingSchema}.{table} (LIKE {LiveSchema}.{table} INCLUDING DEFAULTS)", cancellationToken);
+                     "SELECT quote_ident(tablename) FROM pg_tables WHERE schemaname = @LiveSchema ORDER BY tablename", new { LiveSchema },
+                     cancellationToken: cancellationToken)))
+            await Execute(connection, $"CREATE TABLE {StagingSchema}.{table} (LIKE {LiveSchema}.{table} INCLUDING DEFAULTS)",
+                cancellationToken);
     }
 
-    private async Task RecordAsync(NpgsqlConnection connection, Guid importId, string origin, List<FileLoadResult> loads, CancellationToken cancellationToken)
+    private async Task RecordAsync(NpgsqlConnection connection, Guid importId, string origin, List<FileLoadResult> loads,
+        CancellationToken cancellationToken)
     {
-        var files = loads.ToDictionary(l => l.File.Kind.ToString().ToLowerInvariant(), l => new { file = Path.GetFileName(l.File.Path), path = l.File.Path, records = l.Records });
+        var files = loads.ToDictionary(l => l.File.Kind.ToString().ToLowerInvariant(),
+            l => new { file = Path.GetFileName(l.File.Path), path = l.File.Path, records = l.Records });
         var counts = await connection.QuerySingleAsync<CatalogCounts>(new CommandDefinition($"""
             SELECT (SELECT count(*) FROM {StagingSchema}.artists) AS artists, (SELECT count(*) FROM {StagingSchema}.labels) AS labels,
                    (SELECT count(*) FROM {StagingSchema}.masters) AS masters, (SELECT count(*) FROM {StagingSchema}.releases) AS releases,
@@ -94,7 +103,8 @@ public sealed class CatalogImporter([FromKeyedServices(PostgresDataSource.Import
             """, cancellationToken: cancellationToken));
         await connection.ExecuteAsync(new CommandDefinition(
             $"INSERT INTO {StagingSchema}.catalog_info (import_id, imported_at, files, counts, origin) VALUES (@importId, @now, @files::jsonb, @counts::jsonb, @origin)",
-            new { importId, origin, now = time.GetUtcNow(), files = System.Text.Json.JsonSerializer.Serialize(files), counts = System.Text.Json.JsonSerializer.Serialize(counts) },
+            new { importId, origin, now = time.GetUtcNow(), files = System.Text.Json.JsonSerializer.Serialize(files),
+                counts = System.Text.Json.JsonSerializer.Serialize(counts) },
             cancellationToken: cancellationToken));
     }
 

@@ -24,7 +24,8 @@ internal sealed class CopyWriter : IAsyncDisposable
     /// <summary>Rows written.</summary>
     public long Rows { get; private set; }
 
-    public static async Task<CopyWriter> OpenAsync(NpgsqlDataSource database, string schema, CopyTable table, CancellationToken cancellationToken)
+    public static async Task<CopyWriter> OpenAsync(NpgsqlDataSource database, string schema, CopyTable table,
+        CancellationToken cancellationToken)
     {
         var connection = await database.OpenConnectionAsync(cancellationToken);
         try

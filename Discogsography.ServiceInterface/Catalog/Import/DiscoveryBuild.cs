@@ -16,7 +16,8 @@ internal static class DiscoveryBuild
     [
         Search("artists", "'a', id, name, NULL::int, NULL::text[]", "name", "FROM {s}.artists WHERE has_record", ["artists"]),
         Search("labels", "'l', id, name, NULL::int, NULL::text[]", "name", "FROM {s}.labels WHERE has_record", ["labels"]),
-        Search("masters", "'m', id, COALESCE(title, ''), CASE WHEN year > 0 THEN year END, NULL::text[]", "title", "FROM {s}.masters", ["masters"]),
+        Search("masters", "'m', id, COALESCE(title, ''), CASE WHEN year > 0 THEN year END, NULL::text[]", "title", "FROM {s}.masters",
+            ["masters"]),
         Search("releases", "'r', r.id, COALESCE(r.title, ''), r.year, g.genres", "r.title", """
             FROM {s}.releases r
             LEFT JOIN (SELECT release_id, array_agg(genre ORDER BY genre COLLATE "C") AS genres FROM {s}.src_release_genres GROUP BY release_id) g
@@ -84,14 +85,16 @@ internal static class DiscoveryBuild
     ];
 
     /// <summary>Releases linking each pair, per year (both relation tables hold one row per distinct pair).</summary>
-    private static BuildStep PairYears(string table, string left, string leftKey, string right, string rightKey) => new(table, [table], [left, right],
+    private static BuildStep PairYears(string table, string left, string leftKey, string right, string rightKey) =>
+        new(table, [table], [left, right],
         $$"""
         INSERT INTO {s}.{{table}} ({{leftKey}}, {{rightKey}}, year, releases)
         SELECT a.{{leftKey}}, b.{{rightKey}}, a.year, count(*) FROM {s}.{{left}} a JOIN {s}.{{right}} b USING (release_id) WHERE a.year IS NOT NULL GROUP BY 1, 2, 3
         """);
 
     /// <summary>Search entries of one kind: rows whose text has at least one lexeme (the others can never match).</summary>
-    private static BuildStep Search(string kind, string columns, string text, string from, string[] reads) => new("search " + kind, ["search_entries"], reads,
+    private static BuildStep Search(string kind, string columns, string text, string from, string[] reads) =>
+        new("search " + kind, ["search_entries"], reads,
         $$"""
         INSERT INTO {s}.search_entries (kind, id, name, year, genres, doc)
         SELECT * FROM (SELECT {{columns}}, to_tsvector('english', COALESCE({{text}}, '')) AS doc {{from}}) e WHERE e.doc <> ''::tsvector

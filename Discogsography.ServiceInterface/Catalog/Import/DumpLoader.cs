@@ -20,7 +20,8 @@ public static class DumpLoader
     {
         var parser = RecordParser.For(file.Kind);
         using var fileProgress = progress.StartFile(file);
-        var records = await OnOwnThread(() => ParseFile(file, parser, new RecordContext(parser.Tables.Select(_ => CopyWriter.Discard).ToArray()), fileProgress,
+        var records = await OnOwnThread(() =>
+            ParseFile(file, parser, new RecordContext(parser.Tables.Select(_ => CopyWriter.Discard).ToArray()), fileProgress,
             cancellationToken), cancellationToken);
         fileProgress.Complete(records);
         return new FileLoadResult(file, records, new Dictionary<string, long>());
@@ -43,7 +44,8 @@ public static class DumpLoader
             foreach (var table in parser.Tables)
                 writers.Add(await CopyWriter.OpenAsync(database, schema, table, cancellationToken));
             using var fileProgress = progress.StartFile(file);
-            var records = await OnOwnThread(() => ParseFile(file, parser, new RecordContext(writers), fileProgress, cancellationToken), cancellationToken);
+            var records = await OnOwnThread(() => ParseFile(file, parser, new RecordContext(writers), fileProgress, cancellationToken),
+                cancellationToken);
             foreach (var writer in writers)
                 await writer.CompleteAsync(cancellationToken);
             fileProgress.Complete(records);
@@ -56,9 +58,11 @@ public static class DumpLoader
         }
     }
 
-    private static long ParseFile(DumpFile file, RecordParser parser, RecordContext context, IFileProgress progress, CancellationToken cancellationToken)
+    private static long ParseFile(DumpFile file, RecordParser parser, RecordContext context, IFileProgress progress,
+        CancellationToken cancellationToken)
     {
-        using var counting = new CountingStream(new FileStream(file.Path, FileMode.Open, FileAccess.Read, FileShare.Read, ReadBufferBytes, FileOptions.SequentialScan));
+        using var counting = new CountingStream(new FileStream(file.Path, FileMode.Open, FileAccess.Read, FileShare.Read, ReadBufferBytes,
+            FileOptions.SequentialScan));
         using var xml = file.OpenXml(counting);
         using var reader = DumpXml.Open(xml);
         long records = 0;
@@ -83,7 +87,8 @@ public static class DumpLoader
             var (line, position) = e is XmlException { LineNumber: > 0 } x ? (x.LineNumber, x.LinePosition)
                 : reader is IXmlLineInfo info && info.HasLineInfo() ? (info.LineNumber, info.LinePosition) : (0, 0);
             var where = line > 0 ? $"line {line}, position {position}" : "an unknown position";
-            var record = context.CurrentId is { } id ? $"record id {id}" : lastId is { } last ? $"after record id {last}" : "before the first record";
+            var record = context.CurrentId is { } id ? $"record id {id}" : lastId is { } last
+                ? $"after record id {last}" : "before the first record";
             throw new DumpFormatException($"{Path.GetFileName(file.Path)}: malformed dump at {where} ({record}): {e.Message}", e);
         }
     }

@@ -103,8 +103,10 @@ public sealed partial class LogImportProgress(ILogger logger, TimeSpan? every = 
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "{File}: {Records} records, {RecordsPerSecond}/s, {MegabytesPerSecond:0.0} MB/s, {Percent:0}% read, ETA {Eta}")]
-    private static partial void LogFileProgress(ILogger logger, string file, long records, long recordsPerSecond, double megabytesPerSecond, double percent, string eta);
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "{File}: {Records} records, {RecordsPerSecond}/s, {MegabytesPerSecond:0.0} MB/s, {Percent:0}% read, ETA {Eta}")]
+    private static partial void LogFileProgress(ILogger logger, string file, long records, long recordsPerSecond,
+        double megabytesPerSecond, double percent, string eta);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{File}: {Records} records loaded in {Seconds:0.0} s")]
     private static partial void LogFileDone(ILogger logger, string file, long records, double seconds);

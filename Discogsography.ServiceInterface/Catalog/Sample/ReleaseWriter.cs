@@ -6,7 +6,8 @@ namespace Discogsography.ServiceInterface.Catalog.Sample;
 internal sealed class ReleaseWriter(XmlWriter w, Random random, SyntheticNames names, IReadOnlyList<string> genreNames)
 {
     private static readonly string[] Formats = ["Vinyl", "CD", "Cassette", "File", "Box Set"];
-    private static readonly string[] Countries = ["US", "UK", "Germany", "France", "Japan", "Netherlands", "Italy", "Sweden", "Canada", "Belgium"];
+    private static readonly string[] Countries = ["US", "UK", "Germany", "France", "Japan", "Netherlands", "Italy", "Sweden", "Canada",
+        "Belgium"];
 
     public void Write(int id, ZipfSampler artists, ZipfSampler labels, ZipfSampler genres, ZipfSampler styles, int masterCount)
     {

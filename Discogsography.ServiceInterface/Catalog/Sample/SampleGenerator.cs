@@ -56,7 +56,8 @@ public sealed class SampleGenerator(SampleOptions options)
         var path = Path.Combine(directory, $"discogs_{options.Date}_{kind}.xml.gz");
         using var file = File.Create(path);
         using var gzip = new GZipStream(file, CompressionLevel.Fastest);
-        using var writer = XmlWriter.Create(gzip, new XmlWriterSettings { Indent = false, OmitXmlDeclaration = true, Encoding = new System.Text.UTF8Encoding(false) });
+        using var writer = XmlWriter.Create(gzip,
+            new XmlWriterSettings { Indent = false, OmitXmlDeclaration = true, Encoding = new System.Text.UTF8Encoding(false) });
         writer.WriteStartElement(kind);
         // A fixed seed per file (string hashes are randomized per process, so they cannot be used here).
         body(writer, new Random(options.Seed + 7919 * Array.IndexOf(Kinds, kind)));

@@ -5,7 +5,8 @@ internal sealed class SyntheticNames(int seed)
 {
     // Syllables are onset × vowel × coda (about 1,900), so names have the trigram variety of real names: fuzzy
     // search and prefix lists cost what they would on the real catalogue, not the worst case of a tiny alphabet.
-    private static readonly string[] Onsets = ["b", "br", "c", "ch", "d", "dr", "f", "fl", "g", "gr", "h", "j", "k", "l", "m", "n", "p", "pr", "r", "s", "st", "t", "tr", "v"];
+    private static readonly string[] Onsets = ["b", "br", "c", "ch", "d", "dr", "f", "fl", "g", "gr", "h", "j", "k", "l", "m", "n", "p",
+        "pr", "r", "s", "st", "t", "tr", "v"];
     private static readonly string[] Vowels = ["a", "e", "i", "o", "u", "ai", "ea", "ou"];
     private static readonly string[] Codas = ["", "n", "r", "l", "s", "x", "m", "ck", "nd", "st"];
     private static readonly string[] Syllables = [.. Onsets.SelectMany(o => Vowels.SelectMany(v => Codas.Select(c => o + v + c)))];
@@ -15,7 +16,8 @@ internal sealed class SyntheticNames(int seed)
         "Deep", "Acid", "Minimal", "Progressive", "Tech", "Dub", "Nu", "Dark", "Ambient", "Hard", "Soft", "Free", "Neo", "Post", "Garage",
     ];
 
-    private static readonly string[] StyleRoots = ["House", "Techno", "Jazz", "Rock", "Soul", "Wave", "Disco", "Funk", "Trance", "Pop", "Core", "Step", "Beat", "Folk", "Punk", "Hop", "Dance", "Noise", "Drone", "Blues"];
+    private static readonly string[] StyleRoots = ["House", "Techno", "Jazz", "Rock", "Soul", "Wave", "Disco", "Funk", "Trance", "Pop",
+        "Core", "Step", "Beat", "Folk", "Punk", "Hop", "Dance", "Noise", "Drone", "Blues"];
 
     /// <summary>
     /// Words real titles share, most common first: one title word in twelve is drawn from them Zipf-distributed, so a
@@ -23,13 +25,19 @@ internal sealed class SyntheticNames(int seed)
     /// </summary>
     private static readonly string[] TitleWords =
     [
-        "Love", "Night", "Live", "Dance", "Dream", "Time", "World", "Life", "Heart", "Soul", "Blue", "Fire", "Light", "Remix", "Sound", "Music",
-        "Summer", "Baby", "Home", "Girl", "City", "Rain", "Star", "Moon", "Road", "Back", "Christmas", "Greatest", "Hits", "Collection", "Best",
-        "Songs", "Session", "Sessions", "Volume", "Edition", "Anthem", "Rhythm", "Groove", "Story", "Tears", "Kiss", "Angel", "Paradise", "Freedom",
-        "Forever", "Tonight", "Morning", "Midnight", "River", "Ocean", "Island", "Garden", "Mountain", "Winter", "Spring", "Autumn", "Golden",
-        "Silver", "Black", "White", "Red", "Green", "Wild", "Crazy", "Lonely", "Happy", "Sweet", "Little", "Young", "Electric", "Magic", "Secret",
+        "Love", "Night", "Live", "Dance", "Dream", "Time", "World", "Life", "Heart", "Soul", "Blue", "Fire", "Light", "Remix", "Sound",
+            "Music",
+        "Summer", "Baby", "Home", "Girl", "City", "Rain", "Star", "Moon", "Road", "Back", "Christmas", "Greatest", "Hits", "Collection",
+        "Best",
+        "Songs", "Session", "Sessions", "Volume", "Edition", "Anthem", "Rhythm", "Groove", "Story", "Tears", "Kiss", "Angel", "Paradise",
+        "Freedom",
+        "Forever", "Tonight", "Morning", "Midnight", "River", "Ocean", "Island", "Garden", "Mountain", "Winter", "Spring", "Autumn",
+        "Golden",
+        "Silver", "Black", "White", "Red", "Green", "Wild", "Crazy", "Lonely", "Happy", "Sweet", "Little", "Young", "Electric", "Magic",
+        "Secret",
         "Shadow", "Silence", "Thunder", "Storm", "Wind", "Echo", "Memory", "Memories", "Journey", "Horizon", "Future", "Paradox", "Mirror",
-        "Circle", "Machine", "Signal", "Station", "Highway", "Train", "Boogie", "Shuffle", "Waltz", "Lullaby", "Serenade", "Overture", "Suite",
+        "Circle", "Machine", "Signal", "Station", "Highway", "Train", "Boogie", "Shuffle", "Waltz", "Lullaby", "Serenade", "Overture",
+        "Suite",
         "Sonata", "Concerto", "Symphony", "Requiem", "Fantasia", "Rhapsody", "Nocturne", "Prelude", "Variations", "Classics", "Essentials",
         "Anthology", "Chronicles", "Legends", "Origins", "Reflections", "Revolution", "Galaxy", "Universe", "Cosmos", "Voyage",
     ];
@@ -55,7 +63,8 @@ internal sealed class SyntheticNames(int seed)
         ? DemoLabels[id - 1]
         : Capitalized(Word(id * 15485863 + seed, 2)) + (id % 2 == 0 ? " Records" : " Recordings");
 
-    public string Style(int index) => StyleWords[index % StyleWords.Length] + " " + StyleRoots[index / StyleWords.Length % StyleRoots.Length];
+    public string Style(int index) =>
+        StyleWords[index % StyleWords.Length] + " " + StyleRoots[index / StyleWords.Length % StyleRoots.Length];
 
     public string Person(Random random) => Capitalized(Word(random.Next(), 2)) + " " + Capitalized(Word(random.Next(), 3));
 
@@ -114,9 +123,11 @@ internal sealed class ZipfSampler
 /// <summary>The parts of a record the graph does not use but a real dump carries (the parser must skip them).</summary>
 internal static class Filler
 {
-    private static readonly string[] Words = ["the", "record", "pressed", "side", "vinyl", "mix", "original", "remastered", "limited", "edition", "studio", "live", "track", "sleeve", "label"];
+    private static readonly string[] Words = ["the", "record", "pressed", "side", "vinyl", "mix", "original", "remastered", "limited",
+        "edition", "studio", "live", "track", "sleeve", "label"];
 
-    public static string Sentence(Random random, int words) => string.Join(' ', Enumerable.Range(0, words).Select(_ => Words[random.Next(Words.Length)]));
+    public static string Sentence(Random random, int words) =>
+        string.Join(' ', Enumerable.Range(0, words).Select(_ => Words[random.Next(Words.Length)]));
 
     public static void Images(System.Xml.XmlWriter w, Random random)
     {

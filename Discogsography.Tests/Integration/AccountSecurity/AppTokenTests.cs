@@ -20,7 +20,8 @@ public sealed class AppTokenTests : ApiTest
     {
         var login = await Accounts.RegisterAndLoginAsync(Client, Email);
 
-        var minted = await SendAsync("POST", "/api/user/app-tokens", login.AccessToken, """{"name": "  export script ", "scopes": ["collection:read", "collection:read"]}""");
+        var minted = await SendAsync("POST", "/api/user/app-tokens", login.AccessToken,
+            """{"name": "  export script ", "scopes": ["collection:read", "collection:read"]}""");
         var created = minted.Json.RootElement;
         var token = created.GetProperty("token").GetString()!;
         var id = created.GetProperty("id").GetString()!;
@@ -33,7 +34,8 @@ public sealed class AppTokenTests : ApiTest
 
         Assert.That(minted.Status, Is.EqualTo(HttpStatusCode.Created));
         Assert.That(token, Does.Match("^dscg_[A-Za-z0-9_-]{43}$"));
-        Assert.That((created.GetProperty("name").GetString(), created.GetProperty("scopes").ToString()), Is.EqualTo(("export script", """["collection:read","collection:read"]""")));
+        Assert.That((created.GetProperty("name").GetString(), created.GetProperty("scopes").ToString()),
+            Is.EqualTo(("export script", """["collection:read","collection:read"]""")));
         Assert.That(created.GetProperty("created_at").GetString(), Does.Contain("T"), "ISO 8601, not Python's str(datetime)");
         Assert.That(used.Status, Is.EqualTo(HttpStatusCode.OK), used.Body);
         var active = listed.Json.RootElement.GetProperty("active")[0];
@@ -41,9 +43,11 @@ public sealed class AppTokenTests : ApiTest
         Assert.That(active.GetProperty("last_used_at").ValueKind, Is.EqualTo(JsonValueKind.String), "the use was recorded");
         Assert.That(listed.Body, Does.Not.Contain(token).And.Not.Contain("hash"));
         Assert.That((revoked.Status, revoked.Body), Is.EqualTo((HttpStatusCode.NoContent, "")));
-        Assert.That((usedAfter.Status, usedAfter.Body, usedAfter.WwwAuthenticate), Is.EqualTo((HttpStatusCode.Unauthorized, """{"detail":"Invalid or revoked app token"}""", "Bearer")));
+        Assert.That((usedAfter.Status, usedAfter.Body, usedAfter.WwwAuthenticate),
+            Is.EqualTo((HttpStatusCode.Unauthorized, """{"detail":"Invalid or revoked app token"}""", "Bearer")));
         Assert.That((revokedAgain.Status, revokedAgain.Body), Is.EqualTo((HttpStatusCode.NotFound, """{"detail":"Token not found"}""")));
-        Assert.That((listedAfter.GetProperty("active").GetArrayLength(), listedAfter.GetProperty("revoked")[0].GetProperty("name").GetString()), Is.EqualTo((0, "export script")));
+        Assert.That((listedAfter.GetProperty("active").GetArrayLength(),
+            listedAfter.GetProperty("revoked")[0].GetProperty("name").GetString()), Is.EqualTo((0, "export script")));
         await using var connection = await TestServers.Database.OpenConnectionAsync();
         var stored = await connection.QuerySingleAsync<string>("SELECT token_hash FROM app_tokens");
         Assert.That(stored, Is.EqualTo(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(token)))));
@@ -61,14 +65,18 @@ public sealed class AppTokenTests : ApiTest
         var allowed = new[] { "/api/user/collection", "/api/user/collection/stats", "/api/user/wantlist" };
         foreach (var path in allowed)
             Assert.That((await SendAsync("GET", path, token)).Status, Is.EqualTo(HttpStatusCode.OK), path);
-        var otherScope = await SendAsync("POST", "/api/snapshot", token, """{"nodes": [{"id": "1", "type": "artist"}], "center": {"id": "1", "type": "artist"}}""");
-        var noScope = new[] { ("GET", "/api/auth/me"), ("GET", "/api/user/app-tokens"), ("GET", "/api/user/recommendations"), ("POST", "/api/auth/logout") };
+        var otherScope = await SendAsync("POST", "/api/snapshot", token,
+            """{"nodes": [{"id": "1", "type": "artist"}], "center": {"id": "1", "type": "artist"}}""");
+        var noScope = new[] { ("GET", "/api/auth/me"), ("GET", "/api/user/app-tokens"), ("GET", "/api/user/recommendations"),
+            ("POST", "/api/auth/logout") };
         var refused = new List<(HttpStatusCode, string?)>();
         foreach (var (method, path) in noScope)
             refused.Add(((await SendAsync(method, path, token)).Status, (await SendAsync(method, path, token)).Detail));
 
-        Assert.That((otherScope.Status, otherScope.Body), Is.EqualTo((HttpStatusCode.Forbidden, """{"detail":"App token missing required scope(s): snapshots:write"}""")));
-        Assert.That(refused, Has.All.EqualTo((HttpStatusCode.Unauthorized, "Invalid or expired token")), "a route without a scope reads it as a (bad) JWT");
+        Assert.That((otherScope.Status, otherScope.Body),
+            Is.EqualTo((HttpStatusCode.Forbidden, """{"detail":"App token missing required scope(s): snapshots:write"}""")));
+        Assert.That(refused, Has.All.EqualTo((HttpStatusCode.Unauthorized, "Invalid or expired token")),
+            "a route without a scope reads it as a (bad) JWT");
     }
 
     [Test]
@@ -77,7 +85,8 @@ public sealed class AppTokenTests : ApiTest
         var login = await Accounts.RegisterAndLoginAsync(Client, Email);
         var token = await MintAsync(login.AccessToken!, AppTokenScopes.SnapshotsWrite, AppTokenScopes.SyncTrigger);
 
-        var snapshot = await SendAsync("POST", "/api/snapshot", token, """{"nodes": [{"id": "1", "type": "artist"}], "center": {"id": "1", "type": "artist"}}""");
+        var snapshot = await SendAsync("POST", "/api/snapshot", token,
+            """{"nodes": [{"id": "1", "type": "artist"}], "center": {"id": "1", "type": "artist"}}""");
         var status = await SendAsync("GET", "/api/sync/status", token);
         var collection = await SendAsync("GET", "/api/user/collection", token);
 
@@ -86,7 +95,8 @@ public sealed class AppTokenTests : ApiTest
         Assert.That(collection.Detail, Is.EqualTo("App token missing required scope(s): collection:read"));
     }
 
-    [TestCase("""{"name": "x", "scopes": ["admin", "collection:read", "everything"]}""", HttpStatusCode.BadRequest, """{"detail":"Unknown scope(s): admin, everything"}""")]
+    [TestCase("""{"name": "x", "scopes": ["admin", "collection:read", "everything"]}""", HttpStatusCode.BadRequest,
+        """{"detail":"Unknown scope(s): admin, everything"}""")]
     [TestCase("""{"name": "   ", "scopes": ["collection:read"]}""", HttpStatusCode.BadRequest, """{"detail":"name must be non-empty"}""")]
     public async Task Unknown_scopes_and_blank_names_are_refused(string body, HttpStatusCode status, string detail)
     {
@@ -103,9 +113,11 @@ public sealed class AppTokenTests : ApiTest
         var login = await Accounts.RegisterAndLoginAsync(Client, Email);
 
         var empty = await SendAsync("POST", "/api/user/app-tokens", login.AccessToken, """{"name": "x", "scopes": []}""");
-        var longName = await SendAsync("POST", "/api/user/app-tokens", login.AccessToken, $$"""{"name": "{{new string('n', 256)}}", "scopes": ["collection:read"]}""");
+        var longName = await SendAsync("POST", "/api/user/app-tokens", login.AccessToken,
+            $$"""{"name": "{{new string('n', 256)}}", "scopes": ["collection:read"]}""");
 
-        Assert.That(empty.Json.RootElement.GetProperty("detail")[0].GetProperty("msg").GetString(), Is.EqualTo("List should have at least 1 item after validation, not 0"));
+        Assert.That(empty.Json.RootElement.GetProperty("detail")[0].GetProperty("msg").GetString(),
+            Is.EqualTo("List should have at least 1 item after validation, not 0"));
         Assert.That(longName.Json.RootElement.GetProperty("detail")[0].GetProperty("type").GetString(), Is.EqualTo("string_too_long"));
     }
 
@@ -114,7 +126,8 @@ public sealed class AppTokenTests : ApiTest
     public async Task A_malformed_or_foreign_token_id_is_the_same_404(string tokenId)
     {
         var owner = await Accounts.RegisterAndLoginAsync(Client, Email);
-        var id = (await SendAsync("POST", "/api/user/app-tokens", owner.AccessToken, """{"name": "mine", "scopes": ["collection:read"]}""")).Json.RootElement.GetProperty("id").GetString();
+        var id = (await SendAsync("POST", "/api/user/app-tokens", owner.AccessToken,
+            """{"name": "mine", "scopes": ["collection:read"]}""")).Json.RootElement.GetProperty("id").GetString();
         using var other = Accounts.NewClient();
         var stranger = await Accounts.RegisterAndLoginAsync(other, "stranger@example.com");
 
@@ -130,7 +143,8 @@ public sealed class AppTokenTests : ApiTest
     {
         var login = await Accounts.RegisterAndLoginAsync(Client, Email);
         var first = await MintAsync(login.AccessToken!, AppTokenScopes.CollectionRead);
-        await SendAsync("POST", "/api/auth/change-password", login.AccessToken, $$"""{"current_password": "{{Accounts.Password}}", "new_password": "a changed password"}""");
+        await SendAsync("POST", "/api/auth/change-password", login.AccessToken,
+            $$"""{"current_password": "{{Accounts.Password}}", "new_password": "a changed password"}""");
         var afterChange = await SendAsync("GET", "/api/user/collection", first);
         var relogin = await Client.SendAsync(new Login { Email = Email, Password = "a changed password" });
         var second = await MintAsync(relogin.AccessToken!, AppTokenScopes.CollectionRead);
@@ -141,7 +155,8 @@ public sealed class AppTokenTests : ApiTest
         Assert.That(afterChange.Detail, Is.EqualTo("Invalid or revoked app token"));
         Assert.That(afterDeactivation.Detail, Is.EqualTo("Invalid or revoked app token"));
         await using var connection = await TestServers.Database.OpenConnectionAsync();
-        Assert.That(await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM app_tokens WHERE revoked_at IS NULL"), Is.Zero, "both revoked, not only unusable");
+        Assert.That(await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM app_tokens WHERE revoked_at IS NULL"), Is.Zero,
+            "both revoked, not only unusable");
     }
 
     [Test]
@@ -174,9 +189,12 @@ public sealed class AppTokenTests : ApiTest
         var limited = await SendAsync("GET", "/api/user/collection/stats", busy);
 
         Assert.That(statuses.Take(60), Has.All.EqualTo(HttpStatusCode.OK));
-        Assert.That((statuses[60], limited.Body), Is.EqualTo((HttpStatusCode.TooManyRequests, """{"error":"Rate limit exceeded: 60 per 1 minute"}""")));
-        Assert.That((await SendAsync("GET", "/api/user/collection/stats", quiet)).Status, Is.EqualTo(HttpStatusCode.OK), "another token is not limited");
-        Assert.That((await SendAsync("GET", "/api/user/collection/stats", login.AccessToken)).Status, Is.EqualTo(HttpStatusCode.OK), "nor is the user's JWT");
+        Assert.That((statuses[60], limited.Body),
+            Is.EqualTo((HttpStatusCode.TooManyRequests, """{"error":"Rate limit exceeded: 60 per 1 minute"}""")));
+        Assert.That((await SendAsync("GET", "/api/user/collection/stats", quiet)).Status, Is.EqualTo(HttpStatusCode.OK),
+            "another token is not limited");
+        Assert.That((await SendAsync("GET", "/api/user/collection/stats", login.AccessToken)).Status, Is.EqualTo(HttpStatusCode.OK),
+            "nor is the user's JWT");
     }
 
     private async Task<string> MintAsync(string accessToken, params string[] scopes)
@@ -200,6 +218,7 @@ public sealed class AppTokenTests : ApiTest
     {
         public JsonDocument Json => JsonDocument.Parse(Body);
 
-        public string? Detail => Body.StartsWith('{') && Json.RootElement.TryGetProperty("detail", out var d) && d.ValueKind == JsonValueKind.String ? d.GetString() : null;
+        public string? Detail => Body.StartsWith('{') && Json.RootElement.TryGetProperty("detail", out var d)
+            && d.ValueKind == JsonValueKind.String ? d.GetString() : null;
     }
 }

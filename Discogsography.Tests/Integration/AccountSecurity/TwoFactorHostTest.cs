@@ -77,6 +77,7 @@ public abstract class TwoFactorHostTest : ApiTest
     {
         public JsonDocument? Json => Body.StartsWith('{') ? JsonDocument.Parse(Body) : null;
 
-        public string? Detail => Json?.RootElement.TryGetProperty("detail", out var d) == true && d.ValueKind == JsonValueKind.String ? d.GetString() : null;
+        public string? Detail => Json?.RootElement.TryGetProperty("detail", out var d) == true
+            && d.ValueKind == JsonValueKind.String ? d.GetString() : null;
     }
 }

@@ -26,16 +26,20 @@ public sealed class TwoFactorTests : TwoFactorHostTest
 
         var secret = setup.GetProperty("secret").GetString()!;
         Assert.That(secret, Does.Match("^[A-Z2-7]{32}$"));
-        Assert.That(setup.GetProperty("otpauth_uri").GetString(), Is.EqualTo($"otpauth://totp/Discogsography:{Email}?secret={secret}&issuer=Discogsography"));
-        Assert.That(setup.GetProperty("recovery_codes").EnumerateArray().Select(c => c.GetString()), Has.Exactly(8).Matches<string>(c => c.Length == 16));
+        Assert.That(setup.GetProperty("otpauth_uri").GetString(),
+            Is.EqualTo($"otpauth://totp/Discogsography:{Email}?secret={secret}&issuer=Discogsography"));
+        Assert.That(setup.GetProperty("recovery_codes").EnumerateArray().Select(c => c.GetString()),
+            Has.Exactly(8).Matches<string>(c => c.Length == 16));
         var png = Convert.FromBase64String(setup.GetProperty("qr_code").GetString()!["data:image/png;base64,".Length..]);
         Assert.That(png[..4], Is.EqualTo(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }));
         Assert.That(me.GetProperty("totp_enabled").GetBoolean(), Is.False);
         Assert.That(login.Json!.RootElement.TryGetProperty("access_token", out _), Is.True, "sign-in is unchanged until confirmed");
         await using var connection = await TestServers.Database.OpenConnectionAsync();
-        var stored = await connection.QuerySingleAsync<(string Secret, string Codes)>("SELECT totp_secret, totp_recovery_codes::text FROM users WHERE email = @Email", new { Email });
+        var stored = await connection.QuerySingleAsync<(string Secret,
+            string Codes)>("SELECT totp_secret, totp_recovery_codes::text FROM users WHERE email = @Email", new { Email });
         Assert.That(stored.Secret, Does.StartWith("gAAAAA").And.Not.Contain(secret), "a Fernet token, not the secret");
-        Assert.That(stored.Codes, Does.Not.Contain(setup.GetProperty("recovery_codes")[0].GetString()).And.Match("^\\[(\"[0-9a-f]{64}\"(, )?){8}\\]$"));
+        Assert.That(stored.Codes,
+            Does.Not.Contain(setup.GetProperty("recovery_codes")[0].GetString()).And.Match("^\\[(\"[0-9a-f]{64}\"(, )?){8}\\]$"));
     }
 
     [Test]
@@ -55,9 +59,11 @@ public sealed class TwoFactorTests : TwoFactorHostTest
         Assert.That((wrong.Status, wrong.Body), Is.EqualTo((HttpStatusCode.BadRequest, """{"detail":"Invalid TOTP code"}""")));
         Assert.That((right.Status, right.Body), Is.EqualTo((HttpStatusCode.OK, """{"message":"2FA has been enabled"}""")));
         Assert.That((again.Status, again.Body), Is.EqualTo((HttpStatusCode.BadRequest, """{"detail":"2FA is already enabled"}""")));
-        Assert.That((await SendAsync("GET", "/api/auth/me", bearer: token)).Json!.RootElement.GetProperty("totp_enabled").GetBoolean(), Is.True);
+        Assert.That((await SendAsync("GET", "/api/auth/me", bearer: token)).Json!.RootElement.GetProperty("totp_enabled").GetBoolean(),
+            Is.True);
         TwoFactorHost.Clock.Advance(TimeSpan.FromSeconds(30));
-        var verified = await SendAsync("POST", "/api/auth/2fa/verify", $$"""{"challenge_token": "{{await ChallengeAsync(Email)}}", "code": "{{CodeFor(secret)}}"}""");
+        var verified = await SendAsync("POST", "/api/auth/2fa/verify",
+            $$"""{"challenge_token": "{{await ChallengeAsync(Email)}}", "code": "{{CodeFor(secret)}}"}""");
         Assert.That(verified.Status, Is.EqualTo(HttpStatusCode.OK), "the original secret still signs in");
     }
 
@@ -69,19 +75,24 @@ public sealed class TwoFactorTests : TwoFactorHostTest
         var login = await SendAsync("POST", "/api/auth/login", $$"""{"email": "{{Email}}", "password": "{{Accounts.Password}}"}""");
         var challenge = login.Json!.RootElement.GetProperty("challenge_token").GetString()!;
         var asBearer = new List<Answer>();
-        foreach (var (method, path) in new[] { ("GET", "/api/auth/me"), ("POST", "/api/auth/2fa/setup"), ("GET", "/api/user/collection"), ("GET", "/api/user/app-tokens") })
+        foreach (var (method, path) in new[] { ("GET", "/api/auth/me"), ("POST", "/api/auth/2fa/setup"), ("GET", "/api/user/collection"),
+            ("GET", "/api/user/app-tokens") })
             asBearer.Add(await SendAsync(method, path, method == "POST" ? "{}" : null, challenge));
-        var verified = await SendAsync("POST", "/api/auth/2fa/verify", $$"""{"challenge_token": "{{challenge}}", "code": "{{CodeFor(secret)}}"}""");
-        var reused = await SendAsync("POST", "/api/auth/2fa/verify", $$"""{"challenge_token": "{{challenge}}", "code": "{{CodeFor(secret)}}"}""");
+        var verified = await SendAsync("POST", "/api/auth/2fa/verify",
+            $$"""{"challenge_token": "{{challenge}}", "code": "{{CodeFor(secret)}}"}""");
+        var reused = await SendAsync("POST", "/api/auth/2fa/verify",
+            $$"""{"challenge_token": "{{challenge}}", "code": "{{CodeFor(secret)}}"}""");
 
-        Assert.That(login.Body, Does.Match("""^\{"requires_2fa":true,"challenge_token":"[^"]+","message":"TOTP verification required"\}$"""));
+        Assert.That(login.Body,
+            Does.Match("""^\{"requires_2fa":true,"challenge_token":"[^"]+","message":"TOTP verification required"\}$"""));
         Assert.That(asBearer.Select(a => (a.Status, a.Detail, a.WwwAuthenticate)),
             Has.All.EqualTo((HttpStatusCode.Unauthorized, "Invalid token", "Bearer")));
         Assert.That(verified.Status, Is.EqualTo(HttpStatusCode.OK), verified.Body);
         var tokens = verified.Json!.RootElement;
         Assert.That(tokens.GetProperty("token_type").GetString(), Is.EqualTo("bearer"));
         Assert.That(tokens.GetProperty("refresh_token").GetString(), Is.Not.Empty, "a session like a password sign-in");
-        Assert.That((await SendAsync("GET", "/api/auth/me", bearer: tokens.GetProperty("access_token").GetString())).Status, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That((await SendAsync("GET", "/api/auth/me", bearer: tokens.GetProperty("access_token").GetString())).Status,
+            Is.EqualTo(HttpStatusCode.OK));
         Assert.That(reused.Detail, Is.EqualTo("Challenge expired or already used"));
         Assert.That(await TestServers.Redis.KeysAsync("2fa_challenge:*"), Is.Empty);
     }
@@ -92,10 +103,13 @@ public sealed class TwoFactorTests : TwoFactorHostTest
         var (secret, _, _) = await EnableTwoFactorAsync(Email);
         var code = CodeFor(secret);
 
-        var first = await SendAsync("POST", "/api/auth/2fa/verify", $$"""{"challenge_token": "{{await ChallengeAsync(Email)}}", "code": "{{code}}"}""");
-        var replayed = await SendAsync("POST", "/api/auth/2fa/verify", $$"""{"challenge_token": "{{await ChallengeAsync(Email)}}", "code": "{{code}}"}""");
+        var first = await SendAsync("POST", "/api/auth/2fa/verify",
+            $$"""{"challenge_token": "{{await ChallengeAsync(Email)}}", "code": "{{code}}"}""");
+        var replayed = await SendAsync("POST", "/api/auth/2fa/verify",
+            $$"""{"challenge_token": "{{await ChallengeAsync(Email)}}", "code": "{{code}}"}""");
         TwoFactorHost.Clock.Advance(TimeSpan.FromSeconds(30));
-        var next = await SendAsync("POST", "/api/auth/2fa/verify", $$"""{"challenge_token": "{{await ChallengeAsync(Email)}}", "code": "{{CodeFor(secret)}}"}""");
+        var next = await SendAsync("POST", "/api/auth/2fa/verify",
+            $$"""{"challenge_token": "{{await ChallengeAsync(Email)}}", "code": "{{CodeFor(secret)}}"}""");
 
         Assert.That(first.Status, Is.EqualTo(HttpStatusCode.OK));
         Assert.That((replayed.Status, replayed.Body), Is.EqualTo((HttpStatusCode.Unauthorized, """{"detail":"Invalid TOTP code"}""")));
@@ -109,24 +123,30 @@ public sealed class TwoFactorTests : TwoFactorHostTest
 
         var failures = new List<Answer>();
         for (var i = 0; i < 5; i++)
-            failures.Add(await SendAsync("POST", "/api/auth/2fa/verify", $$"""{"challenge_token": "{{await ChallengeAsync(Email)}}", "code": "{{WrongCode(secret)}}"}"""));
+            failures.Add(await SendAsync("POST", "/api/auth/2fa/verify",
+                $$"""{"challenge_token": "{{await ChallengeAsync(Email)}}", "code": "{{WrongCode(secret)}}"}"""));
         var challenge = await ChallengeAsync(Email);
-        var lockedVerify = await SendAsync("POST", "/api/auth/2fa/verify", $$"""{"challenge_token": "{{challenge}}", "code": "{{CodeFor(secret)}}"}""");
-        var lockedRecovery = await SendAsync("POST", "/api/auth/2fa/recovery", $$"""{"challenge_token": "{{challenge}}", "code": "{{recoveryCodes[0]}}"}""");
+        var lockedVerify = await SendAsync("POST", "/api/auth/2fa/verify",
+            $$"""{"challenge_token": "{{challenge}}", "code": "{{CodeFor(secret)}}"}""");
+        var lockedRecovery = await SendAsync("POST", "/api/auth/2fa/recovery",
+            $$"""{"challenge_token": "{{challenge}}", "code": "{{recoveryCodes[0]}}"}""");
         var challengeKept = await TestServers.Redis.KeysAsync("2fa_challenge:*");
 
         Assert.That(failures.Select(f => f.Detail), Has.All.EqualTo("Invalid TOTP code"));
         foreach (var locked in new[] { lockedVerify, lockedRecovery })
         {
-            Assert.That((locked.Status, locked.Body), Is.EqualTo((HttpStatusCode.TooManyRequests, """{"detail":"Account temporarily locked due to failed 2FA attempts"}""")));
+            Assert.That((locked.Status, locked.Body),
+                Is.EqualTo((HttpStatusCode.TooManyRequests, """{"detail":"Account temporarily locked due to failed 2FA attempts"}""")));
             Assert.That(locked.RetryAfter, Is.GreaterThan(TimeSpan.FromMinutes(14)));
         }
         Assert.That(challengeKept, Has.Length.EqualTo(1), "a refused attempt does not spend the challenge");
         Assert.That(await AuditActionsAsync(), Has.Exactly(1).EqualTo("2fa_locked").And.Exactly(5).EqualTo("2fa_failure"));
 
         TwoFactorHost.Clock.Advance(TimeSpan.FromMinutes(16));
-        var afterLock = await SendAsync("POST", "/api/auth/2fa/verify", $$"""{"challenge_token": "{{await ChallengeAsync(Email)}}", "code": "{{WrongCode(secret)}}"}""");
-        var signedIn = await SendAsync("POST", "/api/auth/2fa/verify", $$"""{"challenge_token": "{{await ChallengeAsync(Email)}}", "code": "{{CodeFor(secret)}}"}""");
+        var afterLock = await SendAsync("POST", "/api/auth/2fa/verify",
+            $$"""{"challenge_token": "{{await ChallengeAsync(Email)}}", "code": "{{WrongCode(secret)}}"}""");
+        var signedIn = await SendAsync("POST", "/api/auth/2fa/verify",
+            $$"""{"challenge_token": "{{await ChallengeAsync(Email)}}", "code": "{{CodeFor(secret)}}"}""");
 
         Assert.That(afterLock.Detail, Is.EqualTo("Invalid TOTP code"), "one mistake after the lock does not lock again");
         Assert.That(signedIn.Status, Is.EqualTo(HttpStatusCode.OK), signedIn.Body);
@@ -137,18 +157,24 @@ public sealed class TwoFactorTests : TwoFactorHostTest
     {
         var (_, recoveryCodes, _) = await EnableTwoFactorAsync(Email);
 
-        var used = await SendAsync("POST", "/api/auth/2fa/recovery", $$"""{"challenge_token": "{{await ChallengeAsync(Email)}}", "code": "{{recoveryCodes[0]}}"}""");
-        var reused = await SendAsync("POST", "/api/auth/2fa/recovery", $$"""{"challenge_token": "{{await ChallengeAsync(Email)}}", "code": "{{recoveryCodes[0]}}"}""");
-        var caseChanged = await SendAsync("POST", "/api/auth/2fa/recovery", $$"""{"challenge_token": "{{await ChallengeAsync(Email)}}", "code": "{{Flip(recoveryCodes[1])}}"}""");
+        var used = await SendAsync("POST", "/api/auth/2fa/recovery",
+            $$"""{"challenge_token": "{{await ChallengeAsync(Email)}}", "code": "{{recoveryCodes[0]}}"}""");
+        var reused = await SendAsync("POST", "/api/auth/2fa/recovery",
+            $$"""{"challenge_token": "{{await ChallengeAsync(Email)}}", "code": "{{recoveryCodes[0]}}"}""");
+        var caseChanged = await SendAsync("POST", "/api/auth/2fa/recovery",
+            $$"""{"challenge_token": "{{await ChallengeAsync(Email)}}", "code": "{{Flip(recoveryCodes[1])}}"}""");
         await using (var connection = await TestServers.Database.OpenConnectionAsync())
             await connection.ExecuteAsync("UPDATE users SET totp_recovery_codes = totp_recovery_codes - 6 - 5 - 4 - 3 - 2 - 1 WHERE email = @Email", new { Email });
-        var last = await SendAsync("POST", "/api/auth/2fa/recovery", $$"""{"challenge_token": "{{await ChallengeAsync(Email)}}", "code": "{{recoveryCodes[1]}}"}""");
-        var none = await SendAsync("POST", "/api/auth/2fa/recovery", $$"""{"challenge_token": "{{await ChallengeAsync(Email)}}", "code": "{{recoveryCodes[2]}}"}""");
+        var last = await SendAsync("POST", "/api/auth/2fa/recovery",
+            $$"""{"challenge_token": "{{await ChallengeAsync(Email)}}", "code": "{{recoveryCodes[1]}}"}""");
+        var none = await SendAsync("POST", "/api/auth/2fa/recovery",
+            $$"""{"challenge_token": "{{await ChallengeAsync(Email)}}", "code": "{{recoveryCodes[2]}}"}""");
 
         Assert.That(used.Status, Is.EqualTo(HttpStatusCode.OK), used.Body);
         Assert.That(used.Json!.RootElement.TryGetProperty("warning", out _), Is.False);
         Assert.That((reused.Detail, caseChanged.Detail), Is.EqualTo(("Invalid recovery code", "Invalid recovery code")));
-        Assert.That(last.Json!.RootElement.GetProperty("warning").GetString(), Is.EqualTo("This was your last recovery code. Please set up new recovery codes."));
+        Assert.That(last.Json!.RootElement.GetProperty("warning").GetString(),
+            Is.EqualTo("This was your last recovery code. Please set up new recovery codes."));
         Assert.That(none.Detail, Is.EqualTo("No recovery codes available"));
         var actions = await AuditActionsAsync();
         Assert.That(actions, Has.Exactly(2).EqualTo("2fa_recovery_code_used").And.Exactly(2).EqualTo("2fa_failure"));
@@ -193,13 +219,18 @@ public sealed class TwoFactorTests : TwoFactorHostTest
     {
         var (secret, _, token) = await EnableTwoFactorAsync(Email);
 
-        var wrongPassword = await SendAsync("POST", "/api/auth/2fa/disable", $$"""{"code": "{{CodeFor(secret)}}", "password": "nope"}""", token);
-        var wrongCode = await SendAsync("POST", "/api/auth/2fa/disable", $$"""{"code": "{{WrongCode(secret)}}", "password": "{{Accounts.Password}}"}""", token);
-        var disabled = await SendAsync("POST", "/api/auth/2fa/disable", $$"""{"code": "{{CodeFor(secret)}}", "password": "{{Accounts.Password}}"}""", token);
-        var again = await SendAsync("POST", "/api/auth/2fa/disable", $$"""{"code": "{{CodeFor(secret)}}", "password": "{{Accounts.Password}}"}""", token);
+        var wrongPassword = await SendAsync("POST", "/api/auth/2fa/disable", $$"""{"code": "{{CodeFor(secret)}}", "password": "nope"}""",
+            token);
+        var wrongCode = await SendAsync("POST", "/api/auth/2fa/disable",
+            $$"""{"code": "{{WrongCode(secret)}}", "password": "{{Accounts.Password}}"}""", token);
+        var disabled = await SendAsync("POST", "/api/auth/2fa/disable",
+            $$"""{"code": "{{CodeFor(secret)}}", "password": "{{Accounts.Password}}"}""", token);
+        var again = await SendAsync("POST", "/api/auth/2fa/disable",
+            $$"""{"code": "{{CodeFor(secret)}}", "password": "{{Accounts.Password}}"}""", token);
         var login = await SendAsync("POST", "/api/auth/login", $$"""{"email": "{{Email}}", "password": "{{Accounts.Password}}"}""");
 
-        Assert.That((wrongPassword.Status, wrongPassword.Body, wrongPassword.WwwAuthenticate), Is.EqualTo((HttpStatusCode.Unauthorized, """{"detail":"Incorrect password"}""", "")));
+        Assert.That((wrongPassword.Status, wrongPassword.Body, wrongPassword.WwwAuthenticate),
+            Is.EqualTo((HttpStatusCode.Unauthorized, """{"detail":"Incorrect password"}""", "")));
         Assert.That((wrongCode.Status, wrongCode.Body), Is.EqualTo((HttpStatusCode.BadRequest, """{"detail":"Invalid TOTP code"}""")));
         Assert.That((disabled.Status, disabled.Body), Is.EqualTo((HttpStatusCode.OK, """{"message":"2FA has been disabled"}""")));
         Assert.That(again.Body, Is.EqualTo("""{"detail":"2FA is not enabled"}"""));
@@ -214,7 +245,8 @@ public sealed class TwoFactorTests : TwoFactorHostTest
         var userId = await Accounts.IdOfAsync(Email);
         await SendAsync("POST", "/api/auth/register", $$"""{"email": "root@example.com", "password": "{{Accounts.Password}}"}""");
         await Accounts.SetFlagsAsync("root@example.com", isAdmin: true);
-        var admin = (await SendAsync("POST", "/api/auth/login", $$"""{"email": "root@example.com", "password": "{{Accounts.Password}}"}""")).Json!
+        var admin = (await SendAsync("POST", "/api/auth/login",
+            $$"""{"email": "root@example.com", "password": "{{Accounts.Password}}"}""")).Json!
             .RootElement.GetProperty("access_token").GetString()!;
 
         var before = (await SendAsync("GET", $"/api/admin/users/{userId}", bearer: admin)).Json!.RootElement.GetProperty("two_factor");
@@ -222,7 +254,8 @@ public sealed class TwoFactorTests : TwoFactorHostTest
         var after = (await SendAsync("GET", $"/api/admin/users/{userId}", bearer: admin)).Json!.RootElement.GetProperty("two_factor");
         var login = await SendAsync("POST", "/api/auth/login", $$"""{"email": "{{Email}}", "password": "{{Accounts.Password}}"}""");
 
-        Assert.That(before.GetProperty("enabled").GetBoolean() && before.GetProperty("recovery_codes_left").GetInt32() == 8, Is.True, before.ToString());
+        Assert.That(before.GetProperty("enabled").GetBoolean() && before.GetProperty("recovery_codes_left").GetInt32() == 8, Is.True,
+            before.ToString());
         Assert.That((reset.Status, reset.Body), Is.EqualTo((HttpStatusCode.OK, """{"message":"2FA has been reset"}""")));
         Assert.That(after.GetProperty("enabled").GetBoolean(), Is.False);
         Assert.That(login.Json!.RootElement.TryGetProperty("access_token", out _), Is.True);
@@ -238,9 +271,12 @@ public sealed class TwoFactorTests : TwoFactorHostTest
         var settings = TwoFactorHost.SettingsOnFreshPorts() with { EncryptionMasterKey = ServiceInterface.Security.Fernet.GenerateKey() };
         await using var rekeyed = await TestHost.StartAsync(settings);
 
-        var answer = await SendAsync("POST", "/api/auth/2fa/verify", $$"""{"challenge_token": "{{await ChallengeAsync(Email)}}", "code": "{{CodeFor(secret)}}"}""", host: rekeyed);
+        var answer = await SendAsync("POST", "/api/auth/2fa/verify",
+            $$"""{"challenge_token": "{{await ChallengeAsync(Email)}}", "code": "{{CodeFor(secret)}}"}""", host: rekeyed);
 
-        Assert.That((answer.Status, answer.Detail), Is.EqualTo((HttpStatusCode.ServiceUnavailable, "The server is misconfigured (ENCRYPTION_MASTER_KEY); an operator has been told")));
+        Assert.That((answer.Status, answer.Detail),
+            Is.EqualTo((HttpStatusCode.ServiceUnavailable,
+                "The server is misconfigured (ENCRYPTION_MASTER_KEY); an operator has been told")));
         Assert.That(answer.Body, Does.Not.Contain(secret));
     }
 
@@ -249,16 +285,20 @@ public sealed class TwoFactorTests : TwoFactorHostTest
     {
         var verify = new List<HttpStatusCode>();
         for (var i = 0; i < 11; i++)
-            verify.Add((await SendAsync("POST", "/api/auth/2fa/verify", """{"challenge_token": "x", "code": "123456"}""", host: Host)).Status);
+            verify.Add((await SendAsync("POST", "/api/auth/2fa/verify", """{"challenge_token": "x", "code": "123456"}""",
+                host: Host)).Status);
         var recovery = new List<HttpStatusCode>();
         for (var i = 0; i < 6; i++)
-            recovery.Add((await SendAsync("POST", "/api/auth/2fa/recovery", """{"challenge_token": "x", "code": "y"}""", host: Host)).Status);
+            recovery.Add((await SendAsync("POST", "/api/auth/2fa/recovery", """{"challenge_token": "x", "code": "y"}""",
+                host: Host)).Status);
         var login = await Accounts.RegisterAndLoginAsync(Client, Email);
         var setup = await SendAsync("POST", "/api/auth/2fa/setup", null, login.AccessToken, Host);
 
         Assert.That(verify, Is.EqualTo(Enumerable.Repeat(HttpStatusCode.Unauthorized, 10).Append(HttpStatusCode.TooManyRequests)));
         Assert.That(recovery, Is.EqualTo(Enumerable.Repeat(HttpStatusCode.Unauthorized, 5).Append(HttpStatusCode.TooManyRequests)));
-        Assert.That((setup.Status, setup.Body), Is.EqualTo((HttpStatusCode.ServiceUnavailable, """{"detail":"Encryption not configured"}""")), "the shared host has no ENCRYPTION_MASTER_KEY");
+        Assert.That((setup.Status, setup.Body),
+            Is.EqualTo((HttpStatusCode.ServiceUnavailable, """{"detail":"Encryption not configured"}""")),
+            "the shared host has no ENCRYPTION_MASTER_KEY");
     }
 
     /// <summary>A six-digit code that is none of the window's.</summary>
@@ -268,8 +308,10 @@ public sealed class TwoFactorTests : TwoFactorHostTest
         return Enumerable.Range(0, 10).Select(d => new string((char)('0' + d), 6)).First(c => !valid.Contains(c));
     }
 
-    /// <summary>The code with the case of its letters swapped (sixteen random base64 characters without a letter: one chance in 10¹¹).</summary>
-    private static string Flip(string code) => new([.. code.Select(c => char.IsUpper(c) ? char.ToLowerInvariant(c) : char.ToUpperInvariant(c))]);
+    /// <summary>The code with the case of its letters swapped (sixteen random base64 characters without a letter: one
+    /// chance in 10¹¹).</summary>
+    private static string Flip(string code) =>
+        new([.. code.Select(c => char.IsUpper(c) ? char.ToLowerInvariant(c) : char.ToUpperInvariant(c))]);
 
     private static async Task<List<string>> AuditActionsAsync()
     {

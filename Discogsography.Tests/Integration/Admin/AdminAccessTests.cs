@@ -10,7 +10,8 @@ public sealed class AdminAccessTests : ApiTest
     /// <summary>Every request DTO that requires the admin role, found in the contract (a new admin route is covered by itself).</summary>
     private static IEnumerable<TestCaseData> AdminRequests() =>
         typeof(IReturn).Assembly.GetTypes()
-            .Where(t => t.GetCustomAttributes(typeof(RequiredRoleAttribute), true).OfType<RequiredRoleAttribute>().Any(a => a.Role == Roles.Admin))
+            .Where(t => t.GetCustomAttributes(typeof(RequiredRoleAttribute),
+                true).OfType<RequiredRoleAttribute>().Any(a => a.Role == Roles.Admin))
             .OrderBy(t => t.Name)
             .Select(t => Case(WithValues((IReturn)Activator.CreateInstance(t)!)));
 
@@ -19,7 +20,8 @@ public sealed class AdminAccessTests : ApiTest
     {
         var names = AdminRequests().Select(c => c.Arguments[0]!.GetType().Name).ToList();
 
-        Assert.That(names, Is.SupersetOf(new[] { nameof(GetAdminDashboard), nameof(GetAdminStats), nameof(QueryAdminUsers), nameof(UpdateAdminUser),
+        Assert.That(names, Is.SupersetOf(new[] { nameof(GetAdminDashboard), nameof(GetAdminStats), nameof(QueryAdminUsers),
+            nameof(UpdateAdminUser),
             nameof(SetAppCredentials), nameof(QueryAuditLog), nameof(StartImport), nameof(GetCatalogueStatus) }));
     }
 

@@ -31,7 +31,8 @@ public sealed class AdminOperationsTests : ApiTest
 
         await using var connection = await TestServers.Database.OpenConnectionAsync();
         var releases = await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM graph.releases");
-        Assert.That((dashboard.Users.Total, dashboard.Users.Active, dashboard.Users.Admins, dashboard.DiscogsConnections), Is.EqualTo((3, 2, 1, 1)));
+        Assert.That((dashboard.Users.Total, dashboard.Users.Active, dashboard.Users.Admins, dashboard.DiscogsConnections),
+            Is.EqualTo((3, 2, 1, 1)));
         Assert.That(dashboard.SyncsLast24Hours.Select(s => (s.Status, s.Count)), Is.EqualTo(new[] { ("completed", 1), ("failed", 1) }));
         Assert.That((dashboard.Catalogue.Releases, dashboard.Catalogue.ImportedAt is not null), Is.EqualTo((releases, true)));
         Assert.That(dashboard.Dependencies.Select(d => (d.Name, d.Status)), Is.EqualTo(new[] { ("postgres", "up"), ("redis", "up") }));
@@ -66,16 +67,19 @@ public sealed class AdminOperationsTests : ApiTest
         var error = Assert.ThrowsAsync<ApiException>(() => admin.SendAsync(new GetAppCredentials()))!;
 
         Assert.That((error.StatusCode, error.ErrorMessage),
-            Is.EqualTo((HttpStatusCode.ServiceUnavailable, "The server is misconfigured (OAUTH_ENCRYPTION_KEY); an operator has been told")));
+            Is.EqualTo((HttpStatusCode.ServiceUnavailable,
+                "The server is misconfigured (OAUTH_ENCRYPTION_KEY); an operator has been told")));
         Assert.That(host.Logs.Lines, Has.Some.Contains("does not decrypt with the configured OAUTH_ENCRYPTION_KEY"));
     }
 
     [Test]
     public async Task Blank_credentials_are_refused()
     {
-        var error = Assert.ThrowsAsync<ApiException>(() => Client.SendAsync(new SetAppCredentials { ConsumerKey = "  ", ConsumerSecret = "s" }))!;
+        var error = Assert.ThrowsAsync<ApiException>(() =>
+            Client.SendAsync(new SetAppCredentials { ConsumerKey = "  ", ConsumerSecret = "s" }))!;
 
-        Assert.That((error.StatusCode, error.ErrorMessage), Is.EqualTo((HttpStatusCode.BadRequest, "Both the consumer key and the consumer secret are required")));
+        Assert.That((error.StatusCode, error.ErrorMessage),
+            Is.EqualTo((HttpStatusCode.BadRequest, "Both the consumer key and the consumer secret are required")));
     }
 
     [Test]
@@ -92,7 +96,8 @@ public sealed class AdminOperationsTests : ApiTest
         var listed = (await Client.SendAsync(new QueryAdminSyncs { Search = "member@" })).Syncs.Single();
 
         Assert.That((started.Status, job.Status, job.ItemsSynced), Is.EqualTo(("started", "completed", 7)));
-        Assert.That((listed.SyncId, listed.Email, listed.RequestedBy), Is.EqualTo((started.SyncId, "member@example.com", "admin@example.com")));
+        Assert.That((listed.SyncId, listed.Email, listed.RequestedBy),
+            Is.EqualTo((started.SyncId, "member@example.com", "admin@example.com")));
         Assert.That(await TestServers.Redis.GetAsync(ServiceInterface.Storage.RedisKeys.SyncCooldown(memberId.ToString())), Is.Null);
     }
 
@@ -113,9 +118,11 @@ public sealed class AdminOperationsTests : ApiTest
         var again = Assert.ThrowsAsync<ApiException>(() => Client.SendAsync(new CancelAdminSync { Id = Guid.Parse(started.SyncId) }))!;
 
         Assert.That((cancelling.Status, cancelling.CancelRequested), Is.EqualTo(("running", true)));
-        Assert.That((job.Status, job.Error, job.ItemsSynced), Is.EqualTo(("cancelled", "Cancelled by an administrator", 200)), "the page in flight is written, then it stops");
+        Assert.That((job.Status, job.Error, job.ItemsSynced), Is.EqualTo(("cancelled", "Cancelled by an administrator", 200)),
+            "the page in flight is written, then it stops");
         Assert.That(TestServers.Discogs.Requests.Select(r => r.PathAndQuery), Has.None.Contains("page=3&"));
-        Assert.That((again.StatusCode, again.ErrorMessage), Is.EqualTo((HttpStatusCode.Conflict, "The sync job already ended (cancelled)")));
+        Assert.That((again.StatusCode, again.ErrorMessage),
+            Is.EqualTo((HttpStatusCode.Conflict, "The sync job already ended (cancelled)")));
     }
 
     [Test]
@@ -124,7 +131,8 @@ public sealed class AdminOperationsTests : ApiTest
         await Accounts.CreateDirectlyAsync("a@example.com");
         await Accounts.CreateDirectlyAsync("b@example.com");
         for (var hours = 1; hours <= 5; hours++)
-            await InsertSyncAsync(hours % 2 == 0 ? "a@example.com" : "b@example.com", hours == 3 ? "failed" : "completed", TimeSpan.FromHours(hours));
+            await InsertSyncAsync(hours % 2 == 0 ? "a@example.com" : "b@example.com", hours == 3 ? "failed" : "completed",
+                TimeSpan.FromHours(hours));
 
         var failed = await Client.SendAsync(new QueryAdminSyncs { Status = "failed" });
         var ofA = await Client.SendAsync(new QueryAdminSyncs { UserId = await Accounts.IdOfAsync("a@example.com") });
@@ -174,7 +182,8 @@ public sealed class AdminOperationsTests : ApiTest
         Assert.That(byAction.Entries.Select(e => e.Action), Is.Ordered.Using((IComparer<string>)StringComparer.Ordinal));
         Assert.That(byAction.Entries.Select(e => e.Action).First(), Is.EqualTo("admin_app_credentials_viewed"));
         Assert.That(byUser.Entries.Select(e => e.Email).First(), Is.EqualTo("member@example.com"));
-        Assert.That(byUser.Entries.Select(e => e.Email).OfType<string>(), Is.Ordered.Descending.Using((IComparer<string>)StringComparer.Ordinal));
+        Assert.That(byUser.Entries.Select(e => e.Email).OfType<string>(),
+            Is.Ordered.Descending.Using((IComparer<string>)StringComparer.Ordinal));
         Assert.That(oldest.Entries.Select(e => e.Id), Is.Ordered);
     }
 
@@ -191,11 +200,13 @@ public sealed class AdminOperationsTests : ApiTest
         var recent = await Client.SendAsync(new QueryAuditLog { From = since, To = since.AddMinutes(10), Limit = 1 });
         var future = await Client.SendAsync(new QueryAuditLog { From = DateTimeOffset.UtcNow.AddDays(1) });
         var actions = await Client.SendAsync(new ListAuditActions());
-        var backwards = Assert.ThrowsAsync<ApiException>(() => Client.SendAsync(new QueryAuditLog { From = since, To = since.AddMinutes(-1) }))!;
+        var backwards = Assert.ThrowsAsync<ApiException>(() =>
+            Client.SendAsync(new QueryAuditLog { From = since, To = since.AddMinutes(-1) }))!;
 
         Assert.That(logins.Entries.Select(e => e.Email), Is.EquivalentTo(new[] { "admin@example.com", "member@example.com" }));
         Assert.That(ofMember.Entries.Select(e => e.Action), Is.EquivalentTo(new[] { "register", "login_success" }));
-        Assert.That((recent.Entries.Count, recent.HasMore, recent.Entries[0].Action), Is.EqualTo((1, true, "admin_app_credentials_viewed")));
+        Assert.That((recent.Entries.Count, recent.HasMore, recent.Entries[0].Action),
+            Is.EqualTo((1, true, "admin_app_credentials_viewed")));
         Assert.That(future.Entries, Is.Empty);
         Assert.That(actions, Is.SupersetOf(new[] { "admin_app_credentials_viewed", "login_success", "register" }).And.Ordered);
         Assert.That(backwards.StatusCode, Is.EqualTo(HttpStatusCode.UnprocessableEntity));

@@ -28,7 +28,8 @@ public sealed class AdminStatsTests : ApiTest
         Assert.That(stats.SyncsPerDay.Select(d => d.Day), Is.EqualTo(Enumerable.Range(0, 30).Select(i => today.AddDays(i - 29))));
         var byDay = stats.SyncsPerDay.ToDictionary(d => d.Day, d => (d.Completed, d.Failed, d.Cancelled, d.Active));
         Assert.That(byDay[DayOf(DateTimeOffset.UtcNow.AddDays(-3))], Is.EqualTo((1, 0, 1, 0)));
-        Assert.That((stats.SyncsPerDay.Sum(d => d.Completed), stats.SyncsPerDay.Sum(d => d.Failed), stats.SyncsPerDay.Sum(d => d.Cancelled)),
+        Assert.That((stats.SyncsPerDay.Sum(d => d.Completed), stats.SyncsPerDay.Sum(d => d.Failed),
+            stats.SyncsPerDay.Sum(d => d.Cancelled)),
             Is.EqualTo((2, 1, 1)), "the 40-day-old sync is outside the window");
     }
 
@@ -56,7 +57,8 @@ public sealed class AdminStatsTests : ApiTest
 
         var stats = await Client.SendAsync(new GetAdminStats());
 
-        var decades = oracle.Releases.Where(r => r.Year is not null).GroupBy(r => r.Year!.Value / 10 * 10).OrderBy(g => g.Key).Select(g => (g.Key, g.Count()));
+        var decades = oracle.Releases.Where(r => r.Year is not null).GroupBy(r => r.Year!.Value / 10 * 10).OrderBy(g => g.Key)
+            .Select(g => (g.Key, g.Count()));
         Assert.That(stats.ReleasesPerDecade.Select(d => (d.Decade, d.Count)), Is.EqualTo(decades));
         Assert.That(stats.UndatedReleases, Is.EqualTo(oracle.Releases.Count(r => r.Year is null)));
         var genres = oracle.Releases.SelectMany(r => r.Genres.Distinct()).GroupBy(g => g)
@@ -86,7 +88,8 @@ public sealed class AdminStatsTests : ApiTest
         var live = status.Live!;
         Assert.That(live.Origin, Is.EqualTo(CatalogFixture.Origin));
         Assert.That(live.Files.Select(f => f.Kind), Is.EqualTo(new[] { "artists", "labels", "masters", "releases" }));
-        Assert.That(live.Files.Single(f => f.Kind == "releases").Path, Is.EqualTo(CatalogFixture.FileOf(ServiceInterface.Catalog.Import.DumpKind.Releases).Path));
+        Assert.That(live.Files.Single(f => f.Kind == "releases").Path,
+            Is.EqualTo(CatalogFixture.FileOf(ServiceInterface.Catalog.Import.DumpKind.Releases).Path));
         Assert.That(live.Files.Single(f => f.Kind == "releases").Records, Is.EqualTo(oracle.Releases.Count));
         Assert.That(live.Figures.Releases, Is.EqualTo(oracle.Releases.Count));
     }
@@ -107,7 +110,8 @@ public sealed class AdminStatsTests : ApiTest
             Assert.That((folder.Path, folder.Exists), Is.EqualTo((root, true)));
             Assert.That(folder.DumpFiles.Select(f => (f.Path, f.Kind, f.DumpDate, f.SizeBytes)), Is.EqualTo(new[]
             {
-                ("new/discogs_20240101_releases.xml.gz", "releases", "20240101", 1L), ("old/discogs_20200101_labels.xml.gz", "labels", "20200101", 1L),
+                ("new/discogs_20240101_releases.xml.gz", "releases", "20240101", 1L),
+                    ("old/discogs_20200101_labels.xml.gz", "labels", "20200101", 1L),
             }));
         }
         finally

@@ -30,7 +30,8 @@ public sealed class AdminUserTests : ApiTest
             await Accounts.CreateDirectlyAsync($"{name}@example.org");
 
         var byEmail = await Client.SendAsync(new QueryAdminUsers { OrderBy = AdminUserOrder.Email, Descending = false, Limit = 2 });
-        var second = await Client.SendAsync(new QueryAdminUsers { OrderBy = AdminUserOrder.Email, Descending = false, Offset = 2, Limit = 2 });
+        var second = await Client.SendAsync(new QueryAdminUsers { OrderBy = AdminUserOrder.Email, Descending = false, Offset = 2,
+            Limit = 2 });
         var search = await Client.SendAsync(new QueryAdminUsers { Search = "EXAMPLE.ORG" });
         var literal = await Client.SendAsync(new QueryAdminUsers { Search = "e_x" });
         var admins = await Client.SendAsync(new QueryAdminUsers { Admin = true });
@@ -38,8 +39,10 @@ public sealed class AdminUserTests : ApiTest
         Assert.That((byEmail.Users.Select(u => u.Email), byEmail.Total, byEmail.HasMore),
             Is.EqualTo((new[] { "admin@example.com", "alice_x@example.org" }, 6, true)));
         Assert.That(second.Users.Select(u => u.Email), Is.EqualTo(new[] { "bob@example.org", "carol@example.org" }));
-        Assert.That(search.Users.Select(u => u.Email), Is.EquivalentTo(new[] { "carol@example.org", "bob@example.org", "alice_x@example.org", "dave@example.org" }));
-        Assert.That(literal.Users.Select(u => u.Email), Is.EqualTo(new[] { "alice_x@example.org" }), "_ in a search is a literal underscore");
+        Assert.That(search.Users.Select(u => u.Email),
+            Is.EquivalentTo(new[] { "carol@example.org", "bob@example.org", "alice_x@example.org", "dave@example.org" }));
+        Assert.That(literal.Users.Select(u => u.Email), Is.EqualTo(new[] { "alice_x@example.org" }),
+            "_ in a search is a literal underscore");
         Assert.That(admins.Users.Select(u => (u.Email, u.IsAdmin, u.ActiveSessions)), Is.EqualTo(new[] { ("admin@example.com", true, 1) }));
     }
 
@@ -53,12 +56,15 @@ public sealed class AdminUserTests : ApiTest
 
         var detail = await Client.SendAsync(new GetAdminUser { Id = memberId });
 
-        Assert.That((detail.User.Email, detail.User.DiscogsUsername, detail.User.LastSyncStatus), Is.EqualTo(("member@example.com", "discogs_user", "completed")));
+        Assert.That((detail.User.Email, detail.User.DiscogsUsername, detail.User.LastSyncStatus),
+            Is.EqualTo(("member@example.com", "discogs_user", "completed")));
         Assert.That(detail.Sessions, Has.Count.EqualTo(1));
         Assert.That(detail.Discogs!.Username, Is.EqualTo("discogs_user"));
-        Assert.That(detail.Syncs.Select(s => (s.SyncId, s.Email, s.Status)), Is.EqualTo(new[] { (sync.SyncId, "member@example.com", "completed") }));
+        Assert.That(detail.Syncs.Select(s => (s.SyncId, s.Email, s.Status)),
+            Is.EqualTo(new[] { (sync.SyncId, "member@example.com", "completed") }));
         Assert.That(detail.ApiKeyServices, Is.EqualTo(new[] { "lastfm" }));
-        Assert.That((await AuditActionsAsync("admin_user_viewed")).Single().Details["email"]!.GetValue<string>(), Is.EqualTo("member@example.com"));
+        Assert.That((await AuditActionsAsync("admin_user_viewed")).Single().Details["email"]!.GetValue<string>(),
+            Is.EqualTo("member@example.com"));
     }
 
     [Test]
@@ -66,7 +72,8 @@ public sealed class AdminUserTests : ApiTest
     {
         var deactivated = await Client.SendAsync(new UpdateAdminUser { Id = memberId, IsActive = false });
 
-        var login = Assert.ThrowsAsync<ApiException>(() => Accounts.NewClient().SendAsync(new Login { Email = "member@example.com", Password = Accounts.Password }))!;
+        var login = Assert.ThrowsAsync<ApiException>(() =>
+            Accounts.NewClient().SendAsync(new Login { Email = "member@example.com", Password = Accounts.Password }))!;
         var oldToken = Assert.ThrowsAsync<ApiException>(() => member.SendAsync(new GetSyncStatus()))!;
         await Client.SendAsync(new UpdateAdminUser { Id = memberId, IsActive = true });
         var again = await Accounts.NewClient().SendAsync(new Login { Email = "member@example.com", Password = Accounts.Password });
@@ -75,7 +82,8 @@ public sealed class AdminUserTests : ApiTest
         Assert.That((login.StatusCode, login.ErrorMessage), Is.EqualTo((HttpStatusCode.Unauthorized, "Incorrect email or password")));
         Assert.That((oldToken.StatusCode, oldToken.ErrorMessage), Is.EqualTo((HttpStatusCode.Unauthorized, "Token has been revoked")));
         Assert.That(again.AccessToken, Is.Not.Empty);
-        Assert.That((await AuditActionsAsync("admin_user_")).Select(e => e.Action), Is.EqualTo(new[] { "admin_user_activated", "admin_user_deactivated" }));
+        Assert.That((await AuditActionsAsync("admin_user_")).Select(e => e.Action),
+            Is.EqualTo(new[] { "admin_user_activated", "admin_user_deactivated" }));
     }
 
     [Test]
@@ -86,7 +94,8 @@ public sealed class AdminUserTests : ApiTest
         var stale = Assert.ThrowsAsync<ApiException>(() => member.SendAsync(new GetAdminDashboard()))!;
         member.BearerToken = (await member.SendAsync(new Login { Email = "member@example.com", Password = Accounts.Password })).AccessToken;
 
-        Assert.That(stale.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized), "the old token carried the old rights, so its session ended");
+        Assert.That(stale.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized),
+            "the old token carried the old rights, so its session ended");
         Assert.That((await member.SendAsync(new GetAdminDashboard())).Users.Admins, Is.EqualTo(2));
     }
 
@@ -100,7 +109,9 @@ public sealed class AdminUserTests : ApiTest
         await Client.SendAsync(new UpdateAdminUser { Id = memberId, IsAdmin = true });
         var demoted = await Client.SendAsync(new UpdateAdminUser { Id = adminId, IsAdmin = false });
 
-        Assert.That((demote.StatusCode, demote.ErrorMessage), Is.EqualTo((HttpStatusCode.Conflict, "At least one active administrator must remain: grant another account admin rights first")));
+        Assert.That((demote.StatusCode, demote.ErrorMessage),
+            Is.EqualTo((HttpStatusCode.Conflict,
+                "At least one active administrator must remain: grant another account admin rights first")));
         Assert.That(deactivate.StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
         Assert.That(demoted.IsAdmin, Is.False, "with a second admin, the first may step down");
     }
@@ -149,5 +160,6 @@ public sealed class AdminUserTests : ApiTest
     }
 
     private async Task<List<AuditEntryInfo>> AuditActionsAsync(string prefix) =>
-        (await Client.SendAsync(new QueryAuditLog { Limit = 200 })).Entries.Where(e => e.Action.StartsWith(prefix, StringComparison.Ordinal)).ToList();
+        (await Client.SendAsync(new QueryAuditLog { Limit = 200 })).Entries
+            .Where(e => e.Action.StartsWith(prefix, StringComparison.Ordinal)).ToList();
 }

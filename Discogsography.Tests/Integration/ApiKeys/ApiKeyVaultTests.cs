@@ -21,13 +21,15 @@ public sealed class ApiKeyVaultTests : ApiTest
         var created = await Client.SendAsync(new CreateApiKey { ServiceName = "lastfm", ApiKey = "lastfm-key", ServiceUserId = "rj" });
         var listed = await Client.SendAsync(new ListApiKeys());
         var verified = await Client.SendAsync(new VerifyApiKey { ServiceName = "lastfm" });
-        var updated = await Client.SendAsync(new UpdateApiKey { Id = created.Id, ServiceName = "lastfm", ApiKey = "rotated", ServiceUserId = null });
+        var updated = await Client.SendAsync(new UpdateApiKey { Id = created.Id, ServiceName = "lastfm", ApiKey = "rotated",
+            ServiceUserId = null });
         await Client.SendAsync(new DeleteApiKey { Id = created.Id });
 
         Assert.That((created.ServiceName, created.ServiceUserId), Is.EqualTo(("lastfm", "rj")));
         Assert.That(listed.Select(k => (k.Id, k.ServiceName)), Is.EqualTo(new[] { (created.Id, "lastfm") }));
         Assert.That(verified.Status, Is.EqualTo("valid"));
-        Assert.That((updated.Id, updated.ServiceUserId, updated.UpdatedAt > created.UpdatedAt), Is.EqualTo((created.Id, (string?)null, true)));
+        Assert.That((updated.Id, updated.ServiceUserId, updated.UpdatedAt > created.UpdatedAt),
+            Is.EqualTo((created.Id, (string?)null, true)));
         Assert.That(await Client.SendAsync(new ListApiKeys()), Is.Empty);
     }
 
@@ -37,13 +39,15 @@ public sealed class ApiKeyVaultTests : ApiTest
         foreach (var service in new[] { "spotify", "trakt_client_id", "trakt_client_secret" })
             await Client.SendAsync(new CreateApiKey { ServiceName = service, ApiKey = "k-" + service });
 
-        Assert.That(await Client.SendAsync(new ListApiKeyServices()), Is.EqualTo(new[] { "spotify", "trakt_client_id", "trakt_client_secret" }));
+        Assert.That(await Client.SendAsync(new ListApiKeyServices()),
+            Is.EqualTo(new[] { "spotify", "trakt_client_id", "trakt_client_secret" }));
     }
 
     [Test]
     public async Task Keys_are_encrypted_at_rest_and_never_returned()
     {
-        using var created = await SendRawAsync(HttpMethod.Post, "/api/users/api-keys", $$"""{"service_name":"spotify","api_key":"{{SpotifyToken}}"}""");
+        using var created = await SendRawAsync(HttpMethod.Post, "/api/users/api-keys",
+            $$"""{"service_name":"spotify","api_key":"{{SpotifyToken}}"}""");
         using var listed = await SendRawAsync(HttpMethod.Get, "/api/users/api-keys");
 
         var stored = await StoredKeyAsync("spotify");
@@ -60,11 +64,15 @@ public sealed class ApiKeyVaultTests : ApiTest
         await Client.SendAsync(new CreateApiKey { ServiceName = "steam", ApiKey = "one" });
         var other = await Client.SendAsync(new CreateApiKey { ServiceName = "psn", ApiKey = "two" });
 
-        var created = Assert.ThrowsAsync<ApiException>(() => Client.SendAsync(new CreateApiKey { ServiceName = "steam", ApiKey = "again" }))!;
-        var renamed = Assert.ThrowsAsync<ApiException>(() => Client.SendAsync(new UpdateApiKey { Id = other.Id, ServiceName = "steam", ApiKey = "x" }))!;
+        var created = Assert.ThrowsAsync<ApiException>(() =>
+            Client.SendAsync(new CreateApiKey { ServiceName = "steam", ApiKey = "again" }))!;
+        var renamed = Assert.ThrowsAsync<ApiException>(() =>
+            Client.SendAsync(new UpdateApiKey { Id = other.Id, ServiceName = "steam", ApiKey = "x" }))!;
 
-        Assert.That((created.StatusCode, created.ErrorMessage), Is.EqualTo((HttpStatusCode.BadRequest, "API key with this service name already exists")));
-        Assert.That((renamed.StatusCode, renamed.ErrorMessage), Is.EqualTo((HttpStatusCode.BadRequest, "API key with this service name already exists")));
+        Assert.That((created.StatusCode, created.ErrorMessage),
+            Is.EqualTo((HttpStatusCode.BadRequest, "API key with this service name already exists")));
+        Assert.That((renamed.StatusCode, renamed.ErrorMessage),
+            Is.EqualTo((HttpStatusCode.BadRequest, "API key with this service name already exists")));
     }
 
     [TestCase("""{"api_key":"k"}""", "Service name is required")]
@@ -77,7 +85,8 @@ public sealed class ApiKeyVaultTests : ApiTest
     {
         using var response = await SendRawAsync(HttpMethod.Post, "/api/users/api-keys", body);
 
-        Assert.That((response.StatusCode, await response.Content.ReadAsStringAsync()), Is.EqualTo((HttpStatusCode.BadRequest, $$"""{"detail":"{{message}}"}""")));
+        Assert.That((response.StatusCode, await response.Content.ReadAsStringAsync()),
+            Is.EqualTo((HttpStatusCode.BadRequest, $$"""{"detail":"{{message}}"}""")));
     }
 
     [Test]
@@ -89,13 +98,16 @@ public sealed class ApiKeyVaultTests : ApiTest
 
         var listed = await intruder.SendAsync(new ListApiKeys());
         var services = await intruder.SendAsync(new ListApiKeyServices());
-        var update = Assert.ThrowsAsync<ApiException>(() => intruder.SendAsync(new UpdateApiKey { Id = mine.Id, ServiceName = "xbox", ApiKey = "stolen" }))!;
+        var update = Assert.ThrowsAsync<ApiException>(() =>
+            intruder.SendAsync(new UpdateApiKey { Id = mine.Id, ServiceName = "xbox", ApiKey = "stolen" }))!;
         var delete = Assert.ThrowsAsync<ApiException>(() => intruder.SendAsync(new DeleteApiKey { Id = mine.Id }))!;
         var verify = Assert.ThrowsAsync<ApiException>(() => intruder.SendAsync(new VerifyApiKey { ServiceName = "xbox" }))!;
 
         Assert.That((listed, services), Is.EqualTo((Array.Empty<ApiKeyInfo>(), Array.Empty<string>())));
-        Assert.That(new[] { update, delete, verify }.Select(e => (e.StatusCode, e.ErrorMessage)), Is.All.EqualTo((HttpStatusCode.NotFound, "Not found")));
-        Assert.That(new Fernet(TestHost.EncryptionKey).DecryptString(await StoredKeyAsync("xbox"), DateTimeOffset.UtcNow), Is.EqualTo("my-xbox-key"));
+        Assert.That(new[] { update, delete, verify }.Select(e => (e.StatusCode, e.ErrorMessage)),
+            Is.All.EqualTo((HttpStatusCode.NotFound, "Not found")));
+        Assert.That(new Fernet(TestHost.EncryptionKey).DecryptString(await StoredKeyAsync("xbox"), DateTimeOffset.UtcNow),
+            Is.EqualTo("my-xbox-key"));
     }
 
     [Test]
@@ -137,10 +149,12 @@ public sealed class ApiKeyVaultTests : ApiTest
         await using var host = await TestHost.StartAsync(settings);
         using var client = new JsonApiClient(new HttpClient { BaseAddress = host.ApiUrl }) { BearerToken = Client.BearerToken };
 
-        var error = Assert.ThrowsAsync<ApiException>(() => client.SendAsync(new CreateApiKey { ServiceName = "spotify", ApiKey = SpotifyToken }))!;
+        var error = Assert.ThrowsAsync<ApiException>(() =>
+            client.SendAsync(new CreateApiKey { ServiceName = "spotify", ApiKey = SpotifyToken }))!;
 
         Assert.That((error.StatusCode, error.ErrorMessage),
-            Is.EqualTo((HttpStatusCode.ServiceUnavailable, "API keys cannot be stored: OAUTH_ENCRYPTION_KEY is not configured on the server")));
+            Is.EqualTo((HttpStatusCode.ServiceUnavailable,
+                "API keys cannot be stored: OAUTH_ENCRYPTION_KEY is not configured on the server")));
         Assert.That(await client.SendAsync(new ListApiKeys()), Is.Empty);
     }
 
@@ -156,6 +170,7 @@ public sealed class ApiKeyVaultTests : ApiTest
     private static async Task<string> StoredKeyAsync(string service)
     {
         await using var connection = await TestServers.Database.OpenConnectionAsync();
-        return await connection.QuerySingleAsync<string>("SELECT encrypted_key FROM user_api_keys WHERE service_name = @service", new { service });
+        return await connection.QuerySingleAsync<string>("SELECT encrypted_key FROM user_api_keys WHERE service_name = @service",
+            new { service });
     }
 }

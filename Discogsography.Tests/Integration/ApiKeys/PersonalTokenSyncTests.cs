@@ -24,10 +24,12 @@ public sealed class PersonalTokenSyncTests : ApiTest
         var job = await SyncScenario.WaitForEndAsync(Client, started.SyncId);
 
         Assert.That((job.Status, job.ItemsSynced), Is.EqualTo(("completed", 123)));
-        Assert.That(TestServers.Discogs.Requests.Where(r => r.PathAndQuery.StartsWith("/users/", StringComparison.Ordinal)).Select(r => r.OAuth.Count),
+        Assert.That(TestServers.Discogs.Requests.Where(r => r.PathAndQuery.StartsWith("/users/", StringComparison.Ordinal))
+            .Select(r => r.OAuth.Count),
             Is.All.Zero, "no OAuth signature: the personal token authorized every list request");
         await using var connection = await TestServers.Database.OpenConnectionAsync();
-        Assert.That(await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM app_config"), Is.Zero, "no app credentials were needed");
+        Assert.That(await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM app_config"), Is.Zero,
+            "no app credentials were needed");
     }
 
     [Test]

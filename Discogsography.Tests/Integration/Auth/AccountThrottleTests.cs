@@ -25,7 +25,8 @@ public sealed class AccountThrottleTests : ApiTest
         var existing = await LoginAsync(second, "target@example.com", Accounts.Password, "192.0.2.200");
         var unknown = await LoginAsync(first, "ghost@example.com", "wrong password", "192.0.2.201");
 
-        Assert.That(existing.Status, Is.EqualTo(HttpStatusCode.TooManyRequests), "even the right password, from a new address, on another instance");
+        Assert.That(existing.Status, Is.EqualTo(HttpStatusCode.TooManyRequests),
+            "even the right password, from a new address, on another instance");
         Assert.That((unknown.Status, unknown.Body), Is.EqualTo((existing.Status, existing.Body)), "no enumeration: the same answer");
         Assert.That(existing.RetryAfter, Is.InRange(1, 900));
     }
@@ -37,11 +38,13 @@ public sealed class AccountThrottleTests : ApiTest
         await using var host = await TestHost.StartAsync(TrustingLoopback());
         for (var i = 0; i < 9; i++)
             await LoginAsync(host, "forgetful@example.com", "wrong password", $"203.0.113.{i}");
-        Assert.That((await LoginAsync(host, "forgetful@example.com", Accounts.Password, "203.0.113.50")).Status, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That((await LoginAsync(host, "forgetful@example.com", Accounts.Password, "203.0.113.50")).Status,
+            Is.EqualTo(HttpStatusCode.OK));
         for (var i = 0; i < 9; i++)
             await LoginAsync(host, "forgetful@example.com", "wrong password", $"203.0.113.{100 + i}");
 
-        Assert.That((await LoginAsync(host, "forgetful@example.com", Accounts.Password, "203.0.113.60")).Status, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That((await LoginAsync(host, "forgetful@example.com", Accounts.Password, "203.0.113.60")).Status,
+            Is.EqualTo(HttpStatusCode.OK));
     }
 
     [Test]
@@ -70,7 +73,8 @@ public sealed class AccountThrottleTests : ApiTest
         return settings with { Hosting = settings.Hosting with { TrustedProxies = ["127.0.0.0/8"] } };
     }
 
-    private static async Task<(HttpStatusCode Status, string Body, int RetryAfter)> LoginAsync(TestHost host, string email, string password, string from)
+    private static async Task<(HttpStatusCode Status, string Body, int RetryAfter)> LoginAsync(TestHost host, string email,
+        string password, string from)
     {
         using var http = new HttpClient { BaseAddress = host.ApiUrl };
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/auth/login")

@@ -22,7 +22,8 @@ public sealed class AuditLogTests : ApiTest
 
         var rows = await AuditRowsAsync();
 
-        Assert.That(rows.Select(r => r.Action), Is.EqualTo(new[] { "register", "login_success", "login_failure", "token_refresh", "password_change", "logout" }));
+        Assert.That(rows.Select(r => r.Action),
+            Is.EqualTo(new[] { "register", "login_success", "login_failure", "token_refresh", "password_change", "logout" }));
         Assert.That(rows.Select(r => r.UserId).Distinct().Count(), Is.EqualTo(1));
         Assert.That(rows.Select(r => r.Ip), Is.All.EqualTo("127.0.0.1"));
         Assert.That(rows.Single(r => r.Action == "login_failure").Detail("reason"), Is.EqualTo("wrong_password"));
@@ -64,18 +65,21 @@ public sealed class AuditLogTests : ApiTest
     {
         var login = await Accounts.RegisterAndLoginAsync(Client, "secrets@example.com", "a-very-secret-password");
         var refreshed = await Client.SendAsync(new RefreshSession { RefreshToken = login.RefreshToken! });
-        Assert.ThrowsAsync<ApiException>(() => Client.SendAsync(new Login { Email = "secrets@example.com", Password = "the-wrong-secret" }));
+        Assert.ThrowsAsync<ApiException>(() =>
+            Client.SendAsync(new Login { Email = "secrets@example.com", Password = "the-wrong-secret" }));
 
         var everything = string.Join('\n', (await AuditRowsAsync()).Select(r => $"{r.Action}|{r.ResourceId}|{r.Details}"));
 
-        foreach (var secret in new[] { "a-very-secret-password", "the-wrong-secret", login.AccessToken, login.RefreshToken, refreshed.RefreshToken })
+        foreach (var secret in new[] { "a-very-secret-password", "the-wrong-secret", login.AccessToken, login.RefreshToken,
+            refreshed.RefreshToken })
             Assert.That(everything, Does.Not.Contain(secret));
     }
 
     [Test]
     public void Details_named_like_credentials_are_redacted()
     {
-        var json = AuditLog.DetailsJson(new Dictionary<string, object?> { ["password"] = "p", ["api_key"] = "k", ["refresh_token"] = "t", ["service_name"] = "spotify" });
+        var json = AuditLog.DetailsJson(new Dictionary<string,
+            object?> { ["password"] = "p", ["api_key"] = "k", ["refresh_token"] = "t", ["service_name"] = "spotify" });
 
         Assert.That(json, Is.EqualTo("""{"password":"[redacted]","api_key":"[redacted]","refresh_token":"[redacted]","service_name":"spotify"}"""));
     }

@@ -13,9 +13,11 @@ public sealed class AuthRateLimitTests : ApiTest
         for (var i = 0; i < 3; i++)
             await Client.SendAsync(new Register { Email = $"r{i}@example.com", Password = Accounts.Password });
 
-        var error = Assert.ThrowsAsync<ApiException>(() => Client.SendAsync(new Register { Email = "r4@example.com", Password = Accounts.Password }))!;
+        var error = Assert.ThrowsAsync<ApiException>(() =>
+            Client.SendAsync(new Register { Email = "r4@example.com", Password = Accounts.Password }))!;
 
-        Assert.That((error.StatusCode, error.ResponseBody), Is.EqualTo((HttpStatusCode.TooManyRequests, """{"error":"Rate limit exceeded: 3 per 1 minute"}""")));
+        Assert.That((error.StatusCode, error.ResponseBody),
+            Is.EqualTo((HttpStatusCode.TooManyRequests, """{"error":"Rate limit exceeded: 3 per 1 minute"}""")));
         Assert.That(error.RetryAfter, Is.Not.Null);
     }
 
@@ -52,8 +54,10 @@ public sealed class AuthRateLimitTests : ApiTest
         for (var i = 0; i < 5; i++)
             Assert.ThrowsAsync<ApiException>(() => Client.SendAsync(new Login { Email = "brute@example.com", Password = $"guess-{i}" }));
 
-        var error = Assert.ThrowsAsync<ApiException>(() => Client.SendAsync(new Login { Email = "brute@example.com", Password = Accounts.Password }))!;
+        var error = Assert.ThrowsAsync<ApiException>(() =>
+            Client.SendAsync(new Login { Email = "brute@example.com", Password = Accounts.Password }))!;
 
-        Assert.That(error.StatusCode, Is.EqualTo(HttpStatusCode.TooManyRequests), "a brute force stops at the limit even with the right password");
+        Assert.That(error.StatusCode, Is.EqualTo(HttpStatusCode.TooManyRequests),
+            "a brute force stops at the limit even with the right password");
     }
 }

@@ -60,7 +60,8 @@ public sealed class MeAndLogoutTests : ApiTest
         foreach (IReturn request in new IReturn[] { new GetMe(), new Logout(), new ListSessions(), new GetSecureProbe() })
         {
             var error = Assert.ThrowsAsync<ApiException>(() => SendAsync(request))!;
-            Assert.That((error.StatusCode, error.ErrorMessage), Is.EqualTo((HttpStatusCode.Unauthorized, "Token has been revoked")), request.GetType().Name);
+            Assert.That((error.StatusCode, error.ErrorMessage), Is.EqualTo((HttpStatusCode.Unauthorized, "Token has been revoked")),
+                request.GetType().Name);
         }
     }
 
@@ -73,7 +74,8 @@ public sealed class MeAndLogoutTests : ApiTest
 
         Assert.That(logout.LoggedOut, Is.True);
         await using var connection = await TestServers.Database.OpenConnectionAsync();
-        Assert.That(await Dapper.SqlMapper.ExecuteScalarAsync<string>(connection, "SELECT action FROM audit_log WHERE user_id IS NULL"), Is.EqualTo("logout"),
+        Assert.That(await Dapper.SqlMapper.ExecuteScalarAsync<string>(connection, "SELECT action FROM audit_log WHERE user_id IS NULL"),
+            Is.EqualTo("logout"),
             "the user of this token has no row; the logout is still audited");
     }
 

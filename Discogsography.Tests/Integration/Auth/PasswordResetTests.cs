@@ -19,7 +19,8 @@ public sealed partial class PasswordResetTests : ApiTest
     public async Task A_reset_link_arrives_by_mail_works_once_and_ends_every_token_on_every_instance()
     {
         var login = await Accounts.RegisterAndLoginAsync(Client, Email);
-        var appToken = (await Client.SendAsync(new ServiceModel.CreateAppToken { Name = "script", Scopes = [ServiceModel.AppTokenScopes.CollectionRead] })).Token;
+        var appToken = (await Client.SendAsync(new ServiceModel.CreateAppToken { Name = "script",
+            Scopes = [ServiceModel.AppTokenScopes.CollectionRead] })).Token;
         await using var second = await TestHost.StartAsync(SettingsOnFreshPorts());
 
         var requested = await PostAsync("/api/auth/reset-request", $$"""{"email": "  {{Email.ToUpperInvariant()}} "}""");
@@ -27,17 +28,23 @@ public sealed partial class PasswordResetTests : ApiTest
         var confirmed = await PostAsync("/api/auth/reset-confirm", $$"""{"token": "{{token}}", "new_password": "{{NewPassword}}"}""");
         var again = await PostAsync("/api/auth/reset-confirm", $$"""{"token": "{{token}}", "new_password": "another new password"}""");
 
-        Assert.That(requested, Is.EqualTo((HttpStatusCode.OK, """{"message":"If an account exists for that email, a reset link has been sent"}""")));
+        Assert.That(requested,
+            Is.EqualTo((HttpStatusCode.OK, """{"message":"If an account exists for that email, a reset link has been sent"}""")));
         Assert.That(confirmed, Is.EqualTo((HttpStatusCode.OK, """{"message":"Password has been reset"}""")));
         Assert.That(again, Is.EqualTo((HttpStatusCode.BadRequest, """{"detail":"Invalid or expired reset token"}""")));
         foreach (var host in new[] { Host, second })
         {
-            Assert.That(await MeStatusAsync(host, login.AccessToken!), Is.EqualTo(HttpStatusCode.Unauthorized), "the old access token, everywhere");
-            Assert.That(await StatusOfAsync(host, "/api/user/collection", appToken), Is.EqualTo(HttpStatusCode.Unauthorized), "the app token, everywhere");
+            Assert.That(await MeStatusAsync(host, login.AccessToken!), Is.EqualTo(HttpStatusCode.Unauthorized),
+                "the old access token, everywhere");
+            Assert.That(await StatusOfAsync(host, "/api/user/collection", appToken), Is.EqualTo(HttpStatusCode.Unauthorized),
+                "the app token, everywhere");
         }
-        Assert.That((await PostAsync("/api/auth/refresh", $$"""{"refresh_token": "{{login.RefreshToken}}"}""")).Status, Is.EqualTo(HttpStatusCode.Unauthorized));
-        Assert.That((await PostAsync("/api/auth/login", $$"""{"email": "{{Email}}", "password": "{{Accounts.Password}}"}""")).Status, Is.EqualTo(HttpStatusCode.Unauthorized));
-        Assert.That((await PostAsync("/api/auth/login", $$"""{"email": "{{Email}}", "password": "{{NewPassword}}"}""")).Status, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That((await PostAsync("/api/auth/refresh", $$"""{"refresh_token": "{{login.RefreshToken}}"}""")).Status,
+            Is.EqualTo(HttpStatusCode.Unauthorized));
+        Assert.That((await PostAsync("/api/auth/login", $$"""{"email": "{{Email}}", "password": "{{Accounts.Password}}"}""")).Status,
+            Is.EqualTo(HttpStatusCode.Unauthorized));
+        Assert.That((await PostAsync("/api/auth/login", $$"""{"email": "{{Email}}", "password": "{{NewPassword}}"}""")).Status,
+            Is.EqualTo(HttpStatusCode.OK));
     }
 
     [Test]
@@ -74,7 +81,8 @@ public sealed partial class PasswordResetTests : ApiTest
     {
         await Accounts.RegisterAndLoginAsync(Client, Email);
         var userId = await Accounts.IdOfAsync(Email);
-        await TestServers.Redis.SetAsync(RedisKeys.PasswordReset("from-python"), $$"""{"user_id": "{{userId}}", "email": "{{Email}}"}""", TimeSpan.FromMinutes(15));
+        await TestServers.Redis.SetAsync(RedisKeys.PasswordReset("from-python"), $$"""{"user_id": "{{userId}}", "email": "{{Email}}"}""",
+            TimeSpan.FromMinutes(15));
 
         var python = await PostAsync("/api/auth/reset-confirm", $$"""{"token": "from-python", "new_password": "{{NewPassword}}"}""");
         var unknown = await PostAsync("/api/auth/reset-confirm", $$"""{"token": "never-issued", "new_password": "{{NewPassword}}"}""");
@@ -93,15 +101,18 @@ public sealed partial class PasswordResetTests : ApiTest
         var other = await Accounts.RegisterAndLoginAsync(Accounts.NewClient(), Email, Accounts.Password);
         var sessionless = TestTokens.Create((await Accounts.IdOfAsync(Email)).ToString(), Email, jti: "python-issued");
 
-        var wrong = await PostAsync("/api/auth/change-password", """{"current_password": "not it", "new_password": "whatever123"}""", login.AccessToken);
-        var changed = await PostAsync("/api/auth/change-password", $$"""{"current_password": "{{Accounts.Password}}", "new_password": "{{NewPassword}}"}""",
+        var wrong = await PostAsync("/api/auth/change-password", """{"current_password": "not it", "new_password": "whatever123"}""",
+            login.AccessToken);
+        var changed = await PostAsync("/api/auth/change-password",
+            $$"""{"current_password": "{{Accounts.Password}}", "new_password": "{{NewPassword}}"}""",
             login.AccessToken);
 
         Assert.That(wrong, Is.EqualTo((HttpStatusCode.Unauthorized, """{"detail":"Incorrect current password"}""")));
         Assert.That(changed, Is.EqualTo((HttpStatusCode.OK, """{"message":"Password has been changed"}""")));
         foreach (var token in new[] { login.AccessToken!, other.AccessToken!, sessionless })
             Assert.That(await MeStatusAsync(Host, token), Is.EqualTo(HttpStatusCode.Unauthorized));
-        Assert.That(await TestServers.Redis.GetAsync(RedisKeys.PasswordChanged(await Accounts.IdOfAsync(Email))), Is.Not.Null, "the mark the Python service reads");
+        Assert.That(await TestServers.Redis.GetAsync(RedisKeys.PasswordChanged(await Accounts.IdOfAsync(Email))), Is.Not.Null,
+            "the mark the Python service reads");
     }
 
     [Test]
@@ -135,7 +146,8 @@ public sealed partial class PasswordResetTests : ApiTest
         await Accounts.RegisterAndLoginAsync(Client, Email);
         using var http = new HttpClient { BaseAddress = host.ApiUrl };
 
-        await http.PostAsync("/api/auth/reset-request", new StringContent($$"""{"email": "{{Email}}"}""", Encoding.UTF8, "application/json"));
+        await http.PostAsync("/api/auth/reset-request",
+            new StringContent($$"""{"email": "{{Email}}"}""", Encoding.UTF8, "application/json"));
         var deadline = DateTime.UtcNow.AddSeconds(10);
         while (!host.Logs.Lines.Any(l => l.Contains("No SMTP server configured", StringComparison.Ordinal)) && DateTime.UtcNow < deadline)
             await Task.Delay(50);
@@ -146,7 +158,8 @@ public sealed partial class PasswordResetTests : ApiTest
 
     private async Task<(HttpStatusCode Status, string Body)> PostAsync(string path, string json, string? bearer = null)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
+        using var request = new HttpRequestMessage(HttpMethod.Post,
+            path) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
         if (bearer is not null)
             request.Headers.Authorization = new("Bearer", bearer);
         using var response = await Http.SendAsync(request);

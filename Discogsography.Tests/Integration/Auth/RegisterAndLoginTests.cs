@@ -12,7 +12,8 @@ public sealed class RegisterAndLoginTests : ApiTest
     [Test]
     public async Task Registration_answers_201_with_only_a_message_and_stores_the_email_lowercased()
     {
-        using var response = await Http.PostAsync("/api/auth/register", Json("""{"email":"  Test@Example.COM ","password":"Password123!"}"""));
+        using var response = await Http.PostAsync("/api/auth/register",
+            Json("""{"email":"  Test@Example.COM ","password":"Password123!"}"""));
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created));
         Assert.That(await response.Content.ReadAsStringAsync(), Is.EqualTo("""{"message":"Registration processed"}"""));
@@ -26,11 +27,13 @@ public sealed class RegisterAndLoginTests : ApiTest
     public async Task A_duplicate_registration_gets_the_identical_201_and_changes_nothing()
     {
         using var first = await Http.PostAsync("/api/auth/register", Json("""{"email":"dup@example.com","password":"Password123!"}"""));
-        using var second = await Http.PostAsync("/api/auth/register", Json("""{"email":"DUP@example.com","password":"Other-password-9"}"""));
+        using var second = await Http.PostAsync("/api/auth/register",
+            Json("""{"email":"DUP@example.com","password":"Other-password-9"}"""));
 
         Assert.That(second.StatusCode, Is.EqualTo(first.StatusCode));
         Assert.That(await second.Content.ReadAsStringAsync(), Is.EqualTo(await first.Content.ReadAsStringAsync()));
-        Assert.DoesNotThrowAsync(() => Client.SendAsync(new Login { Email = "dup@example.com", Password = "Password123!" }), "the first password still works");
+        Assert.DoesNotThrowAsync(() => Client.SendAsync(new Login { Email = "dup@example.com", Password = "Password123!" }),
+            "the first password still works");
     }
 
     [TestCase("""{"email":"not-an-email","password":"Password123!"}""", "value_error", "email", "Value error, Invalid email address")]
@@ -52,7 +55,8 @@ public sealed class RegisterAndLoginTests : ApiTest
         using var tooLong = await Http.PostAsync("/api/auth/register", Json($$"""{"email":"{{longEmail}}","password":"12345678"}"""));
 
         Assert.That(ok.StatusCode, Is.EqualTo(HttpStatusCode.Created));
-        Assert.That(tooLong.StatusCode, Is.EqualTo(HttpStatusCode.UnprocessableEntity), "the reference answers 500 here; ours is a clear 422");
+        Assert.That(tooLong.StatusCode, Is.EqualTo(HttpStatusCode.UnprocessableEntity),
+            "the reference answers 500 here; ours is a clear 422");
     }
 
     [Test]

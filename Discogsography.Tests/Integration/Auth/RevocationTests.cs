@@ -37,7 +37,8 @@ public sealed class RevocationTests : ApiTest
 
         await TestServers.Redis.FlushAsync();
 
-        Assert.That(Assert.ThrowsAsync<ApiException>(() => laptop.SendAsync(new GetMe()))!.ErrorMessage, Is.EqualTo("Token has been revoked"));
+        Assert.That(Assert.ThrowsAsync<ApiException>(() => laptop.SendAsync(new GetMe()))!.ErrorMessage,
+            Is.EqualTo("Token has been revoked"));
         Assert.DoesNotThrowAsync(() => Client.SendAsync(new GetMe()), "the session still open is not touched");
     }
 
@@ -67,7 +68,8 @@ public sealed class RevocationTests : ApiTest
         var again = await admin.SendAsync(new EndAdminUserSessions { Id = memberId });
 
         Assert.That(again.SessionsEnded, Is.Zero, "no session was still active");
-        Assert.That(Assert.ThrowsAsync<ApiException>(() => Client.SendAsync(new GetMe()))!.ErrorMessage, Is.EqualTo("Token has been revoked"));
+        Assert.That(Assert.ThrowsAsync<ApiException>(() => Client.SendAsync(new GetMe()))!.ErrorMessage,
+            Is.EqualTo("Token has been revoked"));
         Assert.That(member.AccessToken, Is.Not.Empty);
     }
 
@@ -93,7 +95,8 @@ public sealed class RevocationTests : ApiTest
         Assert.That(failed.StatusCode, Is.EqualTo(HttpStatusCode.ServiceUnavailable), "the failure is reported, not swallowed");
         Assert.That(await SessionOfAsync(memberId, ended: true), Is.Not.EqualTo(Guid.Empty), "PostgreSQL recorded the end");
         Assert.That(repaired.SessionsEnded, Is.Zero);
-        Assert.That(Assert.ThrowsAsync<ApiException>(() => member.SendAsync(new GetMe()))!.ErrorMessage, Is.EqualTo("Token has been revoked"));
+        Assert.That(Assert.ThrowsAsync<ApiException>(() => member.SendAsync(new GetMe()))!.ErrorMessage,
+            Is.EqualTo("Token has been revoked"));
         Assert.That(host.Logs.Lines, Has.Some.Contains("Writing a revocation failed (attempt 2)"), "retried before giving up");
     }
 
@@ -111,7 +114,8 @@ public sealed class RevocationTests : ApiTest
         await redis.StartAgainAsync();
         member.BearerToken = loggedOut;
 
-        Assert.That(Assert.ThrowsAsync<ApiException>(() => member.SendAsync(new GetMe()))!.ErrorMessage, Is.EqualTo("Token has been revoked"));
+        Assert.That(Assert.ThrowsAsync<ApiException>(() => member.SendAsync(new GetMe()))!.ErrorMessage,
+            Is.EqualTo("Token has been revoked"));
     }
 
     [Test]

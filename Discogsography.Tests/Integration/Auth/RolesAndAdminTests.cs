@@ -21,7 +21,8 @@ public sealed class RolesAndAdminTests : ApiTest
         var login = await Client.SendAsync(new Login { Email = "boss@example.com", Password = Accounts.Password });
         Client.BearerToken = login.AccessToken;
 
-        Assert.That((userError.StatusCode, userError.ResponseBody), Is.EqualTo((HttpStatusCode.Forbidden, """{"detail":"Admin privileges required"}""")));
+        Assert.That((userError.StatusCode, userError.ResponseBody),
+            Is.EqualTo((HttpStatusCode.Forbidden, """{"detail":"Admin privileges required"}""")));
         Assert.That((await JwtCodec.FromSecret(TestTokens.Secret).DecodeAsync(login.AccessToken!)).Role, Is.EqualTo(Roles.Admin));
         Assert.That((await Client.SendAsync(new GetMe())).IsAdmin, Is.True);
         Assert.DoesNotThrowAsync(() => Client.SendAsync(new GetAdminProbe()));
@@ -44,7 +45,8 @@ public sealed class RolesAndAdminTests : ApiTest
     {
         var squatter = await Accounts.RegisterAndLoginAsync(Client, "admin@site.example");
 
-        var result = await RunCreateAdminAsync("--email", "admin@site.example", environment: new() { ["ADMIN_PASSWORD"] = "operator-password-1" });
+        var result = await RunCreateAdminAsync("--email", "admin@site.example",
+            environment: new() { ["ADMIN_PASSWORD"] = "operator-password-1" });
 
         Assert.That(result.ExitCode, Is.EqualTo(1));
         Assert.That(result.Error, Does.Contain("already exists").And.Contain("--promote-existing"));
@@ -62,10 +64,13 @@ public sealed class RolesAndAdminTests : ApiTest
 
         Assert.That(result.ExitCode, Is.Zero, result.Error);
         Assert.That(result.Output, Does.Contain("Promoted the existing account admin@site.example to admin"));
-        Assert.That(Assert.ThrowsAsync<ApiException>(() => Client.SendAsync(new GetMe()))!.ErrorMessage, Is.EqualTo("Token has been revoked"));
-        Assert.That(Assert.ThrowsAsync<ApiException>(() => Client.SendAsync(new RefreshSession { RefreshToken = squatter.RefreshToken! }))!.StatusCode,
+        Assert.That(Assert.ThrowsAsync<ApiException>(() => Client.SendAsync(new GetMe()))!.ErrorMessage,
+            Is.EqualTo("Token has been revoked"));
+        Assert.That(Assert.ThrowsAsync<ApiException>(() =>
+            Client.SendAsync(new RefreshSession { RefreshToken = squatter.RefreshToken! }))!.StatusCode,
             Is.EqualTo(HttpStatusCode.Unauthorized));
-        Assert.That(Assert.ThrowsAsync<ApiException>(() => Client.SendAsync(new Login { Email = "admin@site.example", Password = Accounts.Password }))!.StatusCode,
+        Assert.That(Assert.ThrowsAsync<ApiException>(() =>
+            Client.SendAsync(new Login { Email = "admin@site.example", Password = Accounts.Password }))!.StatusCode,
             Is.EqualTo(HttpStatusCode.Unauthorized), "the registrant's password no longer works");
         var login = await Client.SendAsync(new Login { Email = "admin@site.example", Password = "operator-password-1" });
         Assert.That((await JwtCodec.FromSecret(TestTokens.Secret).DecodeAsync(login.AccessToken!)).Role, Is.EqualTo(Roles.Admin));
@@ -75,7 +80,8 @@ public sealed class RolesAndAdminTests : ApiTest
     public async Task Create_admin_refuses_a_short_password_and_an_invalid_email()
     {
         var shortPassword = await RunCreateAdminAsync("--email", "a@example.com", environment: new() { ["ADMIN_PASSWORD"] = "short" });
-        var badEmail = await RunCreateAdminAsync("--email", "not-an-email", environment: new() { ["ADMIN_PASSWORD"] = "long-enough-password" });
+        var badEmail = await RunCreateAdminAsync("--email", "not-an-email",
+            environment: new() { ["ADMIN_PASSWORD"] = "long-enough-password" });
 
         Assert.That((shortPassword.ExitCode, badEmail.ExitCode), Is.EqualTo((1, 1)));
         Assert.That(shortPassword.Error, Does.Contain("at least 8 characters"));

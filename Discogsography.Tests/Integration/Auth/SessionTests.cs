@@ -46,11 +46,13 @@ public sealed class SessionTests : ApiTest
     {
         var login = await Accounts.RegisterAndLoginAsync(Client, Email);
 
-        var answers = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => Client.SendAsync(new RefreshSession { RefreshToken = login.RefreshToken! })));
+        var answers = await Task.WhenAll(Enumerable.Range(0, 2)
+            .Select(_ => Client.SendAsync(new RefreshSession { RefreshToken = login.RefreshToken! })));
         var again = await Client.SendAsync(new RefreshSession { RefreshToken = login.RefreshToken! });
 
         Assert.That(answers.Select(a => (a.AccessToken, a.RefreshToken)).Distinct().Count(), Is.EqualTo(1));
-        Assert.That((again.AccessToken, again.RefreshToken), Is.EqualTo((answers[0].AccessToken, answers[0].RefreshToken)), "a retry within seconds too");
+        Assert.That((again.AccessToken, again.RefreshToken), Is.EqualTo((answers[0].AccessToken, answers[0].RefreshToken)),
+            "a retry within seconds too");
         Client.BearerToken = answers[0].AccessToken;
         Assert.That((await Client.SendAsync(new GetMe())).Email, Is.EqualTo(Email));
         var next = await Client.SendAsync(new RefreshSession { RefreshToken = answers[0].RefreshToken! });
@@ -157,11 +159,13 @@ public sealed class SessionTests : ApiTest
         using var phone = Accounts.NewClient();
         phone.BearerToken = (await phone.SendAsync(new Login { Email = Email, Password = Accounts.Password })).AccessToken;
 
-        var changed = await Client.SendAsync(new ChangePassword { CurrentPassword = Accounts.Password, NewPassword = "a brand new password" });
+        var changed = await Client.SendAsync(new ChangePassword { CurrentPassword = Accounts.Password,
+            NewPassword = "a brand new password" });
 
         Assert.That((changed.Changed, changed.SessionsEnded), Is.EqualTo((true, 1)));
         Assert.DoesNotThrowAsync(() => Client.SendAsync(new GetMe()));
-        Assert.That(Assert.ThrowsAsync<ApiException>(() => phone.SendAsync(new GetMe()))!.ErrorMessage, Is.EqualTo("Token has been revoked"));
+        Assert.That(Assert.ThrowsAsync<ApiException>(() => phone.SendAsync(new GetMe()))!.ErrorMessage,
+            Is.EqualTo("Token has been revoked"));
         Assert.ThrowsAsync<ApiException>(() => Client.SendAsync(new Login { Email = Email, Password = Accounts.Password }));
         Assert.DoesNotThrowAsync(() => Client.SendAsync(new Login { Email = Email, Password = "a brand new password" }));
     }
@@ -171,8 +175,10 @@ public sealed class SessionTests : ApiTest
     {
         await Accounts.RegisterAndLoginAsync(Client, Email);
 
-        var wrong = Assert.ThrowsAsync<ApiException>(() => Client.SendAsync(new ChangePassword { CurrentPassword = "nope", NewPassword = "long enough now" }))!;
-        var shortOne = Assert.ThrowsAsync<ApiException>(() => Client.SendAsync(new ChangePassword { CurrentPassword = Accounts.Password, NewPassword = "short" }))!;
+        var wrong = Assert.ThrowsAsync<ApiException>(() =>
+            Client.SendAsync(new ChangePassword { CurrentPassword = "nope", NewPassword = "long enough now" }))!;
+        var shortOne = Assert.ThrowsAsync<ApiException>(() =>
+            Client.SendAsync(new ChangePassword { CurrentPassword = Accounts.Password, NewPassword = "short" }))!;
 
         Assert.That((wrong.StatusCode, wrong.ErrorMessage), Is.EqualTo((HttpStatusCode.BadRequest, "Current password is incorrect")));
         Assert.That(shortOne.StatusCode, Is.EqualTo(HttpStatusCode.UnprocessableEntity));

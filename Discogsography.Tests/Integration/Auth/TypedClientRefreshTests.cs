@@ -60,7 +60,8 @@ public sealed class TypedClientRefreshTests : ApiTest
     [Test]
     public void A_wrong_password_is_not_retried_as_an_expired_token()
     {
-        var error = Assert.ThrowsAsync<ApiException>(() => Client.SendAsync(new Login { Email = "refresher@example.com", Password = "wrong password" }))!;
+        var error = Assert.ThrowsAsync<ApiException>(() =>
+            Client.SendAsync(new Login { Email = "refresher@example.com", Password = "wrong password" }))!;
 
         Assert.That(error.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
         Assert.That(Client.RefreshToken, Is.EqualTo(login.RefreshToken));

@@ -19,13 +19,15 @@ public sealed class AutocompleteTests : ApiTest
     public async Task Case_insensitive_prefix_matches_come_first_with_the_highest_scores(string query)
     {
         await CatalogFixture.RealOracleAsync();
-        var prefixed = oracle.AllArtistIds().Select(oracle.ArtistName).Where(n => n.StartsWith(query, StringComparison.OrdinalIgnoreCase)).ToList();
+        var prefixed = oracle.AllArtistIds()
+            .Select(oracle.ArtistName).Where(n => n.StartsWith(query, StringComparison.OrdinalIgnoreCase)).ToList();
 
         var results = (await Client.SendAsync(new Autocomplete { Q = query, Limit = 50 })).Results;
 
         var prefixResults = results.TakeWhile(r => r.Name.StartsWith(query, StringComparison.OrdinalIgnoreCase)).ToList();
         Assert.That(prefixResults, Is.Not.Empty);
-        Assert.That(results.Skip(prefixResults.Count).Select(r => r.Name), Has.None.StartsWith(query).IgnoreCase, "no prefix match after a fuzzy one");
+        Assert.That(results.Skip(prefixResults.Count).Select(r => r.Name), Has.None.StartsWith(query).IgnoreCase,
+            "no prefix match after a fuzzy one");
         Assert.That(prefixResults.Select(r => r.Score), Is.All.GreaterThan(1.0));
         Assert.That(results.Select(r => r.Score), Is.Ordered.Descending);
         Assert.That(prefixResults, Has.Count.EqualTo(Math.Min(50, prefixed.Count)), "every prefix match, up to the limit");
@@ -45,12 +47,14 @@ public sealed class AutocompleteTests : ApiTest
     public async Task Genres_and_styles_match_by_prefix_with_score_one_in_name_order()
     {
         var styles = (await Client.SendAsync(new Autocomplete { Q = "tech", Type = "Style" })).Results;
-        var expected = oracle.Releases.SelectMany(r => r.Styles).Distinct().Where(s => s.StartsWith("tech", StringComparison.OrdinalIgnoreCase))
+        var expected = oracle.Releases.SelectMany(r => r.Styles).Distinct()
+            .Where(s => s.StartsWith("tech", StringComparison.OrdinalIgnoreCase))
             .Order(StringComparer.Ordinal).Take(10);
 
         Assert.That(styles.Select(s => (s.Id, s.Name, s.Score)), Is.EqualTo(expected.Select(s => (s, s, 1.0))));
         using var raw = await Http.GetAsync("/api/autocomplete?q=elec&type=genre");
-        Assert.That(await raw.Content.ReadAsStringAsync(), Is.EqualTo("""{"results":[{"id":"Electronic","name":"Electronic","score":1.0}]}"""));
+        Assert.That(await raw.Content.ReadAsStringAsync(),
+            Is.EqualTo("""{"results":[{"id":"Electronic","name":"Electronic","score":1.0}]}"""));
     }
 
     [Test]
@@ -58,7 +62,8 @@ public sealed class AutocompleteTests : ApiTest
     {
         var cache = Host.Services.GetRequiredService<AutocompleteCache>();
         var version = await Host.Services.GetRequiredService<CatalogVersion>().CurrentAsync(CancellationToken.None);
-        cache.Add(AutocompleteCache.KeyOf("cached", "artist", 10), version, [new AutocompleteResult { Id = "7", Name = "From the cache", Score = 9.0 }]);
+        cache.Add(AutocompleteCache.KeyOf("cached", "artist", 10), version,
+            [new AutocompleteResult { Id = "7", Name = "From the cache", Score = 9.0 }]);
 
         var results = (await Client.SendAsync(new Autocomplete { Q = "  CACHED " })).Results;
 
@@ -88,6 +93,7 @@ public sealed class AutocompleteTests : ApiTest
 
         var error = Assert.ThrowsAsync<ApiException>(() => Client.SendAsync(new Autocomplete { Q = "jo" }))!;
 
-        Assert.That((error.StatusCode, error.ResponseBody), Is.EqualTo((HttpStatusCode.TooManyRequests, """{"error":"Rate limit exceeded: 30 per 1 minute"}""")));
+        Assert.That((error.StatusCode, error.ResponseBody),
+            Is.EqualTo((HttpStatusCode.TooManyRequests, """{"error":"Rate limit exceeded: 30 per 1 minute"}""")));
     }
 }

@@ -35,7 +35,8 @@ public sealed class CatalogAnswersTests : ApiTest
     public async Task An_artists_releases_labels_and_aliases_expand_in_the_documented_order(string name)
     {
         var id = oracle.ArtistId(name);
-        var releases = DumpOracle.NewestFirst(oracle.ReleasesOfArtist(id)).Select(r => (r.Id.ToString(), r.Title, "release", r.Year, (int?)null));
+        var releases = DumpOracle.NewestFirst(oracle.ReleasesOfArtist(id))
+            .Select(r => (r.Id.ToString(), r.Title, "release", r.Year, (int?)null));
         var labels = DumpOracle.Counted(oracle.ReleasesOfArtist(id), r => r.Labels.Select(l => l.Id), l => l)
             .Select(l => (l.Key.ToString(), oracle.LabelName(l.Key), "label", (int?)null, (int?)l.Count));
         var aliases = oracle.Links(id).Select(a => (a.ToString(), oracle.ArtistName(a), "artist", (int?)null, (int?)null));
@@ -62,10 +63,12 @@ public sealed class CatalogAnswersTests : ApiTest
         }));
         Assert.That(await ChildrenAsync("Electronic", "genre", "releases"),
             Is.EqualTo(DumpOracle.NewestFirst(releases).Select(r => (r.Id.ToString(), r.Title, "release", r.Year, (int?)null))));
-        Assert.That(await ChildrenAsync("Electronic", "genre", "artists"), Is.EqualTo(artists.Select(a => (a.Id.ToString(), a.Name, "artist", (int?)null, (int?)null))));
+        Assert.That(await ChildrenAsync("Electronic", "genre", "artists"),
+            Is.EqualTo(artists.Select(a => (a.Id.ToString(), a.Name, "artist", (int?)null, (int?)null))));
         Assert.That(await ChildrenAsync("Electronic", "genre", "labels"),
             Is.EqualTo(labels.Select(l => (l.Key.ToString(), oracle.LabelName(l.Key), "label", (int?)null, (int?)l.Count))));
-        Assert.That(await ChildrenAsync("Electronic", "genre", "styles"), Is.EqualTo(styles.Select(s => (s.Key, s.Key, "style", (int?)null, (int?)s.Count))));
+        Assert.That(await ChildrenAsync("Electronic", "genre", "styles"),
+            Is.EqualTo(styles.Select(s => (s.Key, s.Key, "style", (int?)null, (int?)s.Count))));
     }
 
     [TestCase("Svek")]
@@ -80,12 +83,14 @@ public sealed class CatalogAnswersTests : ApiTest
         var explore = await Client.SendAsync(new Explore { Name = name, Type = "label" });
 
         Assert.That(explore.Center.Id, Is.EqualTo(id.ToString()));
-        Assert.That(explore.Categories.Select(c => (c.Category, c.Count)), Is.EqualTo(new[] { ("releases", releases.Count), ("artists", artists.Count), ("genres", genres.Count) }));
+        Assert.That(explore.Categories.Select(c => (c.Category, c.Count)),
+            Is.EqualTo(new[] { ("releases", releases.Count), ("artists", artists.Count), ("genres", genres.Count) }));
         Assert.That(await ChildrenAsync(name, "label", "releases"),
             Is.EqualTo(DumpOracle.NewestFirst(releases).Select(r => (r.Id.ToString(), r.Title, "release", r.Year, (int?)null))));
         Assert.That(await ChildrenAsync(name, "label", "artists"),
             Is.EqualTo(artists.Select(a => (a.Key.ToString(), oracle.ArtistName(a.Key), "artist", (int?)null, (int?)a.Count))));
-        Assert.That(await ChildrenAsync(name, "label", "genres"), Is.EqualTo(genres.Select(g => (g.Key, g.Key, "genre", (int?)null, (int?)g.Count))));
+        Assert.That(await ChildrenAsync(name, "label", "genres"),
+            Is.EqualTo(genres.Select(g => (g.Key, g.Key, "genre", (int?)null, (int?)g.Count))));
     }
 
     [TestCase("Deep House")]
@@ -104,10 +109,12 @@ public sealed class CatalogAnswersTests : ApiTest
         {
             ("releases", releases.Count), ("artists", artists.Count), ("labels", labels.Count), ("genres", genres.Count),
         }));
-        Assert.That(await ChildrenAsync(style, "style", "artists"), Is.EqualTo(artists.Select(a => (a.Id.ToString(), a.Name, "artist", (int?)null, (int?)null))));
+        Assert.That(await ChildrenAsync(style, "style", "artists"),
+            Is.EqualTo(artists.Select(a => (a.Id.ToString(), a.Name, "artist", (int?)null, (int?)null))));
         Assert.That(await ChildrenAsync(style, "style", "labels"),
             Is.EqualTo(labels.Select(l => (l.Key.ToString(), oracle.LabelName(l.Key), "label", (int?)null, (int?)l.Count))));
-        Assert.That(await ChildrenAsync(style, "style", "genres"), Is.EqualTo(genres.Select(g => (g.Key, g.Key, "genre", (int?)null, (int?)g.Count))));
+        Assert.That(await ChildrenAsync(style, "style", "genres"),
+            Is.EqualTo(genres.Select(g => (g.Key, g.Key, "genre", (int?)null, (int?)g.Count))));
     }
 
     [TestCase(0, 10)]
@@ -117,10 +124,12 @@ public sealed class CatalogAnswersTests : ApiTest
     {
         var all = DumpOracle.NewestFirst(oracle.ReleasesOfGenre("Electronic")).Select(r => r.Id.ToString()).ToList();
 
-        var page = await Client.SendAsync(new Expand { NodeId = "Electronic", Type = "genre", Category = "releases", Offset = offset, Limit = limit });
+        var page = await Client.SendAsync(new Expand { NodeId = "Electronic", Type = "genre", Category = "releases", Offset = offset,
+            Limit = limit });
 
         Assert.That(page.Children.Select(c => c.Id), Is.EqualTo(all.Skip(offset).Take(limit)));
-        Assert.That((page.Total, page.Offset, page.Limit, page.HasMore), Is.EqualTo((all.Count, offset, limit, offset + page.Children.Count < all.Count)));
+        Assert.That((page.Total, page.Offset, page.Limit, page.HasMore),
+            Is.EqualTo((all.Count, offset, limit, offset + page.Children.Count < all.Count)));
     }
 
     [Test]
@@ -144,11 +153,14 @@ public sealed class CatalogAnswersTests : ApiTest
             Assert.That(artist.Groups, Is.EqualTo(oracle.Groups(persuader).Select(oracle.ArtistName).Order(StringComparer.Ordinal)));
             Assert.That(byName.Id, Is.EqualTo(artist.Id));
             Assert.That((node.Name, node.Year), Is.EqualTo((release.Title, release.Year)));
-            Assert.That(node.Artists, Is.EqualTo(release.Artists.Select(a => oracle.ArtistName(a.Id)).Distinct().Order(StringComparer.Ordinal)));
-            Assert.That(node.Labels, Is.EqualTo(release.Labels.Select(l => oracle.LabelName(l.Id)).Distinct().Order(StringComparer.Ordinal)));
+            Assert.That(node.Artists,
+                Is.EqualTo(release.Artists.Select(a => oracle.ArtistName(a.Id)).Distinct().Order(StringComparer.Ordinal)));
+            Assert.That(node.Labels,
+                Is.EqualTo(release.Labels.Select(l => oracle.LabelName(l.Id)).Distinct().Order(StringComparer.Ordinal)));
             Assert.That(node.Genres, Is.EqualTo(release.Genres.Order(StringComparer.Ordinal)));
             Assert.That(label.ReleaseCount, Is.EqualTo(oracle.ReleasesOfLabel(oracle.LabelId("Svek")).Count()));
-            Assert.That(genre.ArtistCount, Is.EqualTo(oracle.ReleasesOfGenre("Electronic").SelectMany(r => r.Artists.Select(a => a.Id)).Distinct().Count()));
+            Assert.That(genre.ArtistCount,
+                Is.EqualTo(oracle.ReleasesOfGenre("Electronic").SelectMany(r => r.Artists.Select(a => a.Id)).Distinct().Count()));
         });
     }
 
@@ -180,7 +192,8 @@ public sealed class CatalogAnswersTests : ApiTest
         ExpandResponse page;
         do
         {
-            page = await Client.SendAsync(new Expand { NodeId = node, Type = type, Category = category, Limit = 200, Offset = children.Count });
+            page = await Client.SendAsync(new Expand { NodeId = node, Type = type, Category = category, Limit = 200,
+                Offset = children.Count });
             children.AddRange(page.Children);
         }
         while (page.HasMore);

@@ -57,7 +57,8 @@ internal static class CatalogFixture
     private static async Task<DumpOracle> ImportAsync()
     {
         var importer = TestImporter.For(TestServers.Database);
-        await importer.ImportAsync(DumpFile.InDirectory(Folder), Origin, new LogImportProgress(Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance), CancellationToken.None);
+        await importer.ImportAsync(DumpFile.InDirectory(Folder), Origin,
+            new LogImportProgress(Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance), CancellationToken.None);
         return DumpOracle.Load(Folder);
     }
 }

@@ -37,7 +37,8 @@ public sealed class CatalogImportTests
         var imported = await FingerprintAsync();
         await using (var connection = await database.DataSource.OpenConnectionAsync())
             await connection.ExecuteAsync($"TRUNCATE {string.Join(", ", CatalogBackfill.Tables.Select(t => "graph." + t))}");
-        var backfill = new CatalogBackfill(database.DataSource, TestImporter.Budget, new CatalogShape(), NullLogger<CatalogBackfill>.Instance);
+        var backfill = new CatalogBackfill(database.DataSource, TestImporter.Budget, new CatalogShape(),
+            NullLogger<CatalogBackfill>.Instance);
 
         var built = await backfill.RunAsync(CancellationToken.None);
         var again = await backfill.RunAsync(CancellationToken.None);
@@ -49,7 +50,8 @@ public sealed class CatalogImportTests
     [Test]
     public async Task An_empty_database_has_nothing_to_backfill()
     {
-        var backfill = new CatalogBackfill(database.DataSource, TestImporter.Budget, new CatalogShape(), NullLogger<CatalogBackfill>.Instance);
+        var backfill = new CatalogBackfill(database.DataSource, TestImporter.Budget, new CatalogShape(),
+            NullLogger<CatalogBackfill>.Instance);
 
         Assert.That(await backfill.RunAsync(CancellationToken.None), Is.False);
     }
@@ -105,7 +107,8 @@ public sealed class CatalogImportTests
 
         Assert.That(error.Message, Does.StartWith($"{Path.GetFileName(releases)}: malformed dump at line ").And.Contain("record id"));
         Assert.That(await FingerprintAsync(), Is.EqualTo(before));
-        Assert.That(await ScalarAsync<bool>("SELECT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = 'graph_staging')"), Is.False, "the staging schema is dropped");
+        Assert.That(await ScalarAsync<bool>("SELECT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = 'graph_staging')"), Is.False,
+            "the staging schema is dropped");
     }
 
     [Test]
@@ -116,7 +119,8 @@ public sealed class CatalogImportTests
 
         var error = Assert.ThrowsAsync<DumpFormatException>(() => ImportAsync([DumpFile.Of(file)]))!;
 
-        Assert.That(error.Message, Does.StartWith("discogs_20200101_releases.xml.gz: malformed dump at line 3, position ").And.Contain("(record id 2)"));
+        Assert.That(error.Message,
+            Does.StartWith("discogs_20200101_releases.xml.gz: malformed dump at line 3, position ").And.Contain("(record id 2)"));
     }
 
     [Test]
@@ -128,7 +132,8 @@ public sealed class CatalogImportTests
         await ImportAsync(DumpFile.InDirectory(scratch));
 
         Assert.That(await ScalarAsync<long>("SELECT count(*) FROM graph.releases"), Is.EqualTo(300));
-        Assert.That(await ScalarAsync<string>("SELECT files->'releases'->>'file' FROM graph.catalog_info"), Is.EqualTo("discogs_20990101_releases.xml.gz"));
+        Assert.That(await ScalarAsync<string>("SELECT files->'releases'->>'file' FROM graph.catalog_info"),
+            Is.EqualTo("discogs_20990101_releases.xml.gz"));
     }
 
     [Test]

@@ -117,7 +117,8 @@ internal sealed class DiscoveryOracle
         dump.Releases.SelectMany(r => r.Genres).Distinct().Count(), dump.Releases.SelectMany(r => r.Styles).Distinct().Count(),
     ];
 
-    /// <summary>What search looks through: records only, with the year (masters' own, releases' by our rule) and releases' genres in code-point order.</summary>
+    /// <summary>What search looks through: records only, with the year (masters' own, releases' by our rule) and
+    /// releases' genres in code-point order.</summary>
     public IEnumerable<SearchEntry> SearchEntries() =>
         dump.ArtistRecords.Values.Select(a => new SearchEntry("artist", a.Id, a.Name, null, null))
             .Concat(dump.LabelRecords.Select(l => new SearchEntry("label", l.Key, l.Value, null, null)))

@@ -19,7 +19,8 @@ public sealed class DiscoveryRoutesTests : ApiTest
 
         Assert.That(tree.Genres.Select(g => (g.Name, g.ReleaseCount)), Is.EqualTo(expected.Select(g => (g.Genre, g.Releases))));
         foreach (var (genre, (_, _, styles)) in tree.Genres.Zip(expected))
-            Assert.That(genre.Styles.Select(s => (s.Name, s.ReleaseCount)), Is.EqualTo(styles.Select(s => (s.Style, s.Releases))), genre.Name);
+            Assert.That(genre.Styles.Select(s => (s.Name, s.ReleaseCount)), Is.EqualTo(styles.Select(s => (s.Style, s.Releases))),
+                genre.Name);
     }
 
     [Test]
@@ -30,7 +31,8 @@ public sealed class DiscoveryRoutesTests : ApiTest
 
         var range = await Client.SendAsync(new GetYearRange());
 
-        Assert.That((range.MinYear, range.MaxYear), Is.EqualTo(((int?)Math.Clamp(years.Min(), 1900, 2030), (int?)Math.Clamp(years.Max(), 1900, 2030))));
+        Assert.That((range.MinYear, range.MaxYear),
+            Is.EqualTo(((int?)Math.Clamp(years.Min(), 1900, 2030), (int?)Math.Clamp(years.Max(), 1900, 2030))));
     }
 
     [TestCase(1900)]
@@ -42,8 +44,10 @@ public sealed class DiscoveryRoutesTests : ApiTest
 
         var answer = await Client.SendAsync(new GetGenreEmergence { BeforeYear = beforeYear });
 
-        Assert.That(answer.Genres.Select(g => (g.Name, g.FirstYear)), Is.EqualTo(oracle.FirstYears(r => r.Genres).Where(g => g.FirstYear <= beforeYear)));
-        Assert.That(answer.Styles.Select(s => (s.Name, s.FirstYear)), Is.EqualTo(oracle.FirstYears(r => r.Styles).Where(s => s.FirstYear <= beforeYear)));
+        Assert.That(answer.Genres.Select(g => (g.Name, g.FirstYear)),
+            Is.EqualTo(oracle.FirstYears(r => r.Genres).Where(g => g.FirstYear <= beforeYear)));
+        Assert.That(answer.Styles.Select(s => (s.Name, s.FirstYear)),
+            Is.EqualTo(oracle.FirstYears(r => r.Styles).Where(s => s.FirstYear <= beforeYear)));
     }
 
     [Test]
@@ -74,9 +78,11 @@ public sealed class DiscoveryRoutesTests : ApiTest
 
             var expected = collaborations.Select(c => (Id: c.Key, Count: c.Value.Values.Sum(), Years: c.Value))
                 .OrderByDescending(c => c.Count).ThenBy(c => c.Id).Take(2).ToList();
-            Assert.That((answer.ArtistId, answer.ArtistName, answer.Total), Is.EqualTo((Text(id), dump.ArtistName(id), collaborations.Count)));
+            Assert.That((answer.ArtistId, answer.ArtistName, answer.Total),
+                Is.EqualTo((Text(id), dump.ArtistName(id), collaborations.Count)));
             Assert.That(answer.Collaborators.Select(c => (c.ArtistId, c.ArtistName, c.ReleaseCount, c.FirstYear, c.LastYear)),
-                Is.EqualTo(expected.Select(e => (Text(e.Id), (string?)dump.ArtistName(e.Id), e.Count, e.Years.Keys.Min(), e.Years.Keys.Max()))));
+                Is.EqualTo(expected.Select(e =>
+                    (Text(e.Id), (string?)dump.ArtistName(e.Id), e.Count, e.Years.Keys.Min(), e.Years.Keys.Max()))));
             Assert.That(answer.Collaborators.Select(c => c.YearlyCounts.Select(y => (y.Year, y.Count))),
                 Is.EqualTo(expected.Select(e => e.Years.Select(y => (y.Key, y.Value)))));
         }
@@ -127,37 +133,46 @@ public sealed class DiscoveryRoutesTests : ApiTest
         Assert.That(await AllChildrenAsync(genre, "genre", "releases", beforeYear),
             Is.EqualTo(DumpOracle.NewestFirst(genreReleases).Select(r => (Text(r.Id), r.Title, (int?)null))));
         Assert.That(await AllChildrenAsync(genre, "genre", "artists", beforeYear),
-            Is.EqualTo(DumpOracle.Counted(genreReleases, r => r.Artists.Select(a => a.Id), a => a).Select(a => (Text(a.Key), dump.ArtistName(a.Key), (int?)a.Count))));
+            Is.EqualTo(DumpOracle.Counted(genreReleases, r => r.Artists.Select(a => a.Id), a => a)
+                .Select(a => (Text(a.Key), dump.ArtistName(a.Key), (int?)a.Count))));
         Assert.That(await AllChildrenAsync(genre, "genre", "styles", beforeYear),
-            Is.EqualTo(DumpOracle.Counted(genreReleases, r => r.Styles, s => s, StringComparer.Ordinal).Select(s => (s.Key, s.Key, (int?)s.Count))));
+            Is.EqualTo(DumpOracle.Counted(genreReleases, r => r.Styles, s => s, StringComparer.Ordinal)
+                .Select(s => (s.Key, s.Key, (int?)s.Count))));
         var artistReleases = dump.ReleasesOfArtist(artist).Where(Counts).ToList();
         Assert.That(await AllChildrenAsync(dump.ArtistName(artist), "artist", "labels", beforeYear),
-            Is.EqualTo(DumpOracle.Counted(artistReleases, r => r.Labels.Select(l => l.Id), l => l).Select(l => (Text(l.Key), dump.LabelName(l.Key), (int?)l.Count))));
+            Is.EqualTo(DumpOracle.Counted(artistReleases, r => r.Labels.Select(l => l.Id), l => l)
+                .Select(l => (Text(l.Key), dump.LabelName(l.Key), (int?)l.Count))));
         Assert.That(await AllChildrenAsync(dump.ArtistName(artist), "artist", "aliases", beforeYear),
             Is.EqualTo(await AllChildrenAsync(dump.ArtistName(artist), "artist", "aliases", null)), "aliases ignore before_year");
         var label = PathChecks.Findable(dump.Releases.SelectMany(r => r.Labels.Select(l => l.Id)), dump.AllLabelIds(), dump.LabelName)
             .MaxBy(l => dump.ReleasesOfLabel(l).Count());
         var labelReleases = dump.ReleasesOfLabel(label).Where(Counts).ToList();
         Assert.That(await AllChildrenAsync(dump.LabelName(label), "label", "genres", beforeYear),
-            Is.EqualTo(DumpOracle.Counted(labelReleases, r => r.Genres, g => g, StringComparer.Ordinal).Select(g => (g.Key, g.Key, (int?)g.Count))));
+            Is.EqualTo(DumpOracle.Counted(labelReleases, r => r.Genres, g => g, StringComparer.Ordinal)
+                .Select(g => (g.Key, g.Key, (int?)g.Count))));
         Assert.That(await AllChildrenAsync(dump.LabelName(label), "label", "artists", beforeYear),
-            Is.EqualTo(DumpOracle.Counted(labelReleases, r => r.Artists.Select(a => a.Id), a => a).Select(a => (Text(a.Key), dump.ArtistName(a.Key), (int?)a.Count))));
+            Is.EqualTo(DumpOracle.Counted(labelReleases, r => r.Artists.Select(a => a.Id), a => a)
+                .Select(a => (Text(a.Key), dump.ArtistName(a.Key), (int?)a.Count))));
         var style = dump.Releases.SelectMany(r => r.Styles).GroupBy(s => s).MaxBy(s => s.Count())!.Key;
         var styleReleases = dump.ReleasesOfStyle(style).Where(Counts).ToList();
         Assert.That(await AllChildrenAsync(style, "style", "genres", beforeYear),
-            Is.EqualTo(DumpOracle.Counted(styleReleases, r => r.Genres, g => g, StringComparer.Ordinal).Select(g => (g.Key, g.Key, (int?)g.Count))));
+            Is.EqualTo(DumpOracle.Counted(styleReleases, r => r.Genres, g => g, StringComparer.Ordinal)
+                .Select(g => (g.Key, g.Key, (int?)g.Count))));
         Assert.That(await AllChildrenAsync(style, "style", "labels", beforeYear),
-            Is.EqualTo(DumpOracle.Counted(styleReleases, r => r.Labels.Select(l => l.Id), l => l).Select(l => (Text(l.Key), dump.LabelName(l.Key), (int?)l.Count))));
+            Is.EqualTo(DumpOracle.Counted(styleReleases, r => r.Labels.Select(l => l.Id), l => l)
+                .Select(l => (Text(l.Key), dump.LabelName(l.Key), (int?)l.Count))));
     }
 
     /// <summary>Every page of a category (page size 2), each checked for a consistent total; (id, name, release_count).</summary>
-    private async Task<List<(string Id, string Name, int? ReleaseCount)>> AllChildrenAsync(string node, string type, string category, int? beforeYear)
+    private async Task<List<(string Id, string Name, int? ReleaseCount)>> AllChildrenAsync(string node, string type, string category,
+        int? beforeYear)
     {
         var children = new List<(string, string, int?)>();
         ExpandResponse page;
         do
         {
-            page = await Client.SendAsync(new Expand { NodeId = node, Type = type, Category = category, Limit = 2, Offset = children.Count, BeforeYear = beforeYear });
+            page = await Client.SendAsync(new Expand { NodeId = node, Type = type, Category = category, Limit = 2, Offset = children.Count,
+                BeforeYear = beforeYear });
             children.AddRange(page.Children.Select(c => (c.Id, c.Name, c.ReleaseCount)));
             Assert.That(page.HasMore, Is.EqualTo(children.Count < page.Total), $"{type} {node} {category}");
         }

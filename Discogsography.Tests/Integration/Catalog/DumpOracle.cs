@@ -18,9 +18,11 @@ internal sealed class DumpOracle
     private readonly List<(long Child, long Parent, string Name)> parentLabels = [];
     private readonly List<Release> releases = [];
 
-    public sealed record Artist(long Id, string Name, List<(long Id, string Name)> Aliases, List<(long Id, string Name)> Members, List<(long Id, string Name)> Groups);
+    public sealed record Artist(long Id, string Name, List<(long Id, string Name)> Aliases, List<(long Id, string Name)> Members,
+        List<(long Id, string Name)> Groups);
 
-    public sealed record Release(long Id, string Title, int? Year, List<(long Id, string Name)> Artists, List<(long Id, string Name)> Labels, List<string> Genres,
+    public sealed record Release(long Id, string Title, int? Year, List<(long Id, string Name)> Artists,
+        List<(long Id, string Name)> Labels, List<string> Genres,
         List<string> Styles, long? MasterId = null);
 
     public static DumpOracle Load(string folder)
@@ -34,7 +36,8 @@ internal sealed class DumpOracle
         foreach (var l in Records(folder, "labels", "label"))
         {
             oracle.labels[Id(l.Element("id"))] = (string)l.Element("name")!;
-            if (PositiveLong((string?)l.Element("parentLabel")?.Attribute("id")) is { } parent && (string?)l.Element("parentLabel") is { Length: > 0 } name)
+            if (PositiveLong((string?)l.Element("parentLabel")?.Attribute("id")) is { } parent
+                && (string?)l.Element("parentLabel") is { Length: > 0 } name)
                 oracle.parentLabels.Add((Id(l.Element("id")), parent, name));
         }
         foreach (var m in Records(folder, "masters", "master"))
@@ -64,7 +67,8 @@ internal sealed class DumpOracle
     public IReadOnlyDictionary<long, (string Title, int? Year)> MasterRecords =>
         masterTitles.ToDictionary(m => m.Key, m => (m.Value, masterYears[m.Key]));
 
-    /// <summary>The artist's name: its record's, else the name its first reference carries (releases by id, then aliases, members, groups).</summary>
+    /// <summary>The artist's name: its record's, else the name its first reference carries (releases by id, then
+    /// aliases, members, groups).</summary>
     public string ArtistName(long id) =>
         artists.TryGetValue(id, out var a) ? a.Name
         : releases.OrderBy(r => r.Id).SelectMany(r => r.Artists).Where(x => x.Id == id).Select(x => x.Name).FirstOrDefault()
@@ -72,7 +76,8 @@ internal sealed class DumpOracle
           ?? artists.Values.OrderBy(x => x.Id).SelectMany(x => x.Members).Where(x => x.Id == id).Select(x => x.Name).FirstOrDefault()
           ?? artists.Values.OrderBy(x => x.Id).SelectMany(x => x.Groups).Where(x => x.Id == id).Select(x => x.Name).First();
 
-    /// <summary>The label's name: its record's, else the name its first reference carries (releases by id, then child labels by id).</summary>
+    /// <summary>The label's name: its record's, else the name its first reference carries (releases by id, then child
+    /// labels by id).</summary>
     public string LabelName(long id) =>
         labels.TryGetValue(id, out var name) ? name
         : releases.OrderBy(r => r.Id).SelectMany(r => r.Labels).Where(l => l.Id == id).Select(l => l.Name).FirstOrDefault()
@@ -96,7 +101,8 @@ internal sealed class DumpOracle
     public IEnumerable<Release> ReleasesOfStyle(string style) => releases.Where(r => r.Styles.Contains(style));
 
     /// <summary>Newest first, undated last, then by id.</summary>
-    public static IEnumerable<Release> NewestFirst(IEnumerable<Release> rs) => rs.OrderBy(r => r.Year is null).ThenByDescending(r => r.Year).ThenBy(r => r.Id);
+    public static IEnumerable<Release> NewestFirst(IEnumerable<Release> rs) =>
+        rs.OrderBy(r => r.Year is null).ThenByDescending(r => r.Year).ThenBy(r => r.Id);
 
     /// <summary>
     /// An artist's aliases (those its record names and those whose record names it: either side may be missing from a
@@ -105,9 +111,12 @@ internal sealed class DumpOracle
     public IReadOnlyList<long> Links(long id)
     {
         var own = artists.TryGetValue(id, out var a) ? a : null;
-        var aliases = (own?.Aliases.Select(x => x.Id) ?? []).Concat(artists.Values.Where(x => x.Aliases.Any(al => al.Id == id)).Select(x => x.Id));
-        var groups = (own?.Groups.Select(x => x.Id) ?? []).Concat(artists.Values.Where(x => x.Members.Any(m => m.Id == id)).Select(x => x.Id));
-        var members = (own?.Members.Select(x => x.Id) ?? []).Concat(artists.Values.Where(x => x.Groups.Any(g => g.Id == id)).Select(x => x.Id));
+        var aliases = (own?.Aliases.Select(x => x.Id)
+            ?? []).Concat(artists.Values.Where(x => x.Aliases.Any(al => al.Id == id)).Select(x => x.Id));
+        var groups = (own?.Groups.Select(x => x.Id)
+            ?? []).Concat(artists.Values.Where(x => x.Members.Any(m => m.Id == id)).Select(x => x.Id));
+        var members = (own?.Members.Select(x => x.Id)
+            ?? []).Concat(artists.Values.Where(x => x.Groups.Any(g => g.Id == id)).Select(x => x.Id));
         return aliases.Concat(groups).Concat(members).Where(x => x != id).Distinct().Order().ToList();
     }
 
@@ -117,7 +126,8 @@ internal sealed class DumpOracle
         .Where(x => x != id).Distinct().ToList();
 
     /// <summary>Children with the number of the given releases they appear on, most first, then by <paramref name="tieBreak"/>.</summary>
-    public static List<(T Key, int Count)> Counted<T, TOrder>(IEnumerable<Release> rs, Func<Release, IEnumerable<T>> children, Func<T, TOrder> tieBreak,
+    public static List<(T Key, int Count)> Counted<T,
+        TOrder>(IEnumerable<Release> rs, Func<Release, IEnumerable<T>> children, Func<T, TOrder> tieBreak,
         IComparer<TOrder>? comparer = null) =>
         rs.SelectMany(r => children(r).Distinct()).GroupBy(x => x).Select(g => (g.Key, g.Count()))
             .OrderByDescending(x => x.Item2).ThenBy(x => tieBreak(x.Key), comparer ?? Comparer<TOrder>.Default).ToList();
@@ -138,7 +148,8 @@ internal sealed class DumpOracle
             r.Element("artists")?.Elements("artist").Where(a => PositiveLong((string?)a.Element("id")) is not null)
                 .Select(a => (Id((XElement?)a.Element("id")), (string)a.Element("name")!)).DistinctBy(a => a.Item1).ToList() ?? [],
             r.Element("labels")?.Elements("label").Where(l => PositiveLong((string?)l.Attribute("id")) is not null)
-                .Select(l => (long.Parse((string)l.Attribute("id")!, CultureInfo.InvariantCulture), (string?)l.Attribute("name") ?? "")).DistinctBy(l => l.Item1).ToList() ?? [],
+                .Select(l => (long.Parse((string)l.Attribute("id")!, CultureInfo.InvariantCulture),
+                    (string?)l.Attribute("name") ?? "")).DistinctBy(l => l.Item1).ToList() ?? [],
             r.Element("genres")?.Elements("genre").Select(g => g.Value.Trim()).Where(g => g.Length > 0).Distinct().ToList() ?? [],
             r.Element("styles")?.Elements("style").Select(s => s.Value.Trim()).Where(s => s.Length > 0).Distinct().ToList() ?? [],
             master is > 0 ? master : null);

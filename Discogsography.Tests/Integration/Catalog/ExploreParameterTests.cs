@@ -28,20 +28,27 @@ public sealed class ExploreParameterTests : ApiTest
         var detail = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["detail"]!.AsArray();
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.UnprocessableEntity));
-        Assert.That(detail.Select(d => (d!["type"]!.GetValue<string>(), d["loc"]!.ToJsonString())), Has.Member((type, $"[\"query\",\"{field}\"]")));
+        Assert.That(detail.Select(d => (d!["type"]!.GetValue<string>(), d["loc"]!.ToJsonString())),
+            Has.Member((type, $"[\"query\",\"{field}\"]")));
     }
 
-    [TestCase("/api/autocomplete?q=radio&type=invalid", 400, """{"error":"Invalid type: invalid. Must be artist, genre, label, or style"}""")]
+    [TestCase("/api/autocomplete?q=radio&type=invalid", 400,
+        """{"error":"Invalid type: invalid. Must be artist, genre, label, or style"}""")]
     [TestCase("/api/explore?name=x&type=Nope", 400, """{"error":"Invalid type: Nope. Must be artist, genre, label, or style"}""")]
     [TestCase("/api/explore?name=Nobody%20At%20All&type=ARTIST", 404, """{"error":"Artist 'Nobody At All' not found"}""")]
     [TestCase("/api/explore?name=Nothing&type=label", 404, """{"error":"Label 'Nothing' not found"}""")]
     [TestCase("/api/explore?name=&type=genre", 404, """{"error":"Genre '' not found"}""")]
     [TestCase("/api/expand?node_id=x&type=invalid&category=releases", 400, """{"error":"Invalid type: invalid"}""")]
-    [TestCase("/api/expand?node_id=x&type=artist&category=bogus", 400, """{"error":"Invalid category 'bogus' for type 'artist'. Valid: releases, labels, aliases"}""")]
-    [TestCase("/api/expand?node_id=x&type=Genre&category=nonexistent", 400, """{"error":"Invalid category 'nonexistent' for type 'Genre'. Valid: releases, artists, labels, styles"}""")]
-    [TestCase("/api/expand?node_id=x&type=label&category=styles", 400, """{"error":"Invalid category 'styles' for type 'label'. Valid: releases, artists, genres"}""")]
-    [TestCase("/api/expand?node_id=x&type=style&category=styles", 400, """{"error":"Invalid category 'styles' for type 'style'. Valid: releases, artists, labels, genres"}""")]
-    [TestCase("/api/expand?node_id=Nobody&type=artist&category=releases", 200, """{"children":[],"total":0,"offset":0,"limit":50,"has_more":false}""")]
+    [TestCase("/api/expand?node_id=x&type=artist&category=bogus", 400,
+        """{"error":"Invalid category 'bogus' for type 'artist'. Valid: releases, labels, aliases"}""")]
+    [TestCase("/api/expand?node_id=x&type=Genre&category=nonexistent", 400,
+        """{"error":"Invalid category 'nonexistent' for type 'Genre'. Valid: releases, artists, labels, styles"}""")]
+    [TestCase("/api/expand?node_id=x&type=label&category=styles", 400,
+        """{"error":"Invalid category 'styles' for type 'label'. Valid: releases, artists, genres"}""")]
+    [TestCase("/api/expand?node_id=x&type=style&category=styles", 400,
+        """{"error":"Invalid category 'styles' for type 'style'. Valid: releases, artists, labels, genres"}""")]
+    [TestCase("/api/expand?node_id=Nobody&type=artist&category=releases", 200,
+        """{"children":[],"total":0,"offset":0,"limit":50,"has_more":false}""")]
     [TestCase("/api/node/1?type=invalid", 400, """{"error":"Invalid type: invalid"}""")]
     [TestCase("/api/node/nobody-here", 404, """{"error":"Artist 'nobody-here' not found"}""")]
     [TestCase("/api/node/99999999?type=Release", 404, """{"error":"Release '99999999' not found"}""")]

@@ -2,7 +2,8 @@ using Discogsography.ServiceInterface.Catalog.Sample;
 
 namespace Discogsography.Tests.Integration.Catalog;
 
-/// <summary>A generated sample gives every discovery route something to answer: paths of every length 2..6, collaborators, common and rare title words.</summary>
+/// <summary>A generated sample gives every discovery route something to answer: paths of every length 2..6,
+/// collaborators, common and rare title words.</summary>
 public sealed class GeneratedSampleTests
 {
     private static readonly Lazy<(DumpOracle Dump, DiscoveryOracle Discovery)> Sample = new(() =>
@@ -19,7 +20,8 @@ public sealed class GeneratedSampleTests
         var (dump, oracle) = Sample.Value;
         var artists = dump.AllArtistIds().Order().ToList();
 
-        var distances = artists.Take(40).SelectMany(a => oracle.Distances(DiscoveryOracle.Artist(a), 6).Where(d => d.Key.Kind == 'a').Select(d => d.Value))
+        var distances = artists.Take(40).SelectMany(a =>
+            oracle.Distances(DiscoveryOracle.Artist(a), 6).Where(d => d.Key.Kind == 'a').Select(d => d.Value))
             .ToHashSet();
 
         Assert.That(distances, Is.SupersetOf(new[] { 2, 3, 4, 5, 6 }));
@@ -37,7 +39,8 @@ public sealed class GeneratedSampleTests
     public void Titles_share_common_words_and_rare_ones()
     {
         var (dump, _) = Sample.Value;
-        var words = dump.Releases.SelectMany(r => r.Title.Split(' ').Distinct()).GroupBy(w => w).Select(g => (Word: g.Key, Titles: g.Count()))
+        var words = dump.Releases.SelectMany(r => r.Title.Split(' ').Distinct()).GroupBy(w => w)
+            .Select(g => (Word: g.Key, Titles: g.Count()))
             .OrderByDescending(w => w.Titles).ToList();
 
         Assert.That(words[0].Word, Is.EqualTo("Love"), "the most common word");

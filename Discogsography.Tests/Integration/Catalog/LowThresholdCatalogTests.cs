@@ -21,7 +21,8 @@ public sealed class LowThresholdCatalogTests
     {
         database = await MigratedDatabase.CreateAsync("low_thresholds");
         await TestImporter.For(database.DataSource, new CatalogShape(PathHubMinimumReleases: 2, SearchFacetMinimumPostings: 3))
-            .ImportAsync(DumpFile.InDirectory(CatalogFixture.Folder), "hub test", new LogImportProgress(Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance),
+            .ImportAsync(DumpFile.InDirectory(CatalogFixture.Folder), "hub test",
+                new LogImportProgress(Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance),
                 CancellationToken.None);
         host = await TestHost.StartAsync(TestHost.SettingsFor(database.Settings, redisUrl: null));
         client = new JsonApiClient(new HttpClient { BaseAddress = host.ApiUrl });
@@ -41,21 +42,26 @@ public sealed class LowThresholdCatalogTests
         var entries = (await CatalogFixture.DiscoveryAsync()).SearchEntries().ToList();
         var word = SearchChecks.CommonWord(entries);
         await using (var connection = await database.DataSource.OpenConnectionAsync())
-            Assert.That(await Dapper.SqlMapper.ExecuteScalarAsync<long>(connection, "SELECT count(*) FROM graph.search_facets WHERE lexeme = @word", new { word }),
+            Assert.That(await Dapper.SqlMapper.ExecuteScalarAsync<long>(connection,
+                "SELECT count(*) FROM graph.search_facets WHERE lexeme = @word", new { word }),
                 Is.GreaterThan(0), "the word's facets were counted at import");
 
-        foreach (var (types, genres, yearMin) in new[] { ("artist,label,master,release", "", (int?)null), ("release,master", "Rock,Electronic", (int?)1980) })
+        foreach (var (types, genres, yearMin) in new[] { ("artist,label,master,release", "", (int?)null),
+            ("release,master", "Rock,Electronic", (int?)1980) })
         {
-            var expected = await SearchChecks.ExpectedAsync(entries, word, types.Split(','), genres.Split(',', StringSplitOptions.RemoveEmptyEntries), yearMin, null);
+            var expected = await SearchChecks.ExpectedAsync(entries, word, types.Split(','),
+                genres.Split(',', StringSplitOptions.RemoveEmptyEntries), yearMin, null);
             var all = await SearchChecks.ExpectedAsync(entries, word, SearchChecks.TypeOrder, [], null, null);
 
             var answer = await client.SendAsync(new Search { Q = word, Types = types, Genres = genres, YearMin = yearMin, Limit = 100 });
 
-            Assert.That(answer.Results.Select(r => (r.Type, r.Id)), Is.EqualTo(expected.Take(100).Select(e => (e.Type, e.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)))));
+            Assert.That(answer.Results.Select(r => (r.Type, r.Id)),
+                Is.EqualTo(expected.Take(100).Select(e => (e.Type, e.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)))));
             Assert.That(answer.Total, Is.EqualTo(expected.Count));
             Assert.That(answer.Facets.Type, Is.EqualTo(types.Split(',').ToDictionary(t => t, t => all.Count(e => e.Type == t))));
             Assert.That(answer.Facets.Genre, Is.EqualTo(all.Where(e => e.Type == "release").SelectMany(e => e.Genres ?? []).GroupBy(g => g)
-                .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Take(20).Select(g => KeyValuePair.Create(g.Key, g.Count()))));
+                .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Take(20)
+                    .Select(g => KeyValuePair.Create(g.Key, g.Count()))));
             Assert.That(answer.Facets.Decade, Is.EqualTo(all.Where(e => e.Type is "master" or "release" && e.Year is >= 1000 and <= 9999)
                 .GroupBy(e => e.Year!.Value / 10 * 10).OrderBy(g => g.Key).Select(g => KeyValuePair.Create($"{g.Key}s", g.Count()))));
         }
@@ -79,10 +85,12 @@ public sealed class LowThresholdCatalogTests
         for (var i = 0; i < 60; i++)
         {
             var (from, to) = (artists[random.Next(artists.Count)], artists[random.Next(artists.Count)]);
-            await PathChecks.AssertShortestAsync(client, oracle, DiscoveryOracle.Artist(from), "artist", dump.ArtistName(from), DiscoveryOracle.Artist(to), "artist",
+            await PathChecks.AssertShortestAsync(client, oracle, DiscoveryOracle.Artist(from), "artist", dump.ArtistName(from),
+                DiscoveryOracle.Artist(to), "artist",
                 dump.ArtistName(to), maxDepth: 10);
             var label = labels[random.Next(labels.Count)];
-            await PathChecks.AssertShortestAsync(client, oracle, new OracleNode('l', label.ToString(System.Globalization.CultureInfo.InvariantCulture)), "label",
+            await PathChecks.AssertShortestAsync(client, oracle,
+                new OracleNode('l', label.ToString(System.Globalization.CultureInfo.InvariantCulture)), "label",
                 dump.LabelName(label), DiscoveryOracle.Artist(to), "artist", dump.ArtistName(to), maxDepth: 10);
         }
     }

@@ -5,7 +5,8 @@ namespace Discogsography.Tests.Integration.Catalog;
 /// <summary>Checks of <c>GET /api/path</c> answers against the oracle's breadth-first search.</summary>
 internal static class PathChecks
 {
-    /// <summary>Those of <paramref name="candidates"/> a name lookup finds: the lowest id of their name among <paramref name="all"/>.</summary>
+    /// <summary>Those of <paramref name="candidates"/> a name lookup finds: the lowest id of their name among <paramref
+    /// name="all"/>.</summary>
     public static List<long> Findable(IEnumerable<long> candidates, IEnumerable<long> all, Func<long, string> name)
     {
         var found = all.GroupBy(name).Select(g => g.Min()).ToHashSet();
@@ -13,10 +14,12 @@ internal static class PathChecks
     }
 
     /// <summary>Asks the API for a path and checks it against the oracle; returns the length found.</summary>
-    public static async Task<int?> AssertShortestAsync(JsonApiClient client, DiscoveryOracle oracle, OracleNode from, string fromType, string fromName, OracleNode to, string toType,
+    public static async Task<int?> AssertShortestAsync(JsonApiClient client, DiscoveryOracle oracle, OracleNode from, string fromType,
+        string fromName, OracleNode to, string toType,
         string toName, int maxDepth)
     {
-        var answer = await client.SendAsync(new FindPath { FromName = fromName, FromType = fromType, ToName = toName, ToType = toType, MaxDepth = maxDepth });
+        var answer = await client.SendAsync(new FindPath { FromName = fromName, FromType = fromType, ToName = toName, ToType = toType,
+            MaxDepth = maxDepth });
         var expected = oracle.Distance(from, to, maxDepth);
         var label = $"{fromType} {fromName} → {toType} {toName}";
         Assert.That(answer.Length, Is.EqualTo(expected), label);

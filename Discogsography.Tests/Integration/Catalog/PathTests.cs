@@ -25,7 +25,8 @@ public sealed class PathTests : ApiTest
         for (var i = 0; i < 40; i++)
         {
             var (from, to) = (artists[random.Next(artists.Count)], artists[random.Next(artists.Count)]);
-            lengths.Add(await PathChecks.AssertShortestAsync(Client, oracle, DiscoveryOracle.Artist(from), "artist", dump.ArtistName(from), DiscoveryOracle.Artist(to), "artist",
+            lengths.Add(await PathChecks.AssertShortestAsync(Client, oracle, DiscoveryOracle.Artist(from), "artist", dump.ArtistName(from),
+                DiscoveryOracle.Artist(to), "artist",
                 dump.ArtistName(to), maxDepth: 10));
         }
 
@@ -44,11 +45,15 @@ public sealed class PathTests : ApiTest
 
         for (var i = 0; i < 10; i++)
         {
-            var (genre, style, label) = (genres[random.Next(genres.Count)], styles[random.Next(styles.Count)], labels[random.Next(labels.Count)]);
+            var (genre, style, label) = (genres[random.Next(genres.Count)], styles[random.Next(styles.Count)],
+                labels[random.Next(labels.Count)]);
             var labelNode = new OracleNode('l', label.ToString(CultureInfo.InvariantCulture));
-            await PathChecks.AssertShortestAsync(Client, oracle, new OracleNode('g', genre), "genre", genre, new OracleNode('s', style), "style", style, maxDepth: 6);
-            await PathChecks.AssertShortestAsync(Client, oracle, labelNode, "label", dump.LabelName(label), new OracleNode('g', genre), "genre", genre, maxDepth: 6);
-            await PathChecks.AssertShortestAsync(Client, oracle, new OracleNode('s', style), "style", style, labelNode, "label", dump.LabelName(label), maxDepth: 6);
+            await PathChecks.AssertShortestAsync(Client, oracle, new OracleNode('g', genre), "genre", genre, new OracleNode('s', style),
+                "style", style, maxDepth: 6);
+            await PathChecks.AssertShortestAsync(Client, oracle, labelNode, "label", dump.LabelName(label), new OracleNode('g', genre),
+                "genre", genre, maxDepth: 6);
+            await PathChecks.AssertShortestAsync(Client, oracle, new OracleNode('s', style), "style", style, labelNode, "label",
+                dump.LabelName(label), maxDepth: 6);
         }
     }
 
@@ -78,15 +83,18 @@ public sealed class PathTests : ApiTest
             .Select(p => (p.a, p.b, Distance: oracle.Distance(DiscoveryOracle.Artist(p.a), DiscoveryOracle.Artist(p.b), 10)))
             .First(p => p.Distance >= 3);
 
-        var answer = await Client.SendAsync(new FindPath { FromName = dump.ArtistName(from), ToName = dump.ArtistName(to), MaxDepth = distance!.Value - 1 });
+        var answer = await Client.SendAsync(new FindPath { FromName = dump.ArtistName(from), ToName = dump.ArtistName(to),
+            MaxDepth = distance!.Value - 1 });
         using var raw = await Http.GetAsync($"/api/path?from_name={Uri.EscapeDataString(dump.ArtistName(from))}&to_name={Uri.EscapeDataString(dump.ArtistName(to))}&max_depth={distance - 1}");
 
         Assert.That((answer.Found, answer.Length, answer.Path.Count), Is.EqualTo((false, (int?)null, 0)));
         Assert.That(await raw.Content.ReadAsStringAsync(), Is.EqualTo("""{"found":false,"length":null,"path":[]}"""));
     }
 
-    [TestCase("from_name=A&to_name=B&from_type=song", 400, """{"error":"Invalid from_type: song. Must be one of: artist, genre, label, style"}""")]
-    [TestCase("from_name=A&to_name=B&to_type=Release", 400, """{"error":"Invalid to_type: Release. Must be one of: artist, genre, label, style"}""")]
+    [TestCase("from_name=A&to_name=B&from_type=song", 400,
+        """{"error":"Invalid from_type: song. Must be one of: artist, genre, label, style"}""")]
+    [TestCase("from_name=A&to_name=B&to_type=Release", 400,
+        """{"error":"Invalid to_type: Release. Must be one of: artist, genre, label, style"}""")]
     [TestCase("from_name=Nobody+At+All&to_name=Nobody+Either&from_type=ARTIST", 404, """{"error":"Artist 'Nobody At All' not found"}""")]
     [TestCase("from_name=Rock&from_type=genre&to_name=No+Such+Label&to_type=label", 404, """{"error":"Label 'No Such Label' not found"}""")]
     [TestCase("from_name=A&to_name=B&max_depth=0", 422, "greater_than_equal")]

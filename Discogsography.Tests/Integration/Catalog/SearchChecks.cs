@@ -14,7 +14,8 @@ internal static partial class SearchChecks
     public static readonly string[] TypeOrder = ["artist", "label", "master", "release"];
 
     /// <summary>The matching entries in the expected order: rank, then type (artist, label, master, release), then id.</summary>
-    public static async Task<List<RankedEntry>> ExpectedAsync(List<SearchEntry> entries, string query, string[] types, string[] genres, int? yearMin, int? yearMax)
+    public static async Task<List<RankedEntry>> ExpectedAsync(List<SearchEntry> entries, string query, string[] types, string[] genres,
+        int? yearMin, int? yearMax)
     {
         await using var connection = await TestServers.Database.OpenConnectionAsync();
         var ranks = (await connection.QueryAsync<(long Index, string Rank)>("""
@@ -32,7 +33,8 @@ internal static partial class SearchChecks
     public static string CommonWord(IEnumerable<SearchEntry> entries)
     {
         var frequent = entries.Where(e => e.Type == "release").SelectMany(e => Words(e.Name).Distinct()).Where(w => w.Length >= 4)
-            .GroupBy(w => w).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Take(20).Select(g => g.Key).ToArray();
+            .GroupBy(w => w).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Take(20)
+                .Select(g => g.Key).ToArray();
         using var connection = TestServers.Database.OpenConnection();
         return connection.QueryFirst<string>("SELECT w FROM unnest(@frequent) WITH ORDINALITY AS u(w, i) WHERE to_tsvector('english', w) <> ''::tsvector ORDER BY i",
             new { frequent });

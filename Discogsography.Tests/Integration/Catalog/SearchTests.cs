@@ -37,7 +37,8 @@ public sealed class SearchTests : ApiTest
     {
         var entries = (await CatalogFixture.DiscoveryAsync()).SearchEntries().ToList();
         var word = SearchChecks.CommonWord(entries);
-        var query = entries.Where(e => e.Type == "release" && SearchChecks.Words(e.Name).Contains(word)).Select(e => SearchChecks.Words(e.Name).Where(w => w.Length >= 4).Distinct().ToList())
+        var query = entries.Where(e => e.Type == "release" && SearchChecks.Words(e.Name).Contains(word))
+            .Select(e => SearchChecks.Words(e.Name).Where(w => w.Length >= 4).Distinct().ToList())
             .First(w => w.Count >= 2).Take(2);
         var q = string.Join(' ', query);
         var expected = await SearchChecks.ExpectedAsync(entries, q, SearchChecks.TypeOrder, [], null, null);
@@ -56,7 +57,8 @@ public sealed class SearchTests : ApiTest
         var genre = entries.Where(e => e.Genres is not null).SelectMany(e => e.Genres!).GroupBy(g => g).MaxBy(g => g.Count())!.Key;
         var expected = await SearchChecks.ExpectedAsync(entries, word, ["release", "master"], [genre], 1970, 1999);
 
-        var pages = await AllPagesAsync(new Search { Q = word, Types = " Release,MASTER,,release ", Genres = genre, YearMin = 1970, YearMax = 1999, Limit = 3 });
+        var pages = await AllPagesAsync(new Search { Q = word, Types = " Release,MASTER,,release ", Genres = genre, YearMin = 1970,
+            YearMax = 1999, Limit = 3 });
 
         Assert.That(pages.SelectMany(p => p.Results).Select(Describe), Is.EqualTo(expected.Select(Describe)));
         Assert.That(pages.Select(p => p.Total).Distinct(), Is.EqualTo(new[] { expected.Count }));
@@ -75,12 +77,15 @@ public sealed class SearchTests : ApiTest
 
         Assert.That(answer.Facets.Type, Is.EqualTo(new Dictionary<string, int>
         {
-            ["label"] = all.Count(e => e.Type == "label"), ["release"] = all.Count(e => e.Type == "release"), ["artist"] = all.Count(e => e.Type == "artist"),
+            ["label"] = all.Count(e => e.Type == "label"), ["release"] = all.Count(e => e.Type == "release"),
+                ["artist"] = all.Count(e => e.Type == "artist"),
         }), "per requested type, before the filters");
         var genres = all.Where(e => e.Type == "release").SelectMany(e => e.Genres ?? []).GroupBy(g => g)
-            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Take(20).Select(g => KeyValuePair.Create(g.Key, g.Count()));
+            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Take(20)
+                .Select(g => KeyValuePair.Create(g.Key, g.Count()));
         Assert.That(answer.Facets.Genre, Is.EqualTo(genres));
-        var decades = all.Where(e => e.Type is "master" or "release" && e.Year is >= 1000 and <= 9999).GroupBy(e => e.Year!.Value / 10 * 10).OrderBy(g => g.Key)
+        var decades = all.Where(e => e.Type is "master" or "release"
+            && e.Year is >= 1000 and <= 9999).GroupBy(e => e.Year!.Value / 10 * 10).OrderBy(g => g.Key)
             .Select(g => KeyValuePair.Create($"{g.Key}s", g.Count()));
         Assert.That(answer.Facets.Decade, Is.EqualTo(decades));
     }
@@ -96,7 +101,8 @@ public sealed class SearchTests : ApiTest
         var body = await response.Content.ReadAsStringAsync();
         var answer = JsonSerializer.Deserialize<SearchResponse>(body, WireJson.Options)!;
 
-        Assert.That(answer.Results.Select(r => r.Relevance), Is.EqualTo(expected.Take(100).Select(e => Math.Round(e.Rank, 4, MidpointRounding.ToEven))));
+        Assert.That(answer.Results.Select(r => r.Relevance),
+            Is.EqualTo(expected.Take(100).Select(e => Math.Round(e.Rank, 4, MidpointRounding.ToEven))));
         Assert.That(body, Does.Match("\"relevance\":0\\.[0-9]+"), "a Python float");
         foreach (var (result, entry) in answer.Results.Zip(expected))
         {
@@ -119,7 +125,8 @@ public sealed class SearchTests : ApiTest
         var result = answer.Results.Single(r => r.Id == entry.Id.ToString(CultureInfo.InvariantCulture));
         Assert.That(result.Highlight.Replace("<b>", "", StringComparison.Ordinal).Replace("</b>", "", StringComparison.Ordinal),
             Is.EqualTo(entry.Name.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal)
-                .Replace(">", "&gt;", StringComparison.Ordinal).Replace("\"", "&quot;", StringComparison.Ordinal).Replace("'", "&#x27;", StringComparison.Ordinal)));
+                .Replace(">", "&gt;", StringComparison.Ordinal).Replace("\"", "&quot;", StringComparison.Ordinal).Replace("'", "&#x27;",
+                    StringComparison.Ordinal)));
         Assert.That(CatalogSearch.HighlightHtml("<script>&\uE000x\uE001"), Is.EqualTo("&lt;script&gt;&amp;<b>x</b>"));
     }
 
@@ -141,14 +148,16 @@ public sealed class SearchTests : ApiTest
         await Client.SendAsync(request);
         var cached = await TestServers.Redis.GetAsync(key);
         Assert.That(await TestServers.Redis.TimeToLiveAsync(key), Is.InRange(TimeSpan.FromMinutes(59), TimeSpan.FromHours(1)));
-        await TestServers.Redis.SetAsync(key, cached!.Replace("\"total\":", "\"total\":4242", StringComparison.Ordinal), TimeSpan.FromHours(1));
+        await TestServers.Redis.SetAsync(key, cached!.Replace("\"total\":", "\"total\":4242", StringComparison.Ordinal),
+            TimeSpan.FromHours(1));
 
         var fromCache = await Client.SendAsync(request);
         await ChangeLiveCatalogueIdAsync();
         Host.Clock.Advance(TimeSpan.FromSeconds(3));
         await Client.SendAsync(new Search { Q = "another query" });
 
-        Assert.That(fromCache.Total.ToString(CultureInfo.InvariantCulture), Does.StartWith("4242"), "the second answer came from the cache");
+        Assert.That(fromCache.Total.ToString(CultureInfo.InvariantCulture), Does.StartWith("4242"),
+            "the second answer came from the cache");
         Assert.That(await TestServers.Redis.GetAsync(key), Is.Null, "the new catalogue cleared the old answers");
         Assert.That((await Client.SendAsync(request)).Total.ToString(CultureInfo.InvariantCulture), Does.Not.StartWith("4242"));
     }
@@ -157,7 +166,8 @@ public sealed class SearchTests : ApiTest
     public async Task A_starting_host_warms_the_cache_with_the_references_ten_words()
     {
         await CatalogFixture.OracleAsync();
-        var keys = ServiceInterface.Catalog.Discovery.SearchCacheWarmer.Words.Select(w => SearchServices.ShapeOf(new Search { Q = w }).CacheKey).ToList();
+        var keys = ServiceInterface.Catalog.Discovery.SearchCacheWarmer.Words
+            .Select(w => SearchServices.ShapeOf(new Search { Q = w }).CacheKey).ToList();
 
         await using var second = await TestHost.StartAsync(SettingsOnFreshPorts());
         var deadline = DateTime.UtcNow.AddSeconds(20);
@@ -179,7 +189,8 @@ public sealed class SearchTests : ApiTest
     public void The_cache_key_is_the_md5_of_pythons_sorted_json_of_the_normalised_parameters()
     {
         var shape = SearchServices.ShapeOf(new Search { Q = "Rock" });
-        var unicode = SearchServices.ShapeOf(new Search { Q = " Björk\t", Types = "release,ARTIST", Genres = "Pop, Electronic", YearMin = 1990 });
+        var unicode = SearchServices.ShapeOf(new Search { Q = " Björk\t", Types = "release,ARTIST", Genres = "Pop, Electronic",
+            YearMin = 1990 });
 
         Assert.That(shape.CacheKeyText(), Is.EqualTo(
             """{"genres": [], "limit": 20, "offset": 0, "q": "rock", "types": ["artist", "label", "master", "release"], "year_max": null, "year_min": null}"""));
@@ -189,7 +200,8 @@ public sealed class SearchTests : ApiTest
     }
 
     [TestCase("q=ab", 422, "string_too_short")]
-    [TestCase("q=love&types=artist,Song,label,SONG", 400, """{"error":"Invalid type(s): song, song. Valid: artist, label, master, release"}""")]
+    [TestCase("q=love&types=artist,Song,label,SONG", 400,
+        """{"error":"Invalid type(s): song, song. Valid: artist, label, master, release"}""")]
     [TestCase("q=love&year_min=999", 422, "greater_than_equal")]
     [TestCase("q=love&year_max=10000", 422, "less_than_equal")]
     [TestCase("q=love&limit=101", 422, "less_than_equal")]

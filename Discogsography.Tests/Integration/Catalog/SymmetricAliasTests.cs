@@ -53,7 +53,8 @@ public sealed class SymmetricAliasTests
     [TestCase("Epsilon", 5, new[] { "Alpha" }, Description = "a member that also names the group as an alias counts once")]
     public async Task An_artists_aliases_and_members_are_one_distinct_set_from_both_records(string artist, long id, string[] expected)
     {
-        var (children, total) = await graph.ExpandAsync(GraphKind.Artist, GraphKind.Artist.FindCategory("aliases")!, artist, 50, 0, null, CancellationToken.None);
+        var (children, total) = await graph.ExpandAsync(GraphKind.Artist, GraphKind.Artist.FindCategory("aliases")!, artist, 50, 0, null,
+            CancellationToken.None);
         var explore = await graph.ExploreAsync(GraphKind.Artist, artist, CancellationToken.None);
 
         Assert.That(children.Select(c => c.Name), Is.EqualTo(expected));

@@ -37,7 +37,8 @@ public sealed class DiscogsClientTests : ApiTest
     [Test]
     public void A_wrong_consumer_secret_is_refused_by_the_signature_check()
     {
-        var error = Assert.ThrowsAsync<DiscogsException>(() => Discogs.GetRequestTokenAsync(App with { ConsumerSecret = "wrong" }, CancellationToken.None))!;
+        var error = Assert.ThrowsAsync<DiscogsException>(() =>
+            Discogs.GetRequestTokenAsync(App with { ConsumerSecret = "wrong" }, CancellationToken.None))!;
 
         Assert.That(error.StatusCode, Is.EqualTo(401));
     }
@@ -75,7 +76,8 @@ public sealed class DiscogsClientTests : ApiTest
     {
         var settings = Host.Settings.Discogs with { ApiUrl = $"http://127.0.0.1:{Ports.Free()}" };
         var client = new DiscogsClient(new HttpClient(), settings,
-            DiscogsRetryPolicy.Create(new DiscogsRetryOptions { MaxRetries = 1, BaseDelay = TimeSpan.FromMilliseconds(10) }, TimeProvider.System), TimeProvider.System);
+            DiscogsRetryPolicy.Create(new DiscogsRetryOptions { MaxRetries = 1, BaseDelay = TimeSpan.FromMilliseconds(10) },
+                TimeProvider.System), TimeProvider.System);
 
         var error = Assert.ThrowsAsync<DiscogsUnreachableException>(() => client.GetRequestTokenAsync(App, CancellationToken.None))!;
 

@@ -36,9 +36,11 @@ public sealed class OAuthFlowTests : ApiTest
 
         Assert.Multiple(async () =>
         {
-            Assert.That(authorize.AuthorizeUrl, Is.EqualTo($"{TestServers.Discogs.Url.ToString().TrimEnd('/')}/oauth/authorize?oauth_token={authorize.State}"));
+            Assert.That(authorize.AuthorizeUrl,
+                Is.EqualTo($"{TestServers.Discogs.Url.ToString().TrimEnd('/')}/oauth/authorize?oauth_token={authorize.State}"));
             Assert.That(authorize.ExpiresIn, Is.EqualTo(600));
-            Assert.That((verified.Connected, verified.DiscogsUsername, verified.DiscogsUserId), Is.EqualTo((true, "discogs_user", "12345")));
+            Assert.That((verified.Connected, verified.DiscogsUsername, verified.DiscogsUserId),
+                Is.EqualTo((true, "discogs_user", "12345")));
             Assert.That((status.Connected, status.DiscogsUsername, status.DiscogsUserId), Is.EqualTo((true, "discogs_user", "12345")));
             Assert.That(status.ConnectedAt, Is.EqualTo(DateTimeOffset.UtcNow).Within(TimeSpan.FromMinutes(1)));
             Assert.That(await TestServers.Redis.GetAsync(RedisKeys.OAuthState(authorize.State)), Is.Null, "the state is consumed");
@@ -69,10 +71,12 @@ public sealed class OAuthFlowTests : ApiTest
         var authorize = await Client.SendAsync(new AuthorizeDiscogs());
         var verifier = TestServers.Discogs.Approve(authorize.State);
 
-        var wrong = Assert.ThrowsAsync<ApiException>(() => Client.SendAsync(new VerifyDiscogs { State = authorize.State, OauthVerifier = "typo" }))!;
+        var wrong = Assert.ThrowsAsync<ApiException>(() =>
+            Client.SendAsync(new VerifyDiscogs { State = authorize.State, OauthVerifier = "typo" }))!;
         var retried = await Client.SendAsync(new VerifyDiscogs { State = authorize.State, OauthVerifier = verifier });
 
-        Assert.That((wrong.StatusCode, wrong.ErrorMessage), Is.EqualTo((HttpStatusCode.BadRequest, "Invalid verifier code or OAuth flow failed")));
+        Assert.That((wrong.StatusCode, wrong.ErrorMessage),
+            Is.EqualTo((HttpStatusCode.BadRequest, "Invalid verifier code or OAuth flow failed")));
         Assert.That(retried.Connected, Is.True);
     }
 
@@ -88,7 +92,8 @@ public sealed class OAuthFlowTests : ApiTest
         var error = Assert.ThrowsAsync<ApiException>(() =>
             Client.SendAsync(new VerifyDiscogs { State = authorize.State, OauthVerifier = TestServers.Discogs.Approve(authorize.State) }))!;
 
-        Assert.That((error.StatusCode, error.ErrorMessage), Is.EqualTo((HttpStatusCode.BadRequest, "OAuth state not found or expired. Please restart the OAuth flow.")));
+        Assert.That((error.StatusCode, error.ErrorMessage),
+            Is.EqualTo((HttpStatusCode.BadRequest, "OAuth state not found or expired. Please restart the OAuth flow.")));
     }
 
     [Test]
@@ -100,10 +105,12 @@ public sealed class OAuthFlowTests : ApiTest
         using var mallory = Accounts.NewClient();
         await Accounts.RegisterAndLoginAsync(mallory, "mallory@example.com");
 
-        var stolen = Assert.ThrowsAsync<ApiException>(() => mallory.SendAsync(new VerifyDiscogs { State = authorize.State, OauthVerifier = verifier }))!;
+        var stolen = Assert.ThrowsAsync<ApiException>(() =>
+            mallory.SendAsync(new VerifyDiscogs { State = authorize.State, OauthVerifier = verifier }))!;
         var owner = await Client.SendAsync(new VerifyDiscogs { State = authorize.State, OauthVerifier = verifier });
 
-        Assert.That((stolen.StatusCode, stolen.ErrorMessage), Is.EqualTo((HttpStatusCode.BadRequest, "OAuth state not found or expired. Please restart the OAuth flow.")));
+        Assert.That((stolen.StatusCode, stolen.ErrorMessage),
+            Is.EqualTo((HttpStatusCode.BadRequest, "OAuth state not found or expired. Please restart the OAuth flow.")));
         Assert.That(owner.Connected, Is.True);
         Assert.That((await mallory.SendAsync(new GetDiscogsStatus())).Connected, Is.False);
     }
@@ -131,7 +138,8 @@ public sealed class OAuthFlowTests : ApiTest
 
         var error = Assert.ThrowsAsync<ApiException>(() => Client.SendAsync(new AuthorizeDiscogs()))!;
 
-        Assert.That((error.StatusCode, error.ResponseBody), Is.EqualTo((HttpStatusCode.BadGateway, """{"detail":"Failed to initiate Discogs OAuth"}""")));
+        Assert.That((error.StatusCode, error.ResponseBody),
+            Is.EqualTo((HttpStatusCode.BadGateway, """{"detail":"Failed to initiate Discogs OAuth"}""")));
     }
 
     [Test]
@@ -143,7 +151,8 @@ public sealed class OAuthFlowTests : ApiTest
 
         var error = Assert.ThrowsAsync<ApiException>(() => client.SendAsync(new AuthorizeDiscogs()))!;
 
-        Assert.That((error.StatusCode, error.ErrorMessage), Is.EqualTo((HttpStatusCode.BadGateway, "Could not reach Discogs; try again in a moment")));
+        Assert.That((error.StatusCode, error.ErrorMessage),
+            Is.EqualTo((HttpStatusCode.BadGateway, "Could not reach Discogs; try again in a moment")));
     }
 
     [Test]

@@ -59,9 +59,11 @@ public sealed class ClientAddressTests : ApiTest
     [Test]
     public void A_TRUSTED_PROXIES_entry_that_is_not_an_address_stops_startup()
     {
-        var error = Assert.ThrowsAsync<ServiceInterface.Configuration.SettingsException>(() => TestHost.StartAsync(WithTrustedProxies("proxy.example.com")))!;
+        var error = Assert.ThrowsAsync<ServiceInterface.Configuration.SettingsException>(() =>
+            TestHost.StartAsync(WithTrustedProxies("proxy.example.com")))!;
 
-        Assert.That(error.Message, Is.EqualTo("TRUSTED_PROXIES: 'proxy.example.com' is neither an IP address nor a CIDR network (like 10.0.0.0/8)"));
+        Assert.That(error.Message,
+            Is.EqualTo("TRUSTED_PROXIES: 'proxy.example.com' is neither an IP address nor a CIDR network (like 10.0.0.0/8)"));
     }
 
     private static ServiceInterface.Configuration.AppSettings WithTrustedProxies(params string[] proxies)

@@ -17,7 +17,8 @@ public sealed class DependencyOutageTests : ApiTest
         await using var host = await TestHost.StartAsync(SettingsOnFreshPorts() with { Postgres = unreachable });
         using var client = new JsonApiClient(host.ApiUrl.ToString());
 
-        var register = Assert.ThrowsAsync<ApiException>(() => client.SendAsync(new Register { Email = "outage@example.com", Password = Accounts.Password }))!;
+        var register = Assert.ThrowsAsync<ApiException>(() =>
+            client.SendAsync(new Register { Email = "outage@example.com", Password = Accounts.Password }))!;
         var explore = Assert.ThrowsAsync<ApiException>(() => client.SendAsync(new Explore { Name = "The Persuader", Type = "artist" }))!;
 
         Assert.Multiple(() =>

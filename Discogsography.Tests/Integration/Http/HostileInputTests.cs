@@ -92,14 +92,16 @@ public sealed class HostileInputTests : ApiTest
     {
         using var request = new HttpRequestMessage(new HttpMethod(route.Method), url);
         if (body is not null)
-            request.Content = new ByteArrayContent(body as byte[] ?? Encoding.UTF8.GetBytes((string)body)) { Headers = { { "Content-Type", "application/json" } } };
+            request.Content = new ByteArrayContent(body as byte[]
+                ?? Encoding.UTF8.GetBytes((string)body)) { Headers = { { "Content-Type", "application/json" } } };
         request.Headers.TryAddWithoutValidation("Authorization", "Bearer " + (token ?? AdminToken()));
         using var response = await Http.SendAsync(request);
         return $"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}";
     }
 
     /// <summary>A token per request: a route such as logout revokes the one it was sent with.</summary>
-    private string AdminToken() => Host.Services.GetRequiredService<AccessTokenIssuer>().Issue(adminId, "admin@example.com", isAdmin: true, null).Token;
+    private string AdminToken() =>
+        Host.Services.GetRequiredService<AccessTokenIssuer>().Issue(adminId, "admin@example.com", isAdmin: true, null).Token;
 
     private sealed record Field(string Name, string Type)
     {
@@ -107,11 +109,13 @@ public sealed class HostileInputTests : ApiTest
     }
 
     /// <summary>One operation of the document, with values that bind for every parameter and required body field.</summary>
-    private sealed record RouteUnderTest(string Template, string Method, bool Authenticated, IReadOnlyList<Field> Parameters, IReadOnlyList<Field> BodyFields)
+    private sealed record RouteUnderTest(string Template, string Method, bool Authenticated, IReadOnlyList<Field> Parameters,
+        IReadOnlyList<Field> BodyFields)
     {
         public static RouteUnderTest From(string template, string method, JsonNode operation, JsonNode schemas)
         {
-            var parameters = (operation["parameters"]?.AsArray() ?? []).Select(p => new Field(p!["name"]!.GetValue<string>(), TypeOf(p["schema"]))).ToList();
+            var parameters = (operation["parameters"]?.AsArray() ?? [])
+                .Select(p => new Field(p!["name"]!.GetValue<string>(), TypeOf(p["schema"]))).ToList();
             var reference = operation["requestBody"]?["content"]?["application/json"]?["schema"]?["$ref"]?.GetValue<string>();
             var properties = reference is null ? null : schemas[reference.Split('/')[^1]]?["properties"]?.AsObject();
             var body = properties?.Select(p => new Field(p.Key, TypeOf(p.Value))).ToList() ?? [];
@@ -120,7 +124,8 @@ public sealed class HostileInputTests : ApiTest
             return new RouteUnderTest(template, method, tokenRequired, parameters, body);
         }
 
-        /// <summary>The route with every parameter filled, <paramref name="name"/> with the raw (already encoded) <paramref name="raw"/>.</summary>
+        /// <summary>The route with every parameter filled, <paramref name="name"/> with the raw (already encoded)
+        /// <paramref name="raw"/>.</summary>
         public string Url(string? name = null, string? raw = null)
         {
             var path = Template;
@@ -160,7 +165,8 @@ public sealed class HostileInputTests : ApiTest
             var type = schema?["type"];
             if (type is JsonArray types)
                 return types.Select(t => t!.GetValue<string>()).First(t => t != "null");
-            return type?.GetValue<string>() ?? (schema?["$ref"] is not null || schema?["allOf"] is not null || schema?["oneOf"] is not null ? "ref" : "string");
+            return type?.GetValue<string>()
+                ?? (schema?["$ref"] is not null || schema?["allOf"] is not null || schema?["oneOf"] is not null ? "ref" : "string");
         }
     }
 }

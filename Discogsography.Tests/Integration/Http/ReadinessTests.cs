@@ -26,7 +26,8 @@ public sealed class ReadinessTests : ApiTest
             Assert.That(down.StatusCode, Is.EqualTo(HttpStatusCode.ServiceUnavailable));
             Assert.That(down.ResponseBody, Is.EqualTo("""{"status":"not_ready","checks":{"postgres":"up","redis":"down"}}"""),
                 "up or down only: no address, port or error text");
-            Assert.That(host.Logs.Lines, Has.Some.Contains("Readiness: Redis is down").And.Some.Contains($"{redis.Port}"), "the reason is logged");
+            Assert.That(host.Logs.Lines, Has.Some.Contains("Readiness: Redis is down").And.Some.Contains($"{redis.Port}"),
+                "the reason is logged");
             Assert.That(after.Checks, Is.EqualTo(new Dictionary<string, string> { ["postgres"] = "up", ["redis"] = "up" }));
         });
     }

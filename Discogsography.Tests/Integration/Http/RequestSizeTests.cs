@@ -12,12 +12,14 @@ public sealed class RequestSizeTests : ApiTest
     {
         var big = "{\"name\":\"" + new string('x', (int)ApiHost.MaxRequestBodyBytes) + "\"}";
         // Expect: 100-continue lets the server refuse before the body is sent (otherwise the refusal races the upload).
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/test/probe") { Content = new StringContent(big, Encoding.UTF8, "application/json") };
+        using var request = new HttpRequestMessage(HttpMethod.Post,
+            "/test/probe") { Content = new StringContent(big, Encoding.UTF8, "application/json") };
         request.Headers.ExpectContinue = true;
         using var response = await Http.SendAsync(request);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.RequestEntityTooLarge));
-        Assert.That(await response.Content.ReadAsStringAsync(), Is.EqualTo("""{"detail":"Request body too large: the limit is 1048576 bytes"}"""));
+        Assert.That(await response.Content.ReadAsStringAsync(),
+            Is.EqualTo("""{"detail":"Request body too large: the limit is 1048576 bytes"}"""));
     }
 
     [Test]

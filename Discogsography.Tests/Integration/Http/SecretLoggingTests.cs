@@ -22,7 +22,8 @@ public sealed class SecretLoggingTests : ApiTest
 
         var logs = string.Join('\n', Host.Logs.Lines);
         Assert.That(logs, Is.Not.Empty, "the requests above do log (the crash, the refused token)");
-        foreach (var secret in new[] { token, forged, password, "secret-jti-value", Host.Settings.Jwt.SecretKey, Host.Settings.Postgres.Password })
+        foreach (var secret in new[] { token, forged, password, "secret-jti-value", Host.Settings.Jwt.SecretKey,
+            Host.Settings.Postgres.Password })
             Assert.That(logs, Does.Not.Contain(secret));
     }
 

@@ -29,6 +29,7 @@ public sealed class SecurityHeadersTests : ApiTest
         using var response = await Http.SendAsync(request);
 
         Assert.That(response.StatusCode, Is.EqualTo(status));
-        Assert.That(Expected.Select(h => response.Headers.TryGetValues(h.Name, out var v) ? (h.Name, v.Single()) : (h.Name, "")), Is.EqualTo(Expected));
+        Assert.That(Expected.Select(h => response.Headers.TryGetValues(h.Name, out var v) ? (h.Name, v.Single()) : (h.Name, "")),
+            Is.EqualTo(Expected));
     }
 }

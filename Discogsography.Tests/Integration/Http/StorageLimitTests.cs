@@ -42,7 +42,8 @@ public sealed class StorageLimitTests : ApiTest
         using var response = await Http.GetAsync("/test/fail/data-error");
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.UnprocessableEntity));
-        Assert.That(await response.Content.ReadAsStringAsync(), Is.EqualTo("""{"detail":"A value is too long or not valid for this field"}"""));
+        Assert.That(await response.Content.ReadAsStringAsync(),
+            Is.EqualTo("""{"detail":"A value is too long or not valid for this field"}"""));
         Assert.That(Host.Logs.Lines, Has.Some.Contains("PostgreSQL refused a value (22012) while answering GET /test/fail/data-error"));
     }
 }

@@ -17,7 +17,8 @@ public sealed class DownloadLimitTests : ImportTest
         var job = await WaitForEndAsync((await admin.SendAsync(new StartImport { Url = files.FileUrl(Releases).ToString() })).Id);
 
         Assert.That((job.Status, job.Error), Is.EqualTo((JobStatuses.Completed, (string?)null)));
-        Assert.That(files.Requests.Count(r => r.Path.EndsWith(Releases, StringComparison.Ordinal)), Is.EqualTo(2), "the silent request, then the one that worked");
+        Assert.That(files.Requests.Count(r => r.Path.EndsWith(Releases, StringComparison.Ordinal)), Is.EqualTo(2),
+            "the silent request, then the one that worked");
         Assert.That(host.Logs.Lines, Has.Some.Contains("sent no response headers for 2 s"));
     }
 
@@ -27,7 +28,8 @@ public sealed class DownloadLimitTests : ImportTest
         var checksums = files.WriteChecksums("discogs_20200101_CHECKSUM.txt", [Releases]);
         files.StallAfter = 10;
 
-        var started = await admin.SendAsync(new StartImport { Url = files.FileUrl(Releases).ToString(), ChecksumUrl = files.FileUrl(checksums).ToString() });
+        var started = await admin.SendAsync(new StartImport { Url = files.FileUrl(Releases).ToString(),
+            ChecksumUrl = files.FileUrl(checksums).ToString() });
         var job = await WaitForEndAsync(started.Id);
 
         Assert.That((job.Status, job.Error), Is.EqualTo((JobStatuses.Completed, (string?)null)));

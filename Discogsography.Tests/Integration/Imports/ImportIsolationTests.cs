@@ -40,11 +40,13 @@ public sealed class ImportIsolationTests : ImportTest
 
         TestContext.Out.WriteLine($"{answers.Count} answers during the import: median {answers.Order().ElementAt(answers.Count / 2).TotalMilliseconds:0.0} ms, " +
             $"slowest {answers.Max().TotalMilliseconds:0.0} ms; import connections at most {importConnections.Max()}");
-        Assert.That((running.Status, running.Attempts), Is.EqualTo((JobStatuses.Completed, 1)), "heartbeats kept the job claimed: " + running.Error);
+        Assert.That((running.Status, running.Attempts), Is.EqualTo((JobStatuses.Completed, 1)),
+            "heartbeats kept the job claimed: " + running.Error);
         Assert.That(await QueryAsync<int>("SELECT count(*)::int FROM pg_stat_activity WHERE application_name = 'discogsography-heartbeat'"),
             Is.InRange(1, PostgresDataSource.HeartbeatPoolSize), "the heartbeats' own pool");
         Assert.That(answers, Has.Count.GreaterThan(5), "the build ran long enough to be measured");
-        Assert.That(importConnections.Max(), Is.InRange(2, PostgresDataSource.ImportPoolSize), "the build ran in parallel, within its pool");
+        Assert.That(importConnections.Max(), Is.InRange(2, PostgresDataSource.ImportPoolSize),
+            "the build ran in parallel, within its pool");
         Assert.That(buildStatementsOnMainPool, Is.Zero, "no import statement ever held a connection of the requests' pool");
         Assert.That(answers.Max(), Is.LessThan(TimeSpan.FromSeconds(1)), $"slowest of {answers.Count} answers");
     }

@@ -18,7 +18,8 @@ public sealed class ImportJobTests : ImportTest
     {
         var checksums = files.WriteChecksums("discogs_20200101_CHECKSUM.txt", [Releases]);
 
-        var started = await admin.SendAsync(new StartImport { Url = files.FileUrl(Releases).ToString(), ChecksumUrl = files.FileUrl(checksums).ToString() });
+        var started = await admin.SendAsync(new StartImport { Url = files.FileUrl(Releases).ToString(),
+            ChecksumUrl = files.FileUrl(checksums).ToString() });
         var job = await WaitForEndAsync(started.Id);
 
         var size = new FileInfo(Path.Combine(files.Folder, Releases)).Length;
@@ -29,7 +30,8 @@ public sealed class ImportJobTests : ImportTest
         Assert.That(await ScalarAsync("SELECT count(*) FROM graph.releases"), Is.EqualTo(400));
         var release = await ScalarAsync("SELECT min(id) FROM graph.releases");
         using var anonymous = new JsonApiClient(new HttpClient { BaseAddress = host.ApiUrl });
-        Assert.That((await anonymous.SendAsync(new GetNode { NodeId = release.ToString(), Type = "release" })).Id, Is.EqualTo(release.ToString()));
+        Assert.That((await anonymous.SendAsync(new GetNode { NodeId = release.ToString(), Type = "release" })).Id,
+            Is.EqualTo(release.ToString()));
     }
 
     [Test]
@@ -42,7 +44,8 @@ public sealed class ImportJobTests : ImportTest
 
         var requests = files.Requests.Where(r => r.Path.EndsWith(Releases, StringComparison.Ordinal)).ToList();
         Assert.That(job.Status, Is.EqualTo("completed"), job.Error);
-        Assert.That(requests.Select(r => (r.Range, r.BytesSent)), Is.EqualTo(new[] { ((string?)null, size * 2 / 5), ($"bytes={size * 2 / 5}-", size - size * 2 / 5) }));
+        Assert.That(requests.Select(r => (r.Range, r.BytesSent)),
+            Is.EqualTo(new[] { ((string?)null, size * 2 / 5), ($"bytes={size * 2 / 5}-", size - size * 2 / 5) }));
         Assert.That(File.ReadAllBytes(job.Files[0].Path), Is.EqualTo(File.ReadAllBytes(Path.Combine(files.Folder, Releases))));
     }
 
@@ -52,7 +55,8 @@ public sealed class ImportJobTests : ImportTest
         await WaitForEndAsync((await admin.SendAsync(new StartImport { Path = ServerFolder() })).Id);
         var before = await ScalarAsync("SELECT count(*) FROM graph.releases");
         File.Copy(Path.Combine(files.Folder, Releases), Path.Combine(files.Folder, "discogs_20200202_releases.xml.gz"));
-        var checksums = files.WriteChecksums("CHECKSUM.txt", ["discogs_20200202_releases.xml.gz"], wrongFor: "discogs_20200202_releases.xml.gz");
+        var checksums = files.WriteChecksums("CHECKSUM.txt", ["discogs_20200202_releases.xml.gz"],
+            wrongFor: "discogs_20200202_releases.xml.gz");
 
         var job = await WaitForEndAsync((await admin.SendAsync(new StartImport
         {
@@ -60,7 +64,8 @@ public sealed class ImportJobTests : ImportTest
         })).Id);
 
         Assert.That((job.Status, job.Phase), Is.EqualTo(("failed", "verify")));
-        Assert.That(job.Error, Does.StartWith("Checksum mismatch for discogs_20200202_releases.xml.gz: the file's SHA-256 is ").And.EndWith($"says {new string('0', 64)}"));
+        Assert.That(job.Error,
+            Does.StartWith("Checksum mismatch for discogs_20200202_releases.xml.gz: the file's SHA-256 is ").And.EndWith($"says {new string('0', 64)}"));
         Assert.That(File.Exists(job.Files[0].Path), Is.False, "the bad download is deleted");
         Assert.That(await ScalarAsync("SELECT count(*) FROM graph.releases"), Is.EqualTo(before).And.EqualTo(400));
     }
@@ -73,7 +78,8 @@ public sealed class ImportJobTests : ImportTest
         Assert.That(job.Status, Is.EqualTo("completed"), job.Error);
         Assert.That(job.Files.Select(f => f.Kind), Is.EqualTo(new[] { "artists", "labels", "masters", "releases" }));
         Assert.That(job.Files.Single(f => f.Kind == "releases").Records, Is.EqualTo(400));
-        Assert.That(await ScalarAsync("SELECT count(*) FROM graph.labels WHERE has_record"), Is.EqualTo(job.Files.Single(f => f.Kind == "labels").Records));
+        Assert.That(await ScalarAsync("SELECT count(*) FROM graph.labels WHERE has_record"),
+            Is.EqualTo(job.Files.Single(f => f.Kind == "labels").Records));
     }
 
     [Test]
@@ -109,9 +115,11 @@ public sealed class ImportJobTests : ImportTest
         Assert.That((error.StatusCode, error.ErrorMessage), Is.EqualTo((HttpStatusCode.BadRequest, string.Format(message, ImportDir))));
     }
 
-    [TestCase("https://example.com/discogs_20200101_releases.xml.gz", null, "url: downloads from example.com are not allowed (IMPORT_ALLOWED_HOSTS: 127.0.0.1)")]
+    [TestCase("https://example.com/discogs_20200101_releases.xml.gz", null,
+        "url: downloads from example.com are not allowed (IMPORT_ALLOWED_HOSTS: 127.0.0.1)")]
     [TestCase("ftp://127.0.0.1/discogs_20200101_releases.xml.gz", null, "url must be an http or https URL")]
-    [TestCase("http://127.0.0.1/passwords.txt", null, "url must name a Discogs dump file (discogs_YYYYMMDD_artists|labels|masters|releases.xml[.gz])")]
+    [TestCase("http://127.0.0.1/passwords.txt", null,
+        "url must name a Discogs dump file (discogs_YYYYMMDD_artists|labels|masters|releases.xml[.gz])")]
     [TestCase("http://127.0.0.1/discogs_20200101_releases.xml.gz", "https://evil.example/CHECKSUM.txt",
         "checksum_url: downloads from evil.example are not allowed (IMPORT_ALLOWED_HOSTS: 127.0.0.1)")]
     public void Urls_that_are_not_allowed_dumps_are_400(string url, string? checksumUrl, string message)
@@ -124,7 +132,8 @@ public sealed class ImportJobTests : ImportTest
     [Test]
     public void Both_or_neither_of_url_and_path_is_400()
     {
-        var both = Assert.ThrowsAsync<ApiException>(() => admin.SendAsync(new StartImport { Url = files.FileUrl(Releases).ToString(), Path = "x" }))!;
+        var both = Assert.ThrowsAsync<ApiException>(() =>
+            admin.SendAsync(new StartImport { Url = files.FileUrl(Releases).ToString(), Path = "x" }))!;
         var neither = Assert.ThrowsAsync<ApiException>(() => admin.SendAsync(new StartImport()))!;
 
         Assert.That(new[] { both.ErrorMessage, neither.ErrorMessage }, Is.All.EqualTo("Give either url or path"));
@@ -135,9 +144,11 @@ public sealed class ImportJobTests : ImportTest
     {
         var url = files.RedirectTo(new Uri("http://localhost:1/discogs_20200101_releases.xml.gz"));
 
-        var job = await WaitForEndAsync((await admin.SendAsync(new StartImport { Url = url + "&download=discogs_20200101_releases.xml.gz" })).Id);
+        var job = await WaitForEndAsync((await admin.SendAsync(new StartImport { Url = url
+            + "&download=discogs_20200101_releases.xml.gz" })).Id);
 
-        Assert.That((job.Status, job.Error), Is.EqualTo(("failed", "127.0.0.1 redirected to localhost, which IMPORT_ALLOWED_HOSTS does not allow")));
+        Assert.That((job.Status, job.Error),
+            Is.EqualTo(("failed", "127.0.0.1 redirected to localhost, which IMPORT_ALLOWED_HOSTS does not allow")));
     }
 
     [Test]
@@ -153,7 +164,8 @@ public sealed class ImportJobTests : ImportTest
         Assert.That((cancelling.CancelRequested, job.Status, job.Error), Is.EqualTo((true, "cancelled", "Cancelled by an administrator")));
         Assert.That(Directory.Exists(Path.Combine(ImportDir, "downloads", started.Id.ToString("N"))), Is.False);
         Assert.That(await ScalarAsync("SELECT count(*) FROM graph.releases"), Is.Zero);
-        Assert.That(Assert.ThrowsAsync<ApiException>(() => admin.SendAsync(new CancelImport { Id = started.Id }))!.StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
+        Assert.That(Assert.ThrowsAsync<ApiException>(() => admin.SendAsync(new CancelImport { Id = started.Id }))!.StatusCode,
+            Is.EqualTo(HttpStatusCode.Conflict));
     }
 
     [Test]
@@ -170,7 +182,8 @@ public sealed class ImportJobTests : ImportTest
 
         Assert.That(job.Status, Is.EqualTo("cancelled"), job.Error);
         Assert.That(await ScalarAsync("SELECT count(*) FROM graph.releases"), Is.EqualTo(400));
-        Assert.That(await ScalarAsync("SELECT count(*) FROM pg_namespace WHERE nspname = 'graph_staging'"), Is.Zero, "the staging schema is dropped");
+        Assert.That(await ScalarAsync("SELECT count(*) FROM pg_namespace WHERE nspname = 'graph_staging'"), Is.Zero,
+            "the staging schema is dropped");
         Assert.That(Directory.Exists(big), Is.True, "files on the server are the operator's: a cancel does not delete them");
     }
 

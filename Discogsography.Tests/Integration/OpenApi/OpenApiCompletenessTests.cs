@@ -16,7 +16,8 @@ public sealed class OpenApiCompletenessTests : ApiTest
     private JsonNode document = null!;
 
     private static IEnumerable<Operation> ApiOperations =>
-        Host.Services.GetRequiredService<OperationCatalog>().Operations.Where(o => o.RequestType.Assembly == typeof(ServiceModel.Login).Assembly);
+        Host.Services.GetRequiredService<OperationCatalog>().Operations
+            .Where(o => o.RequestType.Assembly == typeof(ServiceModel.Login).Assembly);
 
     [SetUp]
     public async Task LoadDocumentAsync() => document = JsonNode.Parse(await Http.GetStringAsync("/openapi/v1.json"))!;
@@ -24,7 +25,8 @@ public sealed class OpenApiCompletenessTests : ApiTest
     [Test]
     public void Every_operation_has_a_summary_and_a_description()
     {
-        var undescribed = Operations().Where(o => Text(o.Node["summary"]) is null || Text(o.Node["description"]) is null).Select(o => o.Name);
+        var undescribed = Operations().Where(o => Text(o.Node["summary"]) is null || Text(o.Node["description"]) is null)
+            .Select(o => o.Name);
 
         Assert.That(undescribed, Is.Empty);
         Assert.That(ApiOperations.Count(), Is.GreaterThan(70));
@@ -34,7 +36,8 @@ public sealed class OpenApiCompletenessTests : ApiTest
     public void Every_parameter_is_described()
     {
         var undescribed = Operations()
-            .SelectMany(o => (o.Node["parameters"]?.AsArray() ?? []).Where(p => Text(p!["description"]) is null).Select(p => $"{o.Name}.{p!["name"]}"));
+            .SelectMany(o => (o.Node["parameters"]?.AsArray() ?? []).Where(p => Text(p!["description"]) is null)
+                .Select(p => $"{o.Name}.{p!["name"]}"));
 
         Assert.That(undescribed, Is.Empty);
     }
@@ -86,7 +89,8 @@ public sealed class OpenApiCompletenessTests : ApiTest
     [TestCase("/api/admin/syncs", "status", "running")]
     public void Enumerated_parameters_list_their_values(string path, string parameter, string value)
     {
-        var schema = document["paths"]![path]!["get"]!["parameters"]!.AsArray().Single(p => p!["name"]!.GetValue<string>() == parameter)!["schema"]!;
+        var schema = document["paths"]![path]!["get"]!["parameters"]!.AsArray().Single(p =>
+            p!["name"]!.GetValue<string>() == parameter)!["schema"]!;
 
         Assert.That(schema["enum"]?.AsArray().Select(v => v!.GetValue<string>()), Does.Contain(value));
     }
@@ -96,7 +100,8 @@ public sealed class OpenApiCompletenessTests : ApiTest
     {
         var status = document["components"]!["schemas"]!["AdminSyncJob"]!["properties"]!["status"]!;
 
-        Assert.That(status["enum"]?.AsArray().Select(v => v!.GetValue<string>()), Is.EquivalentTo(new[] { "pending", "running", "completed", "failed", "cancelled" }));
+        Assert.That(status["enum"]?.AsArray().Select(v => v!.GetValue<string>()),
+            Is.EquivalentTo(new[] { "pending", "running", "completed", "failed", "cancelled" }));
     }
 
     [Test]
@@ -114,7 +119,8 @@ public sealed class OpenApiCompletenessTests : ApiTest
         from verb in operation.Verbs
         select (operation.Name, document["paths"]![operation.Route.Template]![verb.ToLowerInvariant()]!);
 
-    private IEnumerable<string> Responses(string path, string verb) => document["paths"]![path]![verb]!["responses"]!.AsObject().Select(r => r.Key);
+    private IEnumerable<string> Responses(string path, string verb) =>
+        document["paths"]![path]![verb]!["responses"]!.AsObject().Select(r => r.Key);
 
     /// <summary>The component schemas the API's operations reach, following references.</summary>
     private SortedSet<string> ReachableSchemas()
@@ -134,7 +140,8 @@ public sealed class OpenApiCompletenessTests : ApiTest
 
     private static IEnumerable<string> References(JsonNode node) => node switch
     {
-        JsonObject o => o.SelectMany(p => p.Key == "$ref" && p.Value is JsonValue v ? [v.GetValue<string>().Split('/')[^1]] : p.Value is null ? [] : References(p.Value)),
+        JsonObject o => o.SelectMany(p => p.Key == "$ref"
+            && p.Value is JsonValue v ? [v.GetValue<string>().Split('/')[^1]] : p.Value is null ? [] : References(p.Value)),
         JsonArray a => a.OfType<JsonNode>().SelectMany(References),
         _ => [],
     };

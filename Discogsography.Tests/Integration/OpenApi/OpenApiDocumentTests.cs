@@ -20,7 +20,8 @@ public sealed class OpenApiDocumentTests : ApiTest
         foreach (var operation in catalog.Operations)
         {
             foreach (var verb in operation.Verbs)
-                Assert.That(document["paths"]?[operation.Route.Template]?[verb.ToLowerInvariant()], Is.Not.Null, $"{verb} {operation.Route.Template}");
+                Assert.That(document["paths"]?[operation.Route.Template]?[verb.ToLowerInvariant()], Is.Not.Null,
+                    $"{verb} {operation.Route.Template}");
         }
         Assert.That(document["info"]!["title"]!.GetValue<string>(), Is.EqualTo("Discogsography API"));
     }

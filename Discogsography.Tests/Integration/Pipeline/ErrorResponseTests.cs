@@ -36,7 +36,8 @@ public sealed class ErrorResponseTests : ApiTest
 
         Assert.Multiple(async () =>
         {
-            Assert.That(await BodyOf(response, HttpStatusCode.ServiceUnavailable), Is.EqualTo("""{"error":"Redis is unavailable; try again shortly"}"""));
+            Assert.That(await BodyOf(response, HttpStatusCode.ServiceUnavailable),
+                Is.EqualTo("""{"error":"Redis is unavailable; try again shortly"}"""));
             Assert.That(response.Headers.RetryAfter?.Delta, Is.EqualTo(TimeSpan.FromSeconds(5)));
             Assert.That(Host.Logs.Lines, Has.Some.Contains("Redis unavailable while answering GET /test/fail/redis-down"));
         });
@@ -52,7 +53,8 @@ public sealed class ErrorResponseTests : ApiTest
         {
             Assert.That(body, Is.EqualTo("""{"detail":"Internal Server Error"}"""));
             Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/json"));
-            Assert.That(Host.Logs.Lines, Has.Some.Contains("Unhandled error while answering GET /test/fail/crash").And.Contains("secret-internal-state"));
+            Assert.That(Host.Logs.Lines,
+                Has.Some.Contains("Unhandled error while answering GET /test/fail/crash").And.Contains("secret-internal-state"));
         });
     }
 

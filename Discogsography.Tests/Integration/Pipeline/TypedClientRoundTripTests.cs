@@ -63,7 +63,8 @@ public sealed class TypedClientRoundTripTests : ApiTest
     [Test]
     public async Task The_wire_format_is_snake_case_with_Python_floats_timestamps_and_unescaped_unicode()
     {
-        var body = await (await Http.PostAsync("/test/probe", Json("""{"name":"n","password":"long-enough","score":1}"""))).Content.ReadAsStringAsync();
+        var body = await (await Http.PostAsync("/test/probe",
+            Json("""{"name":"n","password":"long-enough","score":1}"""))).Content.ReadAsStringAsync();
         var get = await Http.GetStringAsync("/test/probe/1?q=radio");
 
         Assert.Multiple(() =>

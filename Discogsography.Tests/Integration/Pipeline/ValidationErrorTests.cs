@@ -43,13 +43,15 @@ public sealed class ValidationErrorTests : ApiTest
     {
         var detail = await DetailOf(await Http.PostAsync("/test/probe", Json("""{"password":"long-enough"}""")));
 
-        Assert.That(detail.ToJsonString(), Is.EqualTo("""[{"type":"missing","loc":["body","name"],"msg":"Field required","input":{"password":"long-enough"}}]"""));
+        Assert.That(detail.ToJsonString(),
+            Is.EqualTo("""[{"type":"missing","loc":["body","name"],"msg":"Field required","input":{"password":"long-enough"}}]"""));
     }
 
     [Test]
     public async Task A_number_where_a_string_is_required_is_not_coerced()
     {
-        var detail = await DetailOf(await Http.PostAsync("/test/probe", Json("""{"name":5,"password":"long-enough","nodes":[{"id":1,"type":"x"}]}""")));
+        var detail = await DetailOf(await Http.PostAsync("/test/probe",
+            Json("""{"name":5,"password":"long-enough","nodes":[{"id":1,"type":"x"}]}""")));
 
         Assert.That(detail.ToJsonString(), Is.EqualTo(
             """[{"type":"string_type","loc":["body","name"],"msg":"Input should be a valid string","input":5},"""
@@ -75,7 +77,8 @@ public sealed class ValidationErrorTests : ApiTest
         Assert.Multiple(() =>
         {
             Assert.That(detail[0]!["type"]!.GetValue<string>(), Is.EqualTo("json_invalid"));
-            Assert.That(detail[0]!["loc"]!.ToJsonString(), Is.EqualTo("""["body",14]"""), "Python reports the offset of the unexpected character: 14");
+            Assert.That(detail[0]!["loc"]!.ToJsonString(), Is.EqualTo("""["body",14]"""),
+                "Python reports the offset of the unexpected character: 14");
             Assert.That(detail[0]!["msg"]!.GetValue<string>(), Is.EqualTo("JSON decode error"));
             Assert.That(detail[0]!["input"]!.ToJsonString(), Is.EqualTo("{}"));
             Assert.That(detail[0]!["ctx"]!["error"]!.GetValue<string>(), Is.Not.Empty);
@@ -119,7 +122,8 @@ public sealed class ValidationErrorTests : ApiTest
     [Test]
     public async Task A_validator_failure_is_reported_at_the_fields_wire_name_even_a_renamed_one()
     {
-        var detail = await DetailOf(await Http.PostAsync("/test/validated", Json("""{"email":"a@example.com","password":"long enough","nick-name":"root"}""")));
+        var detail = await DetailOf(await Http.PostAsync("/test/validated",
+            Json("""{"email":"a@example.com","password":"long enough","nick-name":"root"}""")));
 
         Assert.That(detail[0]!["loc"]!.ToJsonString(), Is.EqualTo("""["body","nick-name"]"""));
         Assert.That(detail[0]!["msg"]!.GetValue<string>(), Is.EqualTo("Value error, That name is taken"));

@@ -43,7 +43,8 @@ public sealed class ClientSampleTests : ApiTest
         Assert.That((first.ExitCode, second.ExitCode), Is.EqualTo((0, 0)), first.Output + second.Output);
         Assert.That(second.Output, Does.StartWith("The Persuader (artist 1)"));
         await using var connection = await TestServers.Database.OpenConnectionAsync();
-        Assert.That(await Dapper.SqlMapper.ExecuteScalarAsync<long>(connection, "SELECT count(*) FROM audit_log WHERE action = 'register'"), Is.EqualTo(1),
+        Assert.That(await Dapper.SqlMapper.ExecuteScalarAsync<long>(connection,
+            "SELECT count(*) FROM audit_log WHERE action = 'register'"), Is.EqualTo(1),
             "registered once, signed in twice");
     }
 
@@ -91,8 +92,10 @@ public sealed class ClientSampleTests : ApiTest
     /// <summary>Starts the sample with its console redirected.</summary>
     public static System.Diagnostics.Process StartSample(params string[] arguments)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
-        start.ArgumentList.Add(Path.Combine(RepositoryPaths.Root, "samples", "Discogsography.ClientSample", "bin", RepositoryPaths.Configuration, "net10.0",
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true,
+            RedirectStandardInput = true };
+        start.ArgumentList.Add(Path.Combine(RepositoryPaths.Root, "samples", "Discogsography.ClientSample", "bin",
+            RepositoryPaths.Configuration, "net10.0",
             "Discogsography.ClientSample.dll"));
         foreach (var argument in arguments)
             start.ArgumentList.Add(argument);

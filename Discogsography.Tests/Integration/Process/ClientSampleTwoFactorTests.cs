@@ -9,7 +9,8 @@ public sealed partial class ClientSampleTwoFactorTests : TwoFactorHostTest
     [Test]
     public async Task The_sample_turns_on_2fa_and_signs_in_again_with_a_recovery_code()
     {
-        using var process = ClientSampleTests.StartSample(TwoFactorHost.ApiUrl.ToString(), "two-factor@example.com", "Nobody At All", "--2fa");
+        using var process = ClientSampleTests.StartSample(TwoFactorHost.ApiUrl.ToString(), "two-factor@example.com", "Nobody At All",
+            "--2fa");
         var keyLine = await process.StandardOutput.ReadLineAsync();
         var recoveryLine = await process.StandardOutput.ReadLineAsync();
         var secret = SecretOf().Match(keyLine ?? "").Groups["secret"].Value;

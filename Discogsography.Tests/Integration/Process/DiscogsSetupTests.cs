@@ -51,11 +51,14 @@ public sealed class DiscogsSetupTests
     public async Task Missing_database_settings_exit_1_naming_them()
     {
         var none = await HostProcess.RunAsync(new Dictionary<string, string>(), DiscogsSetupCommand.Name, "--show");
-        var hostOnly = await HostProcess.RunAsync(new Dictionary<string, string> { ["POSTGRES_HOST"] = "db" }, DiscogsSetupCommand.Name, "--show");
+        var hostOnly = await HostProcess.RunAsync(new Dictionary<string, string> { ["POSTGRES_HOST"] = "db" }, DiscogsSetupCommand.Name,
+            "--show");
 
         Assert.That((none.ExitCode, hostOnly.ExitCode), Is.EqualTo((1, 1)));
-        Assert.That(none.Error.Trim(), Is.EqualTo("❌ Missing required environment variables: POSTGRES_HOST, POSTGRES_USERNAME, POSTGRES_PASSWORD, POSTGRES_DATABASE"));
-        Assert.That(hostOnly.Error.Trim(), Is.EqualTo("❌ Missing required environment variables: POSTGRES_USERNAME, POSTGRES_PASSWORD, POSTGRES_DATABASE"));
+        Assert.That(none.Error.Trim(),
+            Is.EqualTo("❌ Missing required environment variables: POSTGRES_HOST, POSTGRES_USERNAME, POSTGRES_PASSWORD, POSTGRES_DATABASE"));
+        Assert.That(hostOnly.Error.Trim(),
+            Is.EqualTo("❌ Missing required environment variables: POSTGRES_USERNAME, POSTGRES_PASSWORD, POSTGRES_DATABASE"));
     }
 
     [Test]
@@ -74,7 +77,8 @@ public sealed class DiscogsSetupTests
         var show = await RunAsync(["--show"]);
 
         Assert.That((set.ExitCode, set.Output), Is.EqualTo((0, "✅ Discogs credentials updated successfully.\n")));
-        Assert.That(await StoredAsync(), Is.EqualTo(new[] { ("discogs_consumer_key", "mykey12345"), ("discogs_consumer_secret", "mysecret678") }));
+        Assert.That(await StoredAsync(),
+            Is.EqualTo(new[] { ("discogs_consumer_key", "mykey12345"), ("discogs_consumer_secret", "mysecret678") }));
         Assert.That(show.Output, Is.EqualTo("discogs_consumer_key:    my******45\ndiscogs_consumer_secret: my*******78\n"));
         Assert.That(show.Output, Does.Not.Contain("mykey12345").And.Not.Contain("mysecret678"));
     }
@@ -91,7 +95,8 @@ public sealed class DiscogsSetupTests
         var fernet = new Fernet(key);
         Assert.That(set.ExitCode, Is.Zero);
         Assert.That(stored.Select(s => s.Value), Is.All.StartWith("gAAAAA"));
-        Assert.That(stored.Select(s => fernet.DecryptString(s.Value, DateTimeOffset.UtcNow)), Is.EqualTo(new[] { "mykey12345", "mysecret678" }));
+        Assert.That(stored.Select(s => fernet.DecryptString(s.Value, DateTimeOffset.UtcNow)),
+            Is.EqualTo(new[] { "mykey12345", "mysecret678" }));
         Assert.That(show.Output, Is.EqualTo("discogs_consumer_key:    my******45\ndiscogs_consumer_secret: my*******78\n"));
         Assert.That(show.Output, Does.Not.Contain(stored[0].Value));
     }

@@ -117,7 +117,8 @@ public sealed class HostCommandLineTests
             await process.WaitForExitAsync();
         }
         var logs = await process.StandardOutput.ReadToEndAsync();
-        Assert.That(logs.Split('\n', StringSplitOptions.RemoveEmptyEntries), Has.Some.StartWith("{\"").And.Contains("\"LogLevel\":"), "production logs are JSON lines");
+        Assert.That(logs.Split('\n', StringSplitOptions.RemoveEmptyEntries), Has.Some.StartWith("{\"").And.Contains("\"LogLevel\":"),
+            "production logs are JSON lines");
     }
 
     private static async Task<string> PollAsync(HttpClient http, string url)

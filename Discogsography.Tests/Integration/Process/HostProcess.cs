@@ -17,7 +17,8 @@ internal static class HostProcess
     /// <summary>Starts the Host with only <paramref name="environment"/> as configuration.</summary>
     public static System.Diagnostics.Process Start(IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true,
+            RedirectStandardInput = true };
         start.ArgumentList.Add(Dll);
         foreach (var argument in arguments)
             start.ArgumentList.Add(argument);
@@ -29,7 +30,8 @@ internal static class HostProcess
     }
 
     /// <summary>Runs to completion (at most a minute) and returns the exit code and output.</summary>
-    public static async Task<(int ExitCode, string Output, string Error)> RunAsync(IReadOnlyDictionary<string, string> environment, params string[] arguments)
+    public static async Task<(int ExitCode, string Output, string Error)> RunAsync(IReadOnlyDictionary<string, string> environment,
+        params string[] arguments)
     {
         using var process = Start(environment, arguments);
         var output = process.StandardOutput.ReadToEndAsync();

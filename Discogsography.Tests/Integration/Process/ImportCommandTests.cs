@@ -23,7 +23,8 @@ public sealed class ImportCommandTests
         Assert.That(generated.ExitCode, Is.Zero, generated.Error);
         Assert.That(generated.Output, Does.Contain("Generated 2,000 releases, 500 artists, 80 labels, 666 masters"));
         Assert.That(imported.ExitCode, Is.Zero, imported.Error + imported.Output);
-        Assert.That(imported.Output, Does.Contain("discogs_20200806_releases.xml.gz: 2000 records loaded in").And.Contain("is live (import took"));
+        Assert.That(imported.Output,
+            Does.Contain("discogs_20200806_releases.xml.gz: 2000 records loaded in").And.Contain("is live (import took"));
         await using var dataSource = PostgresDataSource.Create(database.Settings);
         await using var connection = await dataSource.OpenConnectionAsync();
         Assert.That(await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM graph.releases"), Is.EqualTo(2000));
@@ -42,13 +43,15 @@ public sealed class ImportCommandTests
 
         Directory.Delete(folder, recursive: true);
         Assert.That(exitCode, Is.EqualTo(1));
-        Assert.That(error.Trim(), Does.StartWith("discogs_20200101_labels.xml.gz: malformed dump at line 1, position ").And.Contain("(record id 7)"));
+        Assert.That(error.Trim(),
+            Does.StartWith("discogs_20200101_labels.xml.gz: malformed dump at line 1, position ").And.Contain("(record id 7)"));
     }
 
     [Test]
     public async Task A_file_that_is_not_a_dump_is_refused_by_name()
     {
-        var (exitCode, _, error) = await HostProcess.RunAsync(HostProcess.PostgresEnvironment(TestServers.PostgresServer), "import", "/etc/hostname");
+        var (exitCode, _, error) = await HostProcess.RunAsync(HostProcess.PostgresEnvironment(TestServers.PostgresServer), "import",
+            "/etc/hostname");
 
         Assert.That(exitCode, Is.EqualTo(1));
         Assert.That(error, Does.Contain("not a Discogs dump file"));

@@ -22,7 +22,8 @@ public sealed partial class ReadmeSnippetTests : ApiTest
         var folder = Directory.CreateTempSubdirectory("readme-ts").FullName;
         await File.WriteAllTextAsync(Path.Combine(folder, "explore.ts"), OnTestHost(Blocks("ts").Single()));
         // The pinned compiler (the version the README names) is installed there, so npx finds it instead of fetching it.
-        Directory.CreateSymbolicLink(Path.Combine(folder, "node_modules"), Path.GetDirectoryName(Path.GetDirectoryName(TypeScriptToolchain.Compiler))!);
+        Directory.CreateSymbolicLink(Path.Combine(folder, "node_modules"),
+            Path.GetDirectoryName(Path.GetDirectoryName(TypeScriptToolchain.Compiler))!);
         var commands = Blocks("bash").Single(b => b.Contains(" tsc ", StringComparison.Ordinal));
 
         var (exitCode, output) = await BashAsync(folder, commands);
@@ -46,7 +47,8 @@ public sealed partial class ReadmeSnippetTests : ApiTest
     [Test]
     public void The_CSharp_snippet_is_the_running_samples_own_code()
     {
-        var sample = File.ReadAllLines(Path.Combine(RepositoryPaths.Root, "samples", "Discogsography.ClientSample", "Program.cs")).Select(l => l.Trim()).ToList();
+        var sample = File.ReadAllLines(Path.Combine(RepositoryPaths.Root, "samples", "Discogsography.ClientSample", "Program.cs"))
+            .Select(l => l.Trim()).ToList();
 
         var missing = Blocks("csharp").Single().Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0 && !sample.Contains(l));
 
@@ -54,12 +56,14 @@ public sealed partial class ReadmeSnippetTests : ApiTest
     }
 
     /// <summary>The snippet with the README's API address replaced by the test host's.</summary>
-    private static string OnTestHost(string snippet) => snippet.Replace(ReadmeApi, Host.ApiUrl.ToString().TrimEnd('/'), StringComparison.Ordinal);
+    private static string OnTestHost(string snippet) =>
+        snippet.Replace(ReadmeApi, Host.ApiUrl.ToString().TrimEnd('/'), StringComparison.Ordinal);
 
     private static IEnumerable<string> Blocks(string language) =>
         FencedBlock().Matches(Readme).Where(m => m.Groups["language"].Value == language).Select(m => m.Groups["code"].Value);
 
-    private static async Task<(int ExitCode, string Output)> BashAsync(string folder, string script, params (string Name, string Value)[] environment)
+    private static async Task<(int ExitCode, string Output)> BashAsync(string folder, string script,
+        params (string Name, string Value)[] environment)
     {
         var start = new ProcessStartInfo("bash", ["-euo", "pipefail", "-c", OnTestHost(script)])
         {

@@ -20,7 +20,8 @@ public sealed class SnapshotLimitTests : ApiTest
         using var response = await PostAsync($$$"""{"nodes":[{{{node}}}],"center":{"id":"1","type":"artist"}}""");
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.UnprocessableEntity));
-        Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain("string_too_long").And.Contain($$"""["body","nodes",0,"{{field}}"]"""));
+        Assert.That(await response.Content.ReadAsStringAsync(),
+            Does.Contain("string_too_long").And.Contain($$"""["body","nodes",0,"{{field}}"]"""));
     }
 
     [Test]
@@ -40,7 +41,8 @@ public sealed class SnapshotLimitTests : ApiTest
 
     private async Task<HttpResponseMessage> PostAsync(string json)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/snapshot") { Content = new StringContent(json, Encoding.UTF8, "application/json") };
+        using var request = new HttpRequestMessage(HttpMethod.Post,
+            "/api/snapshot") { Content = new StringContent(json, Encoding.UTF8, "application/json") };
         request.Headers.Authorization = new("Bearer", Client.BearerToken);
         return await Http.SendAsync(request);
     }

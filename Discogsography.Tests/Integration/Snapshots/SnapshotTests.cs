@@ -11,7 +11,8 @@ namespace Discogsography.Tests.Integration.Snapshots;
 /// <summary>REFERENCE-API.md §10 and §15.20 through the typed client and raw HTTP, against the real Redis.</summary>
 public sealed partial class SnapshotTests : ApiTest
 {
-    private static readonly List<SnapshotNode> TwoNodes = [new() { Id = "1", Type = "artist" }, new() { Id = "Electronic", Type = "genre" }];
+    private static readonly List<SnapshotNode> TwoNodes = [new() { Id = "1", Type = "artist" },
+        new() { Id = "Electronic", Type = "genre" }];
     private static readonly SnapshotNode Centre = new() { Id = "1", Type = "artist" };
 
     [SetUp]
@@ -74,7 +75,8 @@ public sealed partial class SnapshotTests : ApiTest
         var error = Assert.ThrowsAsync<ApiException>(() => Client.SendAsync(new CreateSnapshot { Nodes = nodes, Center = Centre }))!;
         var hundred = await Client.SendAsync(new CreateSnapshot { Nodes = nodes[..100], Center = Centre });
 
-        Assert.That((error.StatusCode, error.ResponseBody), Is.EqualTo((HttpStatusCode.UnprocessableEntity, """{"error":"Too many nodes: maximum is 100"}""")));
+        Assert.That((error.StatusCode, error.ResponseBody),
+            Is.EqualTo((HttpStatusCode.UnprocessableEntity, """{"error":"Too many nodes: maximum is 100"}""")));
         Assert.That((await Client.SendAsync(new GetSnapshot { Token = hundred.Token })).Nodes, Has.Count.EqualTo(100));
     }
 
@@ -84,14 +86,16 @@ public sealed partial class SnapshotTests : ApiTest
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/snapshot")
         {
-            Content = new StringContent("""{"nodes":[{"id":"1","type":"artist"}],"center":{"id":"1","type":"artist"}}""", Encoding.UTF8, "application/json"),
+            Content = new StringContent("""{"nodes":[{"id":"1","type":"artist"}],"center":{"id":"1","type":"artist"}}""", Encoding.UTF8,
+                "application/json"),
         };
         if (token is not null)
             request.Headers.Authorization = new("Bearer", token);
 
         using var response = await Http.SendAsync(request);
 
-        Assert.That((response.StatusCode, await response.Content.ReadAsStringAsync()), Is.EqualTo((HttpStatusCode.Unauthorized, $$"""{"detail":"{{detail}}"}""")));
+        Assert.That((response.StatusCode, await response.Content.ReadAsStringAsync()),
+            Is.EqualTo((HttpStatusCode.Unauthorized, $$"""{"detail":"{{detail}}"}""")));
     }
 
     [Test]
@@ -172,7 +176,8 @@ public sealed partial class SnapshotTests : ApiTest
 
     private async Task<HttpResponseMessage> PostAsync(string json)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/snapshot") { Content = new StringContent(json, Encoding.UTF8, "application/json") };
+        using var request = new HttpRequestMessage(HttpMethod.Post,
+            "/api/snapshot") { Content = new StringContent(json, Encoding.UTF8, "application/json") };
         request.Headers.Authorization = new("Bearer", Client.BearerToken);
         return await Http.SendAsync(request);
     }

@@ -56,7 +56,8 @@ public sealed class RedisStoreTests
     {
         await store.SetAsync("text", "not a number", null, CancellationToken.None);
 
-        var error = Assert.ThrowsAsync<DependencyUnavailableException>(() => store.IncrementWindowAsync("text", TimeSpan.FromSeconds(1), CancellationToken.None))!;
+        var error = Assert.ThrowsAsync<DependencyUnavailableException>(() =>
+            store.IncrementWindowAsync("text", TimeSpan.FromSeconds(1), CancellationToken.None))!;
 
         Assert.That(error.Message, Does.Contain("not an integer"));
         Assert.That(await store.GetAsync("text", CancellationToken.None), Is.EqualTo("not a number"));
@@ -69,7 +70,8 @@ public sealed class RedisStoreTests
         options.Password = "wrong-password-value";
         await using var wrong = await ConnectionMultiplexer.ConnectAsync(options);
 
-        var error = Assert.ThrowsAsync<DependencyUnavailableException>(() => new RedisKeyValueStore(wrong).PingAsync(CancellationToken.None))!;
+        var error = Assert.ThrowsAsync<DependencyUnavailableException>(() =>
+            new RedisKeyValueStore(wrong).PingAsync(CancellationToken.None))!;
 
         Assert.That(error.Dependency, Is.EqualTo("Redis"));
         Assert.That(error.ToString(), Does.Not.Contain("wrong-password-value"));

@@ -75,7 +75,8 @@ public sealed class PersonalizedEndpointRulesTests : ApiTest
         var recommendations = await Client.SendAsync(new GetRecommendations());
 
         Assert.That(await stats.Content.ReadAsStringAsync(), Is.EqualTo("""{"total":0,"by_genre":[],"by_decade":[],"by_label":[]}"""));
-        Assert.That((collection.Total, collection.Releases, collection.HasMore, collection.Limit), Is.EqualTo((0, Array.Empty<CollectionItem>(), false, 50)));
+        Assert.That((collection.Total, collection.Releases, collection.HasMore, collection.Limit),
+            Is.EqualTo((0, Array.Empty<CollectionItem>(), false, 50)));
         Assert.That((recommendations.Total, recommendations.Recommendations), Is.EqualTo((0, Array.Empty<Recommendation>())));
     }
 

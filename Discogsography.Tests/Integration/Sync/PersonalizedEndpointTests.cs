@@ -37,13 +37,18 @@ public sealed class PersonalizedEndpointTests : ApiTest
     {
         var page = await Client.SendAsync(new QueryCollection { Limit = 200 });
 
-        var expected = collection.OrderByDescending(i => DateOf(i) is null).ThenByDescending(DateOf).ThenBy(i => i.ReleaseId).ThenBy(i => i.InstanceId)
-            .Select(i => (i.ReleaseId.ToString(CultureInfo.InvariantCulture), TitleOf(i), YearOf(i), ArtistOf(i), LabelOf(i), (int?)i.Rating, DateOf(i), (int?)i.FolderId));
-        Assert.That(page.Releases.Select(r => (r.Id, r.Title, r.Year, r.Artist, r.Label, r.Rating, r.DateAdded, r.FolderId)), Is.EqualTo(expected));
+        var expected = collection.OrderByDescending(i => DateOf(i) is null).ThenByDescending(DateOf).ThenBy(i => i.ReleaseId).ThenBy(i =>
+            i.InstanceId)
+            .Select(i => (i.ReleaseId.ToString(CultureInfo.InvariantCulture), TitleOf(i), YearOf(i), ArtistOf(i), LabelOf(i),
+                (int?)i.Rating, DateOf(i), (int?)i.FolderId));
+        Assert.That(page.Releases.Select(r => (r.Id, r.Title, r.Year, r.Artist, r.Label, r.Rating, r.DateAdded, r.FolderId)),
+            Is.EqualTo(expected));
         Assert.That((page.Total, page.HasMore), Is.EqualTo((collection.Count, false)));
         var catalogued = page.Releases.First(r => r.Id != UnknownRelease.ToString(CultureInfo.InvariantCulture));
-        Assert.That(catalogued.Artist, Does.Not.StartWith("Discogs artist"), "a catalogued release shows the catalogue's artist, not what Discogs sent");
-        Assert.That(page.Releases.Single(r => r.Id == UnknownRelease.ToString(CultureInfo.InvariantCulture)).Artist, Does.StartWith("Discogs artist"));
+        Assert.That(catalogued.Artist, Does.Not.StartWith("Discogs artist"),
+            "a catalogued release shows the catalogue's artist, not what Discogs sent");
+        Assert.That(page.Releases.Single(r => r.Id == UnknownRelease.ToString(CultureInfo.InvariantCulture)).Artist,
+            Does.StartWith("Discogs artist"));
     }
 
     [Test]
@@ -54,7 +59,8 @@ public sealed class PersonalizedEndpointTests : ApiTest
         var middle = await Client.SendAsync(new QueryCollection { Offset = 3, Limit = 4 });
         var last = await Client.SendAsync(new QueryCollection { Offset = all.Count - 2, Limit = 4 });
 
-        Assert.That((middle.Releases.Select(r => r.Id), middle.HasMore, middle.Offset, middle.Limit), Is.EqualTo((all.Skip(3).Take(4), true, 3, 4)));
+        Assert.That((middle.Releases.Select(r => r.Id), middle.HasMore, middle.Offset, middle.Limit),
+            Is.EqualTo((all.Skip(3).Take(4), true, 3, 4)));
         Assert.That((last.Releases.Select(r => r.Id), last.HasMore, last.Total), Is.EqualTo((all.Skip(all.Count - 2), false, all.Count)));
     }
 
@@ -64,7 +70,8 @@ public sealed class PersonalizedEndpointTests : ApiTest
         var page = await Client.SendAsync(new QueryWantlist { Limit = 200 });
 
         var expected = wantlist.OrderByDescending(i => DateOf(i) is null).ThenByDescending(DateOf).ThenBy(i => i.ReleaseId)
-            .Select(i => (i.ReleaseId.ToString(CultureInfo.InvariantCulture), TitleOf(i), YearOf(i), ArtistOf(i), CatalogueLabel(i.ReleaseId), (int?)i.Rating, DateOf(i)));
+            .Select(i => (i.ReleaseId.ToString(CultureInfo.InvariantCulture), TitleOf(i), YearOf(i), ArtistOf(i),
+                CatalogueLabel(i.ReleaseId), (int?)i.Rating, DateOf(i)));
         Assert.That(page.Releases.Select(r => (r.Id, r.Title, r.Year, r.Artist, r.Label, r.Rating, r.DateAdded)), Is.EqualTo(expected));
         Assert.That(page.Total, Is.EqualTo(wantlist.Count));
     }
@@ -77,7 +84,8 @@ public sealed class PersonalizedEndpointTests : ApiTest
         var inCatalogue = collection.Where(i => catalogue.ContainsKey(i.ReleaseId)).Select(i => catalogue[i.ReleaseId]).ToList();
         var genres = inCatalogue.SelectMany(r => r.Genres).GroupBy(g => g).Select(g => (g.Key, g.Count()));
         var discogsLabels = collection.Where(i => !catalogue.ContainsKey(i.ReleaseId) && i.Label.Length > 0).Select(i => i.Label);
-        var labels = inCatalogue.SelectMany(r => r.Labels.Select(l => oracle.LabelName(l.Id))).Concat(discogsLabels).GroupBy(n => n).Select(g => (g.Key, g.Count()));
+        var labels = inCatalogue.SelectMany(r => r.Labels.Select(l => oracle.LabelName(l.Id))).Concat(discogsLabels).GroupBy(n => n)
+            .Select(g => (g.Key, g.Count()));
         var decades = collection.Select(YearOf).OfType<int>().GroupBy(y => y / 10 * 10).Select(g => (g.Key, g.Count())).OrderBy(d => d.Key);
         Assert.That(stats.Total, Is.EqualTo(collection.Count));
         Assert.That(stats.ByGenre.Select(g => (g.Name, g.Count)), Is.EqualTo(Biggest(genres)));
@@ -93,15 +101,19 @@ public sealed class PersonalizedEndpointTests : ApiTest
 
         var collected = collection.Where(i => catalogue.ContainsKey(i.ReleaseId)).Select(i => catalogue[i.ReleaseId]).ToList();
         var top = collected.SelectMany(r => r.Artists.Select(a => a.Id)).GroupBy(id => id)
-            .Select(g => (Artist: g.Key, Count: g.Count())).OrderByDescending(a => a.Count).ThenBy(a => a.Artist).Take(10).ToDictionary(a => a.Artist, a => a.Count);
+            .Select(g => (Artist: g.Key, Count: g.Count())).OrderByDescending(a => a.Count).ThenBy(a =>
+                a.Artist).Take(10).ToDictionary(a => a.Artist, a => a.Count);
         var excluded = collection.Concat(wantlist).Select(i => i.ReleaseId).ToHashSet();
         var expected = oracle.Releases.Where(r => !excluded.Contains(r.Id) && r.Artists.Any(a => top.ContainsKey(a.Id)))
             .Select(r => (Release: r, Score: r.Artists.Where(a => top.ContainsKey(a.Id)).Sum(a => top[a.Id])))
-            .OrderByDescending(x => x.Score).ThenBy(x => x.Release.Year is null).ThenByDescending(x => x.Release.Year).ThenBy(x => x.Release.Id).Take(100)
-            .Select(x => (x.Release.Id.ToString(CultureInfo.InvariantCulture), x.Release.Title, x.Release.Year, LowestArtist(x.Release), CatalogueLabel(x.Release.Id),
+            .OrderByDescending(x => x.Score).ThenBy(x => x.Release.Year is null).ThenByDescending(x => x.Release.Year).ThenBy(x =>
+                x.Release.Id).Take(100)
+            .Select(x => (x.Release.Id.ToString(CultureInfo.InvariantCulture), x.Release.Title, x.Release.Year, LowestArtist(x.Release),
+                CatalogueLabel(x.Release.Id),
                 string.Join('|', x.Release.Genres.Order(StringComparer.Ordinal)), x.Score))
             .ToList();
-        Assert.That(answer.Recommendations.Select(r => (r.Id, r.Title, r.Year, r.Artist, r.Label, string.Join('|', r.Genres), r.Score)), Is.EqualTo(expected));
+        Assert.That(answer.Recommendations.Select(r => (r.Id, r.Title, r.Year, r.Artist, r.Label, string.Join('|', r.Genres), r.Score)),
+            Is.EqualTo(expected));
         Assert.That((answer.Total, expected.Count), Is.EqualTo((answer.Recommendations.Count, answer.Recommendations.Count)));
         Assert.That(expected, Is.Not.Empty);
     }
@@ -135,12 +147,14 @@ public sealed class PersonalizedEndpointTests : ApiTest
         var owned = byTop.Take(4).Concat(others.Take(8)).Select(r => r.Id).Append(UnknownRelease).ToList();
         var items = owned.Select((id, i) => Item(id, 7000 + i, i)).Append(Item(owned[0], 8000, 20)).ToList();
         items[3] = items[3] with { DateAdded = "" };
-        var wants = byTop.Skip(4).Take(1).Concat(others.Skip(8).Take(2)).Select(r => r.Id).Append(UnknownRelease + 1).Select((id, i) => Item(id, 0, 30 + i)).ToList();
+        var wants = byTop.Skip(4).Take(1).Concat(others.Skip(8).Take(2)).Select(r => r.Id).Append(UnknownRelease + 1)
+            .Select((id, i) => Item(id, 0, 30 + i)).ToList();
         return (items, wants);
     }
 
     private static FakeListItem Item(long releaseId, long instanceId, int i) => new(
-        releaseId, instanceId, $"Discogs title {i}", i % 4 == 0 ? 0 : 1990 + i, i == 1 ? "" : $"Discogs artist {i}", i == 2 ? "" : $"Discogs label {i}",
+        releaseId, instanceId, $"Discogs title {i}", i % 4 == 0 ? 0 : 1990 + i, i == 1 ? "" : $"Discogs artist {i}",
+        i == 2 ? "" : $"Discogs label {i}",
         "Vinyl", i % 6, new DateTimeOffset(2023, 5, 1, 8, 0, 0, TimeSpan.FromHours(2)).AddDays(-(i * 7 % 11)).AddMinutes(i)
             .ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture), FolderId: 1 + i % 3, Notes: $"note {i}");
 

@@ -36,15 +36,20 @@ public sealed class SyncJobTests : ApiTest
         var started = await Client.SendAsync(new TriggerSync());
         var job = await WaitForEndAsync(Client, started.SyncId);
 
-        Assert.That((started.Status, job.Status, job.Error, job.ItemsSynced, job.PagesFetched), Is.EqualTo(("started", "completed", (string?)null, 280, 4)));
+        Assert.That((started.Status, job.Status, job.Error, job.ItemsSynced, job.PagesFetched),
+            Is.EqualTo(("started", "completed", (string?)null, 280, 4)));
         var rows = await CollectionAsync(TestServers.Database, Email);
-        Assert.That(rows.Select(r => (r.ReleaseId, r.InstanceId, r.FolderId, r.Title, r.Artist, r.Year, r.Format, r.Label, (int?)r.Rating, r.DateAdded)),
-            Is.EqualTo(collection.Select(i => (i.ReleaseId, (long?)i.InstanceId, (int?)i.FolderId, (string?)i.Title, (string?)i.Artist, (int?)i.Year,
-                (string?)i.Format, (string?)i.Label, (int?)i.Rating, (DateTimeOffset?)DateTimeOffset.Parse(i.DateAdded, CultureInfo.InvariantCulture)))));
+        Assert.That(rows.Select(r =>
+            (r.ReleaseId, r.InstanceId, r.FolderId, r.Title, r.Artist, r.Year, r.Format, r.Label, (int?)r.Rating, r.DateAdded)),
+            Is.EqualTo(collection
+                .Select(i => (i.ReleaseId, (long?)i.InstanceId, (int?)i.FolderId, (string?)i.Title, (string?)i.Artist, (int?)i.Year,
+                (string?)i.Format, (string?)i.Label, (int?)i.Rating,
+                (DateTimeOffset?)DateTimeOffset.Parse(i.DateAdded, CultureInfo.InvariantCulture)))));
         var wanted = await WantlistAsync(TestServers.Database, Email);
         Assert.That(wanted.Select(w => (w.ReleaseId, w.Title, w.Notes, (int?)w.Rating)),
             Is.EqualTo(wants.Select(i => (i.ReleaseId, (string?)i.Title, (string?)i.Notes, (int?)i.Rating))));
-        var pageRequests = Discogs.Requests.Where(r => r.PathAndQuery.StartsWith(CollectionPath, StringComparison.Ordinal)).Select(r => r.PathAndQuery).ToList();
+        var pageRequests = Discogs.Requests.Where(r => r.PathAndQuery.StartsWith(CollectionPath, StringComparison.Ordinal))
+            .Select(r => r.PathAndQuery).ToList();
         Assert.That(pageRequests.Count(r => r.Contains("page=2&", StringComparison.Ordinal)), Is.EqualTo(2), "the 429 was retried");
         Assert.That(pageRequests.Count(r => r.Contains("page=3&", StringComparison.Ordinal)), Is.EqualTo(2), "the 500 was retried");
         Assert.That(pageRequests[0], Is.EqualTo(CollectionPath + "?page=1&per_page=100&sort=added&sort_order=desc"));
@@ -81,7 +86,8 @@ public sealed class SyncJobTests : ApiTest
 
         Assert.That((await CollectionAsync(TestServers.Database, Email)).Select(r => r.ReleaseId),
             Is.EqualTo(collection.Where(i => i.ReleaseId % 3 != 0).Select(i => i.ReleaseId)));
-        Assert.That((await WantlistAsync(TestServers.Database, Email)).Select(r => r.ReleaseId), Is.EqualTo(wants.Skip(5).Select(i => i.ReleaseId)));
+        Assert.That((await WantlistAsync(TestServers.Database, Email)).Select(r => r.ReleaseId),
+            Is.EqualTo(wants.Skip(5).Select(i => i.ReleaseId)));
         Assert.That((await RowAsync(TestServers.Database, Guid.Parse(second.SyncId))).ItemsRemoved, Is.EqualTo(50 + 5));
     }
 
@@ -96,7 +102,8 @@ public sealed class SyncJobTests : ApiTest
 
         var job = await SyncAsync();
 
-        Assert.That((job.Status, job.Error, job.ItemsSynced), Is.EqualTo(("failed", "Discogs failed on the wantlist page 1 (HTTP 502) after 4 attempts", 120)));
+        Assert.That((job.Status, job.Error, job.ItemsSynced),
+            Is.EqualTo(("failed", "Discogs failed on the wantlist page 1 (HTTP 502) after 4 attempts", 120)));
         Assert.That(job.Error, Does.Not.Contain(FakeDiscogs.LeakyBody));
         Assert.That(await WantlistAsync(TestServers.Database, Email), Has.Count.EqualTo(10), "an unfinished list removes nothing");
     }
@@ -112,7 +119,8 @@ public sealed class SyncJobTests : ApiTest
         var running = (await Client.SendAsync(new GetSyncStatus())).Syncs.Single();
         hold.Release();
 
-        Assert.That((running.Status, running.ItemsSynced, running.PagesFetched, running.CompletedAt), Is.EqualTo(("running", 200, 2, (DateTimeOffset?)null)));
+        Assert.That((running.Status, running.ItemsSynced, running.PagesFetched, running.CompletedAt),
+            Is.EqualTo(("running", 200, 2, (DateTimeOffset?)null)));
         Assert.That((await WaitForEndAsync(Client, started.SyncId)).ItemsSynced, Is.EqualTo(250));
     }
 
@@ -155,7 +163,8 @@ public sealed class SyncJobTests : ApiTest
 
         var job = await SyncAsync();
 
-        Assert.That((job.Status, job.Error, job.ItemsSynced), Is.EqualTo(("failed", "No Discogs OAuth token found for user. Please connect Discogs first.", 0)));
+        Assert.That((job.Status, job.Error, job.ItemsSynced),
+            Is.EqualTo(("failed", "No Discogs OAuth token found for user. Please connect Discogs first.", 0)));
     }
 
     [Test]
@@ -198,7 +207,8 @@ public sealed class SyncJobTests : ApiTest
         using var raw = await GetRawStatusAsync();
 
         Assert.That(syncs.Select(s => s.ItemsSynced), Is.EqualTo(Enumerable.Range(1, 10).Select(n => (int?)n)));
-        Assert.That(await raw.Content.ReadAsStringAsync(), Does.StartWith($$"""{"syncs":[{"sync_id":"{{syncs[0].SyncId}}","sync_type":"full","status":"completed","items_synced":1,"pages_fetched":null,"error":null,"started_at":"""));
+        Assert.That(await raw.Content.ReadAsStringAsync(),
+            Does.StartWith($$"""{"syncs":[{"sync_id":"{{syncs[0].SyncId}}","sync_type":"full","status":"completed","items_synced":1,"pages_fetched":null,"error":null,"started_at":"""));
     }
 
     [Test]
@@ -211,7 +221,8 @@ public sealed class SyncJobTests : ApiTest
         await using var connection = await TestServers.Database.OpenConnectionAsync();
         var entries = (await connection.QueryAsync<(string Action, string? ResourceId, string Details)>(
             "SELECT action, resource_id, details::text FROM audit_log WHERE action LIKE 'sync%' ORDER BY id")).ToList();
-        Assert.That(entries.Select(e => (e.Action, e.ResourceId)), Is.EqualTo(new[] { ("sync_trigger", job.SyncId), ("sync_completed", job.SyncId) }));
+        Assert.That(entries.Select(e => (e.Action, e.ResourceId)),
+            Is.EqualTo(new[] { ("sync_trigger", job.SyncId), ("sync_completed", job.SyncId) }));
         Assert.That(entries[1].Details, Does.Contain("\"items_synced\": 3"));
     }
 

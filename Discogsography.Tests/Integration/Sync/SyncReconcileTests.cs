@@ -45,15 +45,18 @@ public sealed class SyncReconcileTests : ApiTest
         var row = await RowAsync(TestServers.Database, Guid.Parse(job.SyncId));
         Assert.That((job.Status, row.ReconcileSkipped, row.ItemsRemoved), Is.EqualTo((JobStatuses.Completed, new[] { "collection" }, 1)),
             "the stable wantlist was still pruned");
-        Assert.That((await CollectionAsync(TestServers.Database, Email)).Select(r => r.ReleaseId), Is.EqualTo(collection.Select(i => i.ReleaseId)),
+        Assert.That((await CollectionAsync(TestServers.Database, Email)).Select(r => r.ReleaseId),
+            Is.EqualTo(collection.Select(i => i.ReleaseId)),
             "nothing left the collection, least of all the record page 2 skipped over");
-        Assert.That((await WantlistAsync(TestServers.Database, Email)).Select(r => r.ReleaseId), Is.EqualTo(wants.Skip(1).Select(i => i.ReleaseId)));
+        Assert.That((await WantlistAsync(TestServers.Database, Email)).Select(r => r.ReleaseId),
+            Is.EqualTo(wants.Skip(1).Select(i => i.ReleaseId)));
 
         var next = await SyncAsync(Client);
 
         var nextRow = await RowAsync(TestServers.Database, Guid.Parse(next.SyncId));
         Assert.That((nextRow.ReconcileSkipped, nextRow.ItemsRemoved), Is.EqualTo((Array.Empty<string>(), 1)));
-        Assert.That((await CollectionAsync(TestServers.Database, Email)).Select(r => r.ReleaseId), Is.EqualTo(collection.Skip(1).Select(i => i.ReleaseId)),
+        Assert.That((await CollectionAsync(TestServers.Database, Email)).Select(r => r.ReleaseId),
+            Is.EqualTo(collection.Skip(1).Select(i => i.ReleaseId)),
             "the next sync reconciles");
     }
 
@@ -68,7 +71,8 @@ public sealed class SyncReconcileTests : ApiTest
         var job = await SyncAsync(Client);
 
         var row = await RowAsync(TestServers.Database, Guid.Parse(job.SyncId));
-        Assert.That((job.Status, job.ItemsSynced, row.ReconcileSkipped, row.ItemsRemoved), Is.EqualTo((JobStatuses.Completed, 117, new[] { "wantlist" }, 0)));
+        Assert.That((job.Status, job.ItemsSynced, row.ReconcileSkipped, row.ItemsRemoved),
+            Is.EqualTo((JobStatuses.Completed, 117, new[] { "wantlist" }, 0)));
         Assert.That(await WantlistAsync(TestServers.Database, Email), Has.Count.EqualTo(120));
         var admin = Accounts.NewClient();
         await Accounts.RegisterAdminAsync(admin, "operator@example.com");

@@ -51,7 +51,8 @@ public sealed class SyncRecoveryTests
         var released = await RowAsync(database.DataSource, syncId);
         hold.Release();
         await StartHostAsync();
-        var finished = await WaitForRowAsync(database.DataSource, syncId, row => row.Status != JobStatuses.Pending && row.Status != JobStatuses.Running);
+        var finished = await WaitForRowAsync(database.DataSource, syncId,
+            row => row.Status != JobStatuses.Pending && row.Status != JobStatuses.Running);
 
         Assert.That((released.Status, released.ClaimedBy, released.ItemsSynced), Is.EqualTo(("pending", (string?)null, 100)));
         Assert.That((finished.Status, finished.ItemsSynced, finished.Attempts), Is.EqualTo(("completed", 250, 1)));
@@ -81,7 +82,8 @@ public sealed class SyncRecoveryTests
 
         var syncId = await InsertRunningJobAsync(claimedBy: null, heartbeatAgo: null, attempts: 0);
 
-        Assert.That((await WaitForRowAsync(database.DataSource, syncId, row => row.Status == JobStatuses.Completed)).ItemsSynced, Is.EqualTo(5));
+        Assert.That((await WaitForRowAsync(database.DataSource, syncId, row => row.Status == JobStatuses.Completed)).ItemsSynced,
+            Is.EqualTo(5));
     }
 
     [Test]
@@ -133,7 +135,8 @@ public sealed class SyncRecoveryTests
         return client;
     }
 
-    /// <summary>A row as a crashed instance leaves it: running, with an old heartbeat (or none, started long ago, like the reference's).</summary>
+    /// <summary>A row as a crashed instance leaves it: running, with an old heartbeat (or none, started long ago, like
+    /// the reference's).</summary>
     private async Task<Guid> InsertRunningJobAsync(string? claimedBy, TimeSpan? heartbeatAgo, int attempts)
     {
         await using var connection = await database.DataSource.OpenConnectionAsync();

@@ -15,9 +15,11 @@ internal static class SyncScenario
     /// <summary><paramref name="count"/> distinct releases, newest addition first, with dates in a non-UTC offset.</summary>
     public static List<FakeListItem> Items(int count, long firstReleaseId) =>
         Enumerable.Range(0, count).Select(i => new FakeListItem(
-            firstReleaseId + i, 500_000 + firstReleaseId + i, $"Record {firstReleaseId + i}", 1970 + i % 50, $"Artist {i % 7}", $"Label {i % 5}",
+            firstReleaseId + i, 500_000 + firstReleaseId + i, $"Record {firstReleaseId + i}", 1970 + i % 50, $"Artist {i % 7}",
+            $"Label {i % 5}",
             i % 3 == 0 ? "CD" : "Vinyl", i % 6,
-            new DateTimeOffset(2024, 1, 1, 12, 0, 0, TimeSpan.FromHours(-7)).AddHours(-i).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture),
+            new DateTimeOffset(2024, 1, 1, 12, 0, 0, TimeSpan.FromHours(-7)).AddHours(-i).ToString("yyyy-MM-dd'T'HH:mm:sszzz",
+                CultureInfo.InvariantCulture),
             FolderId: 1 + i % 2, Notes: i % 4 == 0 ? "" : $"note {i}")).ToList();
 
     /// <summary>Triggers a sync, clearing the cooldown and the route's rate-limit window previous ones set.</summary>
@@ -30,7 +32,8 @@ internal static class SyncScenario
     }
 
     /// <summary>Triggers a sync (clearing the cooldown a previous one set) and waits for its end.</summary>
-    public static async Task<SyncSummary> SyncAsync(JsonApiClient client) => await WaitForEndAsync(client, (await StartSyncAsync(client)).SyncId);
+    public static async Task<SyncSummary> SyncAsync(JsonApiClient client) =>
+        await WaitForEndAsync(client, (await StartSyncAsync(client)).SyncId);
 
     /// <summary>Polls the owner's status until the job ends.</summary>
     public static async Task<SyncSummary> WaitForEndAsync(JsonApiClient client, string syncId)
