@@ -15,7 +15,6 @@ internal static class ConfigureCatalog
         services.AddSingleton<SearchCache>();
         services.AddSingleton<SearchAnswers>();
         services.AddHostedService<SearchCacheWarmer>();
-        services.AddSingleton<DiscoveryQueries>();
         services.AddSingleton<GenreTreeCache>();
         services.AddSingleton<PathGraph>();
         services.AddSingleton<PathFinder>();

@@ -15,14 +15,14 @@ internal static class ConfigureDb
     }
 
     /// <summary>
-    /// By convention, every <c>*Queries</c> class of <c>ServiceInterface/Data</c> (one per aggregate, stateless over the
-    /// data source) is a singleton: a new one needs no registration.
+    /// By convention, every <c>*Queries</c> class of ServiceInterface (one per aggregate, stateless over the data source:
+    /// <c>Data/</c> for accounts and jobs, <c>Catalog/</c> for the music) is a singleton, registered here and nowhere else:
+    /// a new one needs no registration.
     /// </summary>
     private static void AddQueries(IServiceCollection services)
     {
         var queries = typeof(UserQueries).Assembly.GetTypes()
-            .Where(t => t is { IsClass: true, IsAbstract: false, Namespace: "Discogsography.ServiceInterface.Data" }
-                && t.Name.EndsWith("Queries", StringComparison.Ordinal));
+            .Where(t => t is { IsClass: true, IsAbstract: false, IsNested: false } && t.Name.EndsWith("Queries", StringComparison.Ordinal));
         foreach (var type in queries)
             services.AddSingleton(type);
     }

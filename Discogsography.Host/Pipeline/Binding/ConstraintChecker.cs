@@ -14,7 +14,7 @@ internal static class ConstraintChecker
 
     /// <summary>Adds an error for each constraint <paramref name="value"/> breaks; <paramref name="input"/> is what the
     /// client sent.</summary>
-    public static void Check(Constraints c, object? value, JsonNode? input, JsonArray loc, List<ValidationErrorItem> errors)
+    public static void Check(Constraints c, object? value, JsonNode? input, FieldLocation loc, List<ValidationErrorItem> errors)
     {
         if (ReferenceEquals(c, Constraints.None))
             return;
@@ -38,7 +38,7 @@ internal static class ConstraintChecker
         }
     }
 
-    private static void CheckRange(double number, Constraints c, JsonNode? input, JsonArray loc, List<ValidationErrorItem> errors)
+    private static void CheckRange(double number, Constraints c, JsonNode? input, FieldLocation loc, List<ValidationErrorItem> errors)
     {
         if (c.Minimum is { } min && number < min)
             errors.Add(ValidationErrors.GreaterThanEqual(loc, input, min));
@@ -47,8 +47,8 @@ internal static class ConstraintChecker
     }
 
     private static void CheckLength(
-        int length, Constraints c, JsonNode? input, JsonArray loc, List<ValidationErrorItem> errors,
-        Func<JsonArray, JsonNode?, int, ValidationErrorItem> tooShort, Func<JsonArray, JsonNode?, int, ValidationErrorItem> tooLong)
+        int length, Constraints c, JsonNode? input, FieldLocation loc, List<ValidationErrorItem> errors,
+        Func<FieldLocation, JsonNode?, int, ValidationErrorItem> tooShort, Func<FieldLocation, JsonNode?, int, ValidationErrorItem> tooLong)
     {
         if (c.MinLength is { } min && length < min)
             errors.Add(tooShort(loc, input, min));
@@ -56,7 +56,7 @@ internal static class ConstraintChecker
             errors.Add(tooLong(loc, input, max));
     }
 
-    private static void CheckListLength(int count, Constraints c, JsonNode? input, JsonArray loc, List<ValidationErrorItem> errors)
+    private static void CheckListLength(int count, Constraints c, JsonNode? input, FieldLocation loc, List<ValidationErrorItem> errors)
     {
         if (c.MinLength is { } min && count < min)
             errors.Add(ValidationErrors.TooShort(loc, input, min, count));

@@ -12,11 +12,11 @@ internal static class JsonBodyBinder
 {
     /// <summary>Binds the fields of an object shape from a JSON object onto <paramref name="target"/>.</summary>
     public static void BindFields(
-        IEnumerable<FieldShape> fields, object target, JsonElement json, JsonArray loc, List<ValidationErrorItem> errors)
+        IEnumerable<FieldShape> fields, object target, JsonElement json, FieldLocation loc, List<ValidationErrorItem> errors)
     {
         foreach (var field in fields)
         {
-            var fieldLoc = Append(loc, field.WireName);
+            var fieldLoc = loc.Then(field.WireName);
             if (!json.TryGetProperty(field.WireName, out var element))
             {
                 if (field.IsRequired)
@@ -28,7 +28,7 @@ internal static class JsonBodyBinder
         }
     }
 
-    private static bool TryBindField(FieldShape field, JsonElement element, JsonArray loc, List<ValidationErrorItem> errors,
+    private static bool TryBindField(FieldShape field, JsonElement element, FieldLocation loc, List<ValidationErrorItem> errors,
         out object? value)
     {
         value = null;
@@ -44,7 +44,7 @@ internal static class JsonBodyBinder
 
     /// <summary>Binds one JSON value; on failure adds errors and returns false.</summary>
     public static bool TryBind(
-        TypeShape shape, JsonElement element, JsonArray loc, List<ValidationErrorItem> errors, out object? value,
+        TypeShape shape, JsonElement element, FieldLocation loc, List<ValidationErrorItem> errors, out object? value,
         Constraints? constraints = null)
     {
         value = null;
@@ -66,7 +66,7 @@ internal static class JsonBodyBinder
 
     /// <summary>A JSON string is parsed like query text (Pydantic's lax mode); numbers and booleans are taken as they
     /// are, then checked and narrowed.</summary>
-    private static bool TryBindScalar(TypeShape shape, JsonElement element, Constraints constraints, JsonArray loc,
+    private static bool TryBindScalar(TypeShape shape, JsonElement element, Constraints constraints, FieldLocation loc,
         List<ValidationErrorItem> errors, out object? value)
     {
         value = null;
@@ -78,7 +78,7 @@ internal static class JsonBodyBinder
                && ScalarParser.TryComplete(shape, wide!, constraints, NodeOf(element), loc, errors, out value);
     }
 
-    private static bool TryBindJsonScalar(TypeShape shape, JsonElement element, JsonArray loc, List<ValidationErrorItem> errors,
+    private static bool TryBindJsonScalar(TypeShape shape, JsonElement element, FieldLocation loc, List<ValidationErrorItem> errors,
         out object? value)
     {
         value = null;
@@ -102,7 +102,7 @@ internal static class JsonBodyBinder
         return false;
     }
 
-    private static bool TryBindObject(TypeShape shape, JsonElement element, JsonArray loc, List<ValidationErrorItem> errors,
+    private static bool TryBindObject(TypeShape shape, JsonElement element, FieldLocation loc, List<ValidationErrorItem> errors,
         out object? value)
     {
         value = null;
@@ -118,7 +118,7 @@ internal static class JsonBodyBinder
         return errors.Count == before;
     }
 
-    private static bool TryBindList(TypeShape shape, JsonElement element, JsonArray loc, List<ValidationErrorItem> errors,
+    private static bool TryBindList(TypeShape shape, JsonElement element, FieldLocation loc, List<ValidationErrorItem> errors,
         out object? value)
     {
         value = null;
@@ -132,14 +132,14 @@ internal static class JsonBodyBinder
         var index = 0;
         foreach (var item in element.EnumerateArray())
         {
-            if (TryBind(shape.Element!, item, Append(loc, index++), errors, out var bound))
+            if (TryBind(shape.Element!, item, loc.Then(index++), errors, out var bound))
                 TypeShape.AddToList(list, bound);
         }
         value = list;
         return errors.Count == before;
     }
 
-    private static bool TryBindDictionary(TypeShape shape, JsonElement element, JsonArray loc, List<ValidationErrorItem> errors,
+    private static bool TryBindDictionary(TypeShape shape, JsonElement element, FieldLocation loc, List<ValidationErrorItem> errors,
         out object? value)
     {
         value = null;
@@ -152,14 +152,14 @@ internal static class JsonBodyBinder
         var dictionary = shape.Create();
         foreach (var property in element.EnumerateObject())
         {
-            if (TryBind(shape.Element!, property.Value, Append(loc, property.Name), errors, out var bound))
+            if (TryBind(shape.Element!, property.Value, loc.Then(property.Name), errors, out var bound))
                 TypeShape.AddToDictionary(dictionary, property.Name, bound);
         }
         value = dictionary;
         return errors.Count == before;
     }
 
-    private static ValidationErrorItem TypeMismatch(TypeShape shape, JsonArray loc, JsonNode? input) => shape.Kind switch
+    private static ValidationErrorItem TypeMismatch(TypeShape shape, FieldLocation loc, JsonNode? input) => shape.Kind switch
     {
         WireKind.String => ValidationErrors.StringType(loc, input),
         WireKind.Integer => ValidationErrors.IntType(loc, input),
@@ -173,13 +173,4 @@ internal static class JsonBodyBinder
     /// <summary>The JSON value as a node, for the error's <c>input</c>.</summary>
     public static JsonNode? NodeOf(JsonElement element) => JsonNode.Parse(element.GetRawText());
 
-    /// <summary>A copy of <paramref name="loc"/> with one more segment.</summary>
-    public static JsonArray Append(JsonArray loc, object segment)
-    {
-        var copy = new JsonArray();
-        foreach (var part in loc)
-            copy.Add(part?.DeepClone());
-        copy.Add(segment is int index ? JsonValue.Create(index) : JsonValue.Create((string)segment));
-        return copy;
-    }
 }

@@ -35,7 +35,7 @@ internal static class RequestBinder
             var text = index < segments.Length
                 ? Uri.UnescapeDataString(segments[index])
                 : context.Request.RouteValues[field.WireName]?.ToString() ?? "";
-            BindText(field, text, ValidationErrors.Loc("path", field.WireName), request, errors);
+            BindText(field, text, FieldLocation.Of("path", field.WireName), request, errors);
         }
     }
 
@@ -56,7 +56,7 @@ internal static class RequestBinder
     {
         foreach (var field in shape.OtherFields)
         {
-            var loc = ValidationErrors.Loc("query", field.WireName);
+            var loc = FieldLocation.Of("query", field.WireName);
             var values = query[field.WireName];
             if (values.Count == 0)
             {
@@ -70,19 +70,19 @@ internal static class RequestBinder
         }
     }
 
-    private static void BindText(FieldShape field, string text, JsonArray loc, object request, List<ValidationErrorItem> errors)
+    private static void BindText(FieldShape field, string text, FieldLocation loc, object request, List<ValidationErrorItem> errors)
     {
         if (ScalarParser.TryParse(field.Shape, text, field.Constraints, loc, errors, out var value))
             field.Set(request, value);
     }
 
-    private static void BindList(FieldShape field, string[] texts, JsonArray loc, object request, List<ValidationErrorItem> errors)
+    private static void BindList(FieldShape field, string[] texts, FieldLocation loc, object request, List<ValidationErrorItem> errors)
     {
         var list = field.Shape.Create();
         var before = errors.Count;
         for (var i = 0; i < texts.Length; i++)
         {
-            var itemLoc = JsonBodyBinder.Append(loc, i);
+            var itemLoc = loc.Then(i);
             if (ScalarParser.TryParse(field.Shape.Element!, texts[i], Constraints.None, itemLoc, errors, out var item))
                 TypeShape.AddToList(list, item);
         }
@@ -98,20 +98,20 @@ internal static class RequestBinder
             return;
         if (body.RawText is { } text)
         {
-            errors.Add(ValidationErrors.ModelAttributesType(ValidationErrors.Loc("body"), JsonValue.Create(text)));
+            errors.Add(ValidationErrors.ModelAttributesType(FieldLocation.Of("body"), JsonValue.Create(text)));
             return;
         }
         if (body.Json is not { } json)
         {
             if (shape.OtherFields.Any(f => f.IsRequired))
-                errors.Add(ValidationErrors.Missing(ValidationErrors.Loc("body"), null));
+                errors.Add(ValidationErrors.Missing(FieldLocation.Of("body"), null));
             return;
         }
         if (json.ValueKind != JsonValueKind.Object)
         {
-            errors.Add(ValidationErrors.ModelAttributesType(ValidationErrors.Loc("body"), JsonBodyBinder.NodeOf(json)));
+            errors.Add(ValidationErrors.ModelAttributesType(FieldLocation.Of("body"), JsonBodyBinder.NodeOf(json)));
             return;
         }
-        JsonBodyBinder.BindFields(shape.OtherFields, request, json, ValidationErrors.Loc("body"), errors);
+        JsonBodyBinder.BindFields(shape.OtherFields, request, json, FieldLocation.Of("body"), errors);
     }
 }

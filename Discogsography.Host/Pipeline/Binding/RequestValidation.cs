@@ -42,7 +42,7 @@ internal static partial class RequestValidation
                 continue;
             var top = path.FirstOrDefault() as string;
             var origin = operation.Request.PathFields.Any(f => f.WireName == top) ? "path" : source;
-            var loc = ValidationErrors.Loc([origin, .. path]);
+            var loc = FieldLocation.Of([origin, .. path]);
             errors.Add(ValidationErrors.ValueError(loc, InputOf(failure.AttemptedValue), failure.ErrorMessage));
         }
     }

@@ -14,7 +14,7 @@ internal static class SafeText
     private const string NulMessage = "NUL characters (\\u0000) are not allowed";
 
     /// <summary>The 422 item for <paramref name="text"/> at <paramref name="loc"/>, or null when it is fine.</summary>
-    public static ValidationErrorItem? Check(string text, JsonArray loc) =>
+    public static ValidationErrorItem? Check(string text, FieldLocation loc) =>
         text.Contains('\0') ? ValidationErrors.ValueError(loc, JsonValue.Create(text.Replace("\0", "\\u0000", StringComparison.Ordinal)),
             NulMessage) : null;
 
@@ -22,11 +22,11 @@ internal static class SafeText
     public static List<ValidationErrorItem> CheckDocument(JsonElement root)
     {
         var errors = new List<ValidationErrorItem>();
-        Walk(root, ValidationErrors.Loc("body"), errors);
+        Walk(root, FieldLocation.Of("body"), errors);
         return errors;
     }
 
-    private static void Walk(JsonElement element, JsonArray loc, List<ValidationErrorItem> errors)
+    private static void Walk(JsonElement element, FieldLocation loc, List<ValidationErrorItem> errors)
     {
         switch (element.ValueKind)
         {
@@ -36,7 +36,7 @@ internal static class SafeText
             case JsonValueKind.Array:
                 var index = 0;
                 foreach (var item in element.EnumerateArray())
-                    Walk(item, JsonBodyBinder.Append(loc, index++), errors);
+                    Walk(item, loc.Then(index++), errors);
                 break;
             case JsonValueKind.Object:
                 foreach (var member in element.EnumerateObject())
@@ -46,7 +46,7 @@ internal static class SafeText
                         errors.Add(StringUnicode(loc, null));
                         continue;
                     }
-                    var memberLoc = JsonBodyBinder.Append(loc, name);
+                    var memberLoc = loc.Then(name);
                     if (Check(name, memberLoc) is { } error)
                         errors.Add(error);
                     else
@@ -56,7 +56,7 @@ internal static class SafeText
         }
     }
 
-    private static void CheckString(JsonElement element, JsonArray loc, List<ValidationErrorItem> errors)
+    private static void CheckString(JsonElement element, FieldLocation loc, List<ValidationErrorItem> errors)
     {
         string text;
         try
@@ -87,6 +87,6 @@ internal static class SafeText
         }
     }
 
-    private static ValidationErrorItem StringUnicode(JsonArray loc, JsonNode? input) =>
+    private static ValidationErrorItem StringUnicode(FieldLocation loc, JsonNode? input) =>
         ValidationErrors.Item("string_unicode", loc, "Input should be a valid string, unable to parse raw data as a unicode string", input);
 }

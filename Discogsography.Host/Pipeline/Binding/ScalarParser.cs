@@ -17,7 +17,7 @@ internal static class ScalarParser
     /// The one way text (a path segment, a query value) becomes a field's value: parsed as <paramref name="shape"/>,
     /// checked against <paramref name="constraints"/>, narrowed to the CLR type. On failure adds the error and returns false.
     /// </summary>
-    public static bool TryParse(TypeShape shape, string text, Constraints constraints, JsonArray loc, List<ValidationErrorItem> errors,
+    public static bool TryParse(TypeShape shape, string text, Constraints constraints, FieldLocation loc, List<ValidationErrorItem> errors,
         out object? value)
     {
         value = null;
@@ -27,7 +27,7 @@ internal static class ScalarParser
 
     /// <summary>Parses <paramref name="text"/> as <paramref name="shape"/> into its widest CLR type; on failure adds an
     /// error and returns false.</summary>
-    private static bool TryParseWide(TypeShape shape, string text, JsonArray loc, List<ValidationErrorItem> errors, out object? value)
+    private static bool TryParseWide(TypeShape shape, string text, FieldLocation loc, List<ValidationErrorItem> errors, out object? value)
     {
         value = null;
         if (SafeText.Check(text, loc) is { } unsafeText)
@@ -74,7 +74,7 @@ internal static class ScalarParser
         return value || FalseWords.Contains(word);
     }
 
-    private static ValidationErrorItem Failure(TypeShape shape, JsonArray loc, JsonNode input) => shape.Kind switch
+    private static ValidationErrorItem Failure(TypeShape shape, FieldLocation loc, JsonNode input) => shape.Kind switch
     {
         WireKind.Integer => ValidationErrors.IntParsing(loc, input),
         WireKind.Number => ValidationErrors.FloatParsing(loc, input),
@@ -92,7 +92,7 @@ internal static class ScalarParser
     /// reported as <c>less_than_equal</c>, as Python's unbounded ints are), then narrows it to the CLR type.
     /// </summary>
     public static bool TryComplete(
-        TypeShape shape, object wide, Constraints constraints, JsonNode? input, JsonArray loc, List<ValidationErrorItem> errors,
+        TypeShape shape, object wide, Constraints constraints, JsonNode? input, FieldLocation loc, List<ValidationErrorItem> errors,
         out object? value)
     {
         value = null;

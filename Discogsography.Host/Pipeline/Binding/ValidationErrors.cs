@@ -10,100 +10,91 @@ namespace Discogsography.Host.Pipeline.Binding;
 /// </summary>
 internal static class ValidationErrors
 {
-    public static ValidationErrorItem Missing(JsonArray loc, JsonNode? input) => Item("missing", loc, "Field required", input);
+    public static ValidationErrorItem Missing(FieldLocation loc, JsonNode? input) => Item("missing", loc, "Field required", input);
 
-    public static ValidationErrorItem StringType(JsonArray loc, JsonNode? input) =>
+    public static ValidationErrorItem StringType(FieldLocation loc, JsonNode? input) =>
         Item("string_type", loc, "Input should be a valid string", input);
 
-    public static ValidationErrorItem IntType(JsonArray loc, JsonNode? input) =>
+    public static ValidationErrorItem IntType(FieldLocation loc, JsonNode? input) =>
         Item("int_type", loc, "Input should be a valid integer", input);
 
-    public static ValidationErrorItem IntParsing(JsonArray loc, JsonNode? input) =>
+    public static ValidationErrorItem IntParsing(FieldLocation loc, JsonNode? input) =>
         Item("int_parsing", loc, "Input should be a valid integer, unable to parse string as an integer", input);
 
-    public static ValidationErrorItem IntFromFloat(JsonArray loc, JsonNode? input) =>
+    public static ValidationErrorItem IntFromFloat(FieldLocation loc, JsonNode? input) =>
         Item("int_from_float", loc, "Input should be a valid integer, got a number with a fractional part", input);
 
-    public static ValidationErrorItem FloatType(JsonArray loc, JsonNode? input) =>
+    public static ValidationErrorItem FloatType(FieldLocation loc, JsonNode? input) =>
         Item("float_type", loc, "Input should be a valid number", input);
 
-    public static ValidationErrorItem FloatParsing(JsonArray loc, JsonNode? input) =>
+    public static ValidationErrorItem FloatParsing(FieldLocation loc, JsonNode? input) =>
         Item("float_parsing", loc, "Input should be a valid number, unable to parse string as a number", input);
 
-    public static ValidationErrorItem BoolType(JsonArray loc, JsonNode? input) =>
+    public static ValidationErrorItem BoolType(FieldLocation loc, JsonNode? input) =>
         Item("bool_type", loc, "Input should be a valid boolean", input);
 
-    public static ValidationErrorItem BoolParsing(JsonArray loc, JsonNode? input) =>
+    public static ValidationErrorItem BoolParsing(FieldLocation loc, JsonNode? input) =>
         Item("bool_parsing", loc, "Input should be a valid boolean, unable to interpret input", input);
 
-    public static ValidationErrorItem UuidParsing(JsonArray loc, JsonNode? input) =>
+    public static ValidationErrorItem UuidParsing(FieldLocation loc, JsonNode? input) =>
         Item("uuid_parsing", loc, "Input should be a valid UUID, unable to parse string as a UUID", input);
 
-    public static ValidationErrorItem DatetimeParsing(JsonArray loc, JsonNode? input) =>
+    public static ValidationErrorItem DatetimeParsing(FieldLocation loc, JsonNode? input) =>
         Item("datetime_from_date_parsing", loc, "Input should be a valid datetime or date, invalid character in year", input);
 
-    public static ValidationErrorItem ListType(JsonArray loc, JsonNode? input) =>
+    public static ValidationErrorItem ListType(FieldLocation loc, JsonNode? input) =>
         Item("list_type", loc, "Input should be a valid list", input);
 
-    public static ValidationErrorItem DictType(JsonArray loc, JsonNode? input) =>
+    public static ValidationErrorItem DictType(FieldLocation loc, JsonNode? input) =>
         Item("dict_type", loc, "Input should be a valid dictionary", input);
 
     /// <summary>A non-object where a model was expected (FastAPI validates bodies with <c>from_attributes</c>).</summary>
-    public static ValidationErrorItem ModelAttributesType(JsonArray loc, JsonNode? input) =>
+    public static ValidationErrorItem ModelAttributesType(FieldLocation loc, JsonNode? input) =>
         Item("model_attributes_type", loc, "Input should be a valid dictionary or object to extract fields from", input);
 
-    public static ValidationErrorItem Enum(JsonArray loc, JsonNode? input, IEnumerable<string> allowed)
+    public static ValidationErrorItem Enum(FieldLocation loc, JsonNode? input, IEnumerable<string> allowed)
     {
         var expected = Expected(allowed.ToArray());
         return Item("enum", loc, $"Input should be {expected}", input, new JsonObject { ["expected"] = expected });
     }
 
-    public static ValidationErrorItem GreaterThanEqual(JsonArray loc, JsonNode? input, double bound) =>
+    public static ValidationErrorItem GreaterThanEqual(FieldLocation loc, JsonNode? input, double bound) =>
         Item("greater_than_equal", loc, $"Input should be greater than or equal to {Number(bound)}", input,
             new JsonObject { ["ge"] = NumberNode(bound) });
 
-    public static ValidationErrorItem LessThanEqual(JsonArray loc, JsonNode? input, double bound) =>
+    public static ValidationErrorItem LessThanEqual(FieldLocation loc, JsonNode? input, double bound) =>
         Item("less_than_equal", loc, $"Input should be less than or equal to {Number(bound)}", input,
             new JsonObject { ["le"] = NumberNode(bound) });
 
-    public static ValidationErrorItem StringTooShort(JsonArray loc, JsonNode? input, int minLength) =>
+    public static ValidationErrorItem StringTooShort(FieldLocation loc, JsonNode? input, int minLength) =>
         Item("string_too_short", loc, $"String should have at least {minLength} {Plural(minLength, "character")}", input,
             new JsonObject { ["min_length"] = minLength });
 
-    public static ValidationErrorItem StringTooLong(JsonArray loc, JsonNode? input, int maxLength) =>
+    public static ValidationErrorItem StringTooLong(FieldLocation loc, JsonNode? input, int maxLength) =>
         Item("string_too_long", loc, $"String should have at most {maxLength} {Plural(maxLength, "character")}", input,
             new JsonObject { ["max_length"] = maxLength });
 
-    public static ValidationErrorItem PatternMismatch(JsonArray loc, JsonNode? input, string pattern) =>
+    public static ValidationErrorItem PatternMismatch(FieldLocation loc, JsonNode? input, string pattern) =>
         Item("string_pattern_mismatch", loc, $"String should match pattern '{pattern}'", input, new JsonObject { ["pattern"] = pattern });
 
-    public static ValidationErrorItem TooShort(JsonArray loc, JsonNode? input, int minLength, int actual) =>
+    public static ValidationErrorItem TooShort(FieldLocation loc, JsonNode? input, int minLength, int actual) =>
         Item("too_short", loc, $"List should have at least {minLength} {Plural(minLength, "item")} after validation, not {actual}", input,
             new JsonObject { ["field_type"] = "List", ["min_length"] = minLength, ["actual_length"] = actual });
 
-    public static ValidationErrorItem TooLong(JsonArray loc, JsonNode? input, int maxLength, int actual) =>
+    public static ValidationErrorItem TooLong(FieldLocation loc, JsonNode? input, int maxLength, int actual) =>
         Item("too_long", loc, $"List should have at most {maxLength} {Plural(maxLength, "item")} after validation, not {actual}", input,
             new JsonObject { ["field_type"] = "List", ["max_length"] = maxLength, ["actual_length"] = actual });
 
     /// <summary>A custom validator's failure: <c>Value error, &lt;message&gt;</c> with <c>ctx.error = {}</c>.</summary>
-    public static ValidationErrorItem ValueError(JsonArray loc, JsonNode? input, string message) =>
+    public static ValidationErrorItem ValueError(FieldLocation loc, JsonNode? input, string message) =>
         Item("value_error", loc, $"Value error, {message}", input, new JsonObject { ["error"] = new JsonObject() });
 
     /// <summary>Malformed JSON: the location is the character offset of the problem.</summary>
     public static ValidationErrorItem JsonInvalid(long offset, string error) =>
-        Item("json_invalid", new JsonArray("body", offset), "JSON decode error", new JsonObject(), new JsonObject { ["error"] = error });
+        Item("json_invalid", FieldLocation.Of("body", offset), "JSON decode error", new JsonObject(), new JsonObject { ["error"] = error });
 
-    public static ValidationErrorItem Item(string type, JsonArray loc, string msg, JsonNode? input, JsonObject? ctx = null) =>
-        new() { Type = type, Loc = loc, Msg = msg, Input = input, Ctx = ctx };
-
-    /// <summary>A location: <c>["query", "limit"]</c>, <c>["body", "nodes", 0, "id"]</c>.</summary>
-    public static JsonArray Loc(params ReadOnlySpan<object> parts)
-    {
-        var loc = new JsonArray();
-        foreach (var part in parts)
-            loc.Add(part is int index ? JsonValue.Create(index) : JsonValue.Create((string)part));
-        return loc;
-    }
+    public static ValidationErrorItem Item(string type, FieldLocation loc, string msg, JsonNode? input, JsonObject? ctx = null) =>
+        new() { Type = type, Loc = loc.ToJsonArray(), Msg = msg, Input = input, Ctx = ctx };
 
     private static string Expected(string[] allowed) => allowed.Length switch
     {
