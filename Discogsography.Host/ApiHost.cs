@@ -37,13 +37,13 @@ public static class ApiHost
         var services = builder.Services;
         // Validated before anything starts: a wrong TRUSTED_PROXIES stops startup with one line.
         ConfigureForwardedHeaders.OptionsFor(settings.Hosting.TrustedProxies);
-        var catalog = services.AddApplication(settings, options.ServiceAssemblies);
+        var operationCatalog = services.AddApplication(settings, options.ServiceAssemblies);
         services.AddOpenApiDocument();
         options.ConfigureServices?.Invoke(services);
         var app = builder.Build();
         // Resolved now so the store's startup log line (Redis, or the in-memory warning) is written at startup.
         app.Services.GetRequiredService<IKeyValueStore>();
-        UsePipeline(app, settings, catalog);
+        UsePipeline(app, settings, operationCatalog);
         return app;
     }
 
@@ -62,18 +62,18 @@ public static class ApiHost
     /// mapper, the body-size gate, JSON bodies for
     /// framework 404/405s, routing.
     /// </summary>
-    private static void UsePipeline(WebApplication app, AppSettings settings, Pipeline.OperationCatalog catalog)
+    private static void UsePipeline(WebApplication app, AppSettings settings, Pipeline.OperationCatalog operationCatalog)
     {
         app.UseTrustedForwardedHeaders(settings.Hosting.TrustedProxies);
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseHealthPort(settings.Hosting.HealthPort);
         app.UseCorsOrigins(settings.Hosting.CorsOrigins);
-        app.UseMiddleware<UndocumentedStatusMonitor>(catalog);
+        app.UseMiddleware<UndocumentedStatusMonitor>(operationCatalog);
         app.UseMiddleware<ErrorHandlingMiddleware>();
         app.UseMiddleware<RequestSizeLimitMiddleware>();
         app.UseMiddleware<FrameworkStatusMiddleware>();
         app.UseRouting();
-        app.MapOperations(catalog);
+        app.MapOperations(operationCatalog);
         app.MapOpenApiDocument();
         app.MapTypeScriptDtos();
     }

@@ -25,7 +25,7 @@ internal static class ConfigureApplication
         services.AddRateLimits();
         services.AddAccountSecurity(settings);
         services.AddDiscogs(settings);
-        services.AddCatalog();
+        services.AddCatalogue();
         services.AddSyncJobs();
         services.AddImportJobs(settings.Imports);
         return services.AddTypedServices(serviceAssemblies);

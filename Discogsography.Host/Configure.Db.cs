@@ -16,7 +16,7 @@ internal static class ConfigureDb
 
     /// <summary>
     /// By convention, every <c>*Queries</c> class of ServiceInterface (one per aggregate, stateless over the data source:
-    /// <c>Data/</c> for accounts and jobs, <c>Catalog/</c> for the music) is a singleton, registered here and nowhere else:
+    /// <c>Data/</c> for accounts and jobs, <c>Catalogue/</c> for the music) is a singleton, registered here and nowhere else:
     /// a new one needs no registration.
     /// </summary>
     private static void AddQueries(IServiceCollection services)

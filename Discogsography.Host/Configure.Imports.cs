@@ -1,4 +1,4 @@
-using Discogsography.ServiceInterface.Catalog.Import;
+using Discogsography.ServiceInterface.Catalogue.Import;
 using Discogsography.ServiceInterface.Configuration;
 using Discogsography.ServiceInterface.Data;
 using Discogsography.ServiceInterface.Imports;
@@ -18,9 +18,9 @@ internal static class ConfigureImports
         services.AddSingleton(sp =>
             BuildBudget.For(sp.GetRequiredService<ImportOptions>().Cores, PostgresDataSource.ImportPoolSize,
                 settings.BuildMemoryMegabytes));
-        services.AddSingleton(new CatalogShape());
-        services.AddSingleton<CatalogImporter>();
-        services.AddSingleton<CatalogBackfill>();
+        services.AddSingleton(new CatalogueShape());
+        services.AddSingleton<CatalogueImporter>();
+        services.AddSingleton<CatalogueBackfill>();
         services.AddHttpClient(DumpHttp.HttpClientName, http => http.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(() =>
                 new SocketsHttpHandler { AllowAutoRedirect = false, ConnectTimeout = TimeSpan.FromSeconds(30) });

@@ -17,14 +17,14 @@ internal static class ConfigureServices
 
     public static OperationCatalog AddTypedServices(this IServiceCollection services, IReadOnlyList<Assembly> serviceAssemblies)
     {
-        var catalog = OperationCatalog.Discover(serviceAssemblies, [ContractAssembly]);
-        services.AddSingleton(catalog);
+        var operationCatalog = OperationCatalog.Discover(serviceAssemblies, [ContractAssembly]);
+        services.AddSingleton(operationCatalog);
         services.AddSingleton<ErrorResponseWriter>();
-        foreach (var serviceType in catalog.ServiceTypes)
+        foreach (var serviceType in operationCatalog.ServiceTypes)
             services.AddScoped(serviceType);
         foreach (var assembly in serviceAssemblies)
             AddValidators(services, assembly);
-        return catalog;
+        return operationCatalog;
     }
 
     /// <summary>Registers every <c>AbstractValidator&lt;T&gt;</c> as <c>IValidator&lt;T&gt;</c> (validators are stateless).</summary>
@@ -41,9 +41,9 @@ internal static class ConfigureServices
     }
 
     /// <summary>Maps each operation onto endpoint routing; GET routes answer HEAD too, as Starlette's do.</summary>
-    public static void MapOperations(this IEndpointRouteBuilder endpoints, OperationCatalog catalog)
+    public static void MapOperations(this IEndpointRouteBuilder endpoints, OperationCatalog operationCatalog)
     {
-        foreach (var operation in catalog.Operations)
+        foreach (var operation in operationCatalog.Operations)
         {
             var verbs = operation.Verbs.Contains("GET") ? [.. operation.Verbs, "HEAD"] : operation.Verbs.ToArray();
             var handler = new OperationHandler(operation, endpoints.ServiceProvider);

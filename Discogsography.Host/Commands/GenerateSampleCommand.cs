@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
-using Discogsography.ServiceInterface.Catalog.Sample;
+using Discogsography.ServiceInterface.Catalogue.Sample;
 
 namespace Discogsography.Host.Commands;
 

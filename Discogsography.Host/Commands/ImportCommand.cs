@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Discogsography.ServiceInterface.Catalog.Import;
+using Discogsography.ServiceInterface.Catalogue.Import;
 using Spectre.Console;
 
 namespace Discogsography.Host.Commands;
@@ -46,7 +46,7 @@ internal static class ImportCommand
     {
         var files = FilesOf(paths);
         await using var services = await CommandServices.StartAsync(cancellationToken);
-        var importer = services.GetRequiredService<CatalogImporter>();
+        var importer = services.GetRequiredService<CatalogueImporter>();
         var outcome = await ImportWithProgressAsync(importer, files, cancellationToken);
         foreach (var load in outcome.Files)
             Console.WriteLine($"{Path.GetFileName(load.File.Path)}: {load.Records:N0} records");
@@ -54,7 +54,7 @@ internal static class ImportCommand
         return 0;
     }
 
-    private static async Task<ImportOutcome> ImportWithProgressAsync(CatalogImporter importer, DumpFile[] files,
+    private static async Task<ImportOutcome> ImportWithProgressAsync(CatalogueImporter importer, DumpFile[] files,
         CancellationToken cancellationToken)
     {
         if (!Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive)

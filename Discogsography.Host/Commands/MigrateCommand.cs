@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Discogsography.ServiceInterface.Catalog.Import;
+using Discogsography.ServiceInterface.Catalogue.Import;
 using Discogsography.ServiceInterface.Data;
 
 namespace Discogsography.Host.Commands;
@@ -14,7 +14,7 @@ internal static class MigrateCommand
         {
             await using var services = await CommandServices.StartAsync(cancellationToken, migrate: false);
             var outcome = await services.GetRequiredService<MigrationRunner>().MigrateAsync(cancellationToken);
-            if (await services.GetRequiredService<CatalogBackfill>().RunAsync(cancellationToken))
+            if (await services.GetRequiredService<CatalogueBackfill>().RunAsync(cancellationToken))
                 Console.WriteLine("Built the discovery tables of the live catalogue.");
             Console.WriteLine(outcome.Applied.Count == 0
                 ? $"Database is up to date ({outcome.AlreadyApplied.Count} migrations applied earlier)."

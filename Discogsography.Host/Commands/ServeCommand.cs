@@ -36,7 +36,7 @@ internal static partial class ServeCommand
             try
             {
                 await runner.MigrateAsync(cancellationToken);
-                await app.Services.GetRequiredService<ServiceInterface.Catalog.Import.CatalogBackfill>().RunAsync(cancellationToken);
+                await app.Services.GetRequiredService<ServiceInterface.Catalogue.Import.CatalogueBackfill>().RunAsync(cancellationToken);
                 return;
             }
             catch (Npgsql.NpgsqlException e) when (e is not Npgsql.PostgresException && attempt < 6)

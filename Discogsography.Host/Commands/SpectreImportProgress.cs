@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Discogsography.ServiceInterface.Catalog.Import;
+using Discogsography.ServiceInterface.Catalogue.Import;
 using Spectre.Console;
 
 namespace Discogsography.Host.Commands;

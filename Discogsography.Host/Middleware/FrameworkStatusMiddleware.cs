@@ -9,9 +9,9 @@ namespace Discogsography.Host.Middleware;
 /// responses the reference's JSON bodies (<c>{"detail":"Not Found"}</c>, <c>{"detail":"Method Not Allowed"}</c>
 /// with <c>Allow</c>).
 /// </summary>
-internal sealed class FrameworkStatusMiddleware(RequestDelegate next, OperationCatalog catalog)
+internal sealed class FrameworkStatusMiddleware(RequestDelegate next, OperationCatalog operationCatalog)
 {
-    private readonly TemplateMatcher[] routes = catalog.Operations
+    private readonly TemplateMatcher[] routes = operationCatalog.Operations
         .Select(o => o.Route.Template).Distinct()
         .Select(t => new TemplateMatcher(TemplateParser.Parse(t), new RouteValueDictionary()))
         .ToArray();

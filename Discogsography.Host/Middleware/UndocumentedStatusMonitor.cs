@@ -7,11 +7,11 @@ namespace Discogsography.Host.Middleware;
 /// Notices an operation answering an error status its OpenAPI description does not list (<see cref="OperationStatuses"/>),
 /// logs it and keeps it, so the document cannot silently fall behind the code: the test suite fails on any.
 /// </summary>
-internal sealed partial class UndocumentedStatusMonitor(RequestDelegate next, OperationCatalog catalog,
+internal sealed partial class UndocumentedStatusMonitor(RequestDelegate next, OperationCatalog operationCatalog,
     ILogger<UndocumentedStatusMonitor> logger)
 {
     private readonly Dictionary<Operation, IReadOnlyDictionary<int,
-        string>> documented = catalog.Operations.ToDictionary(o => o, OperationStatuses.ErrorsOf);
+        string>> documented = operationCatalog.Operations.ToDictionary(o => o, OperationStatuses.ErrorsOf);
 
     /// <summary>"Operation status" pairs seen so far by every host of this process (tests read it).</summary>
     public static ConcurrentDictionary<string, byte> Seen { get; } = new();

@@ -14,7 +14,7 @@ namespace Discogsography.Host.OpenApi;
 /// per DTO and verb, path and query parameters from the DTO's fields (with their bounds and defaults), the body
 /// and response schemas from the DTO types, bearer security where the route authenticates.
 /// </summary>
-internal sealed class OperationsDocumentTransformer(OperationCatalog catalog) : IOpenApiDocumentTransformer
+internal sealed class OperationsDocumentTransformer(OperationCatalog operationCatalog) : IOpenApiDocumentTransformer
 {
     private const string BearerScheme = "bearer";
 
@@ -38,14 +38,14 @@ internal sealed class OperationsDocumentTransformer(OperationCatalog catalog) : 
         };
         document.Paths ??= [];
         var schemas = new SchemaRegistry(document, context, cancellationToken);
-        foreach (var operation in catalog.Operations)
+        foreach (var operation in operationCatalog.Operations)
         {
             if (!document.Paths.TryGetValue(operation.Route.Template, out var item))
                 document.Paths[operation.Route.Template] = item = new OpenApiPathItem();
             foreach (var verb in operation.Verbs)
                 ((OpenApiPathItem)item).AddOperation(new HttpMethod(verb), await DescribeAsync(document, operation, verb, schemas));
         }
-        document.Tags = catalog.Operations.Select(o => o.Tag).OfType<string>().Distinct().Order()
+        document.Tags = operationCatalog.Operations.Select(o => o.Tag).OfType<string>().Distinct().Order()
             .Select(t => new OpenApiTag { Name = t }).ToHashSet();
     }
 

@@ -1,5 +1,5 @@
 using Discogsography.ServiceInterface.Audit;
-using Discogsography.ServiceInterface.Catalog.Import;
+using Discogsography.ServiceInterface.Catalogue.Import;
 using Discogsography.ServiceInterface.Data;
 using Discogsography.ServiceInterface.Jobs;
 using Discogsography.ServiceModel;
@@ -15,7 +15,7 @@ namespace Discogsography.ServiceInterface.Imports;
 /// </summary>
 public sealed partial class ImportJobRunner(
     ImportJobQueries jobs, JobHeartbeatQueries heartbeats, ImportSources sources, DumpDownloader downloader, ChecksumVerifier checksums,
-    CatalogImporter importer, AuditLog audit,
+    CatalogueImporter importer, AuditLog audit,
     ImportOptions options, TimeProvider time, ILogger<ImportJobRunner> logger)
 {
     public async Task RunAsync(ClaimedImportJob job, string instance, CancellationToken stopping)

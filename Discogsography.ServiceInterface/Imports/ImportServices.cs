@@ -11,7 +11,7 @@ namespace Discogsography.ServiceInterface.Imports;
 /// is a 400 before a job exists), follow their progress, cancel them. Starting and cancelling are audited.
 /// </summary>
 public sealed class ImportServices(
-    ImportJobQueries jobs, ImportSources sources, CatalogInfoQueries catalogue, JobSignal<ClaimedImportJob> signal, AuditLog audit)
+    ImportJobQueries jobs, ImportSources sources, CatalogueInfoQueries catalogue, JobSignal<ClaimedImportJob> signal, AuditLog audit)
         : Service
 {
     private const int MaxListedDumpFiles = 200;

@@ -1,4 +1,4 @@
-using Discogsography.ServiceInterface.Catalog.Import;
+using Discogsography.ServiceInterface.Catalogue.Import;
 using Discogsography.ServiceInterface.Data;
 using Discogsography.ServiceModel;
 using Microsoft.Extensions.Logging;

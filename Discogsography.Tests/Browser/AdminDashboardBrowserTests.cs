@@ -1,7 +1,7 @@
 using System.Net;
 using Discogsography.ServiceModel;
 using Discogsography.Tests.Infrastructure;
-using Discogsography.Tests.Integration.Catalog;
+using Discogsography.Tests.Integration.Catalogue;
 using Discogsography.Tests.Integration.Sync;
 using Microsoft.Playwright;
 
@@ -60,7 +60,7 @@ public sealed class AdminDashboardBrowserTests
     [Test]
     public async Task An_administrator_manages_credentials_a_user_and_their_sync_and_finds_it_all_in_the_audit_log()
     {
-        await CatalogFixture.OracleAsync();
+        await CatalogueFixture.OracleAsync();
         await Accounts.CreateDirectlyAsync(AdminEmail, isAdmin: true);
         using var member = Accounts.NewClient();
         await Accounts.RegisterAndLoginAsync(member, MemberEmail);
@@ -83,7 +83,7 @@ public sealed class AdminDashboardBrowserTests
     [Test]
     public async Task Every_page_works_in_light_and_dark_and_at_700_pixels_with_a_menu_toggle()
     {
-        await CatalogFixture.OracleAsync();
+        await CatalogueFixture.OracleAsync();
         await Accounts.CreateDirectlyAsync(AdminEmail, isAdmin: true);
         var member = await Accounts.CreateDirectlyAsync(MemberEmail);
         await SignInAsync(AdminEmail);

@@ -1,4 +1,4 @@
-using Discogsography.ServiceInterface.Catalog.Import;
+using Discogsography.ServiceInterface.Catalogue.Import;
 using Discogsography.ServiceInterface.Data;
 using Npgsql;
 
@@ -12,6 +12,6 @@ public static class TestImporter
 
     public static readonly BuildBudget Budget = BuildBudget.For(ManyCores, PostgresDataSource.ImportPoolSize, totalMemoryMegabytes: 256);
 
-    public static CatalogImporter For(NpgsqlDataSource database, CatalogShape? shape = null) =>
-        new(database, TimeProvider.System, Budget, shape ?? new CatalogShape());
+    public static CatalogueImporter For(NpgsqlDataSource database, CatalogueShape? shape = null) =>
+        new(database, TimeProvider.System, Budget, shape ?? new CatalogueShape());
 }

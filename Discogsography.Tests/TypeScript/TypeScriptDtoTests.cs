@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Discogsography.Host.TypeScript;
 using Discogsography.Tests.Infrastructure;
-using Discogsography.Tests.Integration.Catalog;
+using Discogsography.Tests.Integration.Catalogue;
 using Discogsography.Tests.Integration.Process;
 
 namespace Discogsography.Tests.TypeScript;
@@ -97,7 +97,7 @@ public sealed class TypeScriptDtoTests : ApiTest
     [Test]
     public async Task The_TypeScript_client_logs_in_explores_refreshes_and_reports_errors_under_Node()
     {
-        var oracle = await CatalogFixture.OracleAsync();
+        var oracle = await CatalogueFixture.OracleAsync();
         var artist = oracle.ArtistName(oracle.Releases[0].Artists[0].Id);
         var folder = TypeScriptToolchain.Project(await GetModuleAsync(), ("tour.ts", NodeTour));
         var compiled = await TypeScriptToolchain.CompileAsync(folder, emit: true);

@@ -1,4 +1,4 @@
-using Discogsography.ServiceInterface.Catalog.Import;
+using Discogsography.ServiceInterface.Catalogue.Import;
 using Discogsography.ServiceInterface.Imports;
 
 namespace Discogsography.Tests.Unit;

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using Discogsography.Host.Commands;
-using Discogsography.ServiceInterface.Catalog.Import;
+using Discogsography.ServiceInterface.Catalogue.Import;
 using Discogsography.Tests.Infrastructure;
 using Spectre.Console;
 

@@ -3,7 +3,7 @@ using Dapper;
 using Discogsography.ServiceInterface.Security;
 using Discogsography.ServiceModel;
 using Discogsography.Tests.Infrastructure;
-using Discogsography.Tests.Integration.Catalog;
+using Discogsography.Tests.Integration.Catalogue;
 using Discogsography.Tests.Integration.Sync;
 
 namespace Discogsography.Tests.Integration.Admin;
@@ -17,7 +17,7 @@ public sealed class AdminOperationsTests : ApiTest
     [Test]
     public async Task The_dashboard_counts_accounts_connections_recent_syncs_and_the_catalogue()
     {
-        await CatalogFixture.OracleAsync();
+        await CatalogueFixture.OracleAsync();
         await Accounts.CreateDirectlyAsync("inactive@example.com");
         await Accounts.SetFlagsAsync("inactive@example.com", isActive: false);
         using var member = Accounts.NewClient();

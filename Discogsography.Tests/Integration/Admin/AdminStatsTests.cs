@@ -2,7 +2,7 @@ using System.Net;
 using Dapper;
 using Discogsography.ServiceModel;
 using Discogsography.Tests.Infrastructure;
-using Discogsography.Tests.Integration.Catalog;
+using Discogsography.Tests.Integration.Catalogue;
 
 namespace Discogsography.Tests.Integration.Admin;
 
@@ -53,7 +53,7 @@ public sealed class AdminStatsTests : ApiTest
     [Test]
     public async Task The_catalogue_charts_match_the_dump()
     {
-        var oracle = await CatalogFixture.OracleAsync();
+        var oracle = await CatalogueFixture.OracleAsync();
 
         var stats = await Client.SendAsync(new GetAdminStats());
 
@@ -81,15 +81,15 @@ public sealed class AdminStatsTests : ApiTest
     [Test]
     public async Task The_live_catalogue_says_when_and_from_which_files_it_was_imported()
     {
-        var oracle = await CatalogFixture.OracleAsync();
+        var oracle = await CatalogueFixture.OracleAsync();
 
         var status = await Client.SendAsync(new GetCatalogueStatus());
 
         var live = status.Live!;
-        Assert.That(live.Origin, Is.EqualTo(CatalogFixture.Origin));
+        Assert.That(live.Origin, Is.EqualTo(CatalogueFixture.Origin));
         Assert.That(live.Files.Select(f => f.Kind), Is.EqualTo(new[] { "artists", "labels", "masters", "releases" }));
         Assert.That(live.Files.Single(f => f.Kind == "releases").Path,
-            Is.EqualTo(CatalogFixture.FileOf(ServiceInterface.Catalog.Import.DumpKind.Releases).Path));
+            Is.EqualTo(CatalogueFixture.FileOf(ServiceInterface.Catalogue.Import.DumpKind.Releases).Path));
         Assert.That(live.Files.Single(f => f.Kind == "releases").Records, Is.EqualTo(oracle.Releases.Count));
         Assert.That(live.Figures.Releases, Is.EqualTo(oracle.Releases.Count));
     }

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using Dapper;
-using Discogsography.ServiceInterface.Catalog.Sample;
+using Discogsography.ServiceInterface.Catalogue.Sample;
 using Discogsography.ServiceInterface.Data;
 using Discogsography.ServiceModel;
 using Discogsography.Tests.Infrastructure;

@@ -1,6 +1,6 @@
 using System.Net;
 using Dapper;
-using Discogsography.ServiceInterface.Catalog.Sample;
+using Discogsography.ServiceInterface.Catalogue.Sample;
 using Discogsography.ServiceModel;
 using Discogsography.Tests.Infrastructure;
 

@@ -1,5 +1,5 @@
 using Dapper;
-using Discogsography.ServiceInterface.Catalog.Sample;
+using Discogsography.ServiceInterface.Catalogue.Sample;
 using Discogsography.ServiceModel;
 using Discogsography.Tests.Infrastructure;
 

@@ -15,9 +15,9 @@ public sealed class OpenApiDocumentTests : ApiTest
     [Test]
     public void Every_operation_the_host_routes_is_documented_under_its_verb()
     {
-        var catalog = Host.Services.GetRequiredService<Discogsography.Host.Pipeline.OperationCatalog>();
+        var operationCatalog = Host.Services.GetRequiredService<Discogsography.Host.Pipeline.OperationCatalog>();
 
-        foreach (var operation in catalog.Operations)
+        foreach (var operation in operationCatalog.Operations)
         {
             foreach (var verb in operation.Verbs)
                 Assert.That(document["paths"]?[operation.Route.Template]?[verb.ToLowerInvariant()], Is.Not.Null,

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using System.Diagnostics;
 using Discogsography.Tests.Infrastructure;
-using Discogsography.Tests.Integration.Catalog;
+using Discogsography.Tests.Integration.Catalogue;
 
 namespace Discogsography.Tests.Integration.Process;
 
@@ -12,7 +12,7 @@ public sealed class ClientSampleTests : ApiTest
     [Test]
     public async Task The_sample_registers_logs_in_and_explores_an_artist()
     {
-        var oracle = await CatalogFixture.OracleAsync();
+        var oracle = await CatalogueFixture.OracleAsync();
         var artistId = oracle.Releases[0].Artists[0].Id;
         var artist = oracle.ArtistName(artistId);
 
@@ -35,7 +35,7 @@ public sealed class ClientSampleTests : ApiTest
     [Test]
     public async Task The_sample_explores_the_demo_artist_by_default_and_reuses_its_account_on_the_next_run()
     {
-        await CatalogFixture.OracleAsync();
+        await CatalogueFixture.OracleAsync();
 
         var first = await RunSampleAsync(Host.ApiUrl.ToString(), "returning@example.com");
         var second = await RunSampleAsync(Host.ApiUrl.ToString(), "returning@example.com");

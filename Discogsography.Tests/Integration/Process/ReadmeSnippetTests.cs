@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Discogsography.Tests.Infrastructure;
-using Discogsography.Tests.Integration.Catalog;
+using Discogsography.Tests.Integration.Catalogue;
 using Discogsography.Tests.TypeScript;
 
 namespace Discogsography.Tests.Integration.Process;
@@ -14,7 +14,7 @@ public sealed partial class ReadmeSnippetTests : ApiTest
     private static readonly string Readme = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "README.md"));
 
     [OneTimeSetUp]
-    public Task ImportTheCatalogueAsync() => CatalogFixture.OracleAsync();
+    public Task ImportTheCatalogueAsync() => CatalogueFixture.OracleAsync();
 
     [Test]
     public async Task The_TypeScript_snippet_compiles_and_runs_with_the_commands_the_README_gives()

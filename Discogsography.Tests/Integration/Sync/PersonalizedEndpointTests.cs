@@ -1,7 +1,7 @@
 using System.Globalization;
 using Discogsography.ServiceModel;
 using Discogsography.Tests.Infrastructure;
-using Discogsography.Tests.Integration.Catalog;
+using Discogsography.Tests.Integration.Catalogue;
 using static Discogsography.Tests.Integration.Sync.SyncScenario;
 
 namespace Discogsography.Tests.Integration.Sync;
@@ -21,7 +21,7 @@ public sealed class PersonalizedEndpointTests : ApiTest
     [SetUp]
     public async Task SyncTheListsAsync()
     {
-        oracle = await CatalogFixture.OracleAsync();
+        oracle = await CatalogueFixture.OracleAsync();
         catalogue = oracle.Releases.ToDictionary(r => r.Id);
         (collection, wantlist) = BuildLists();
         await Accounts.RegisterAndLoginAsync(Client, "listener@example.com");
