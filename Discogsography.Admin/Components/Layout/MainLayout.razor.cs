@@ -12,10 +12,8 @@ namespace Discogsography.Admin.Components.Layout;
 /// </summary>
 public partial class MainLayout : IAsyncDisposable
 {
-    private readonly Guid viewportSubscription = Guid.NewGuid();
     private MudThemeProvider? themeProvider;
     private bool darkMode;
-    private bool wide = true;
     private bool drawerOpen = true;
 
     // The kept session is read before the frame is drawn, so the drawer is part of the first layout, not added later.
@@ -41,15 +39,11 @@ public partial class MainLayout : IAsyncDisposable
     {
         if (!firstRender)
             return;
-        await Viewport.SubscribeAsync(viewportSubscription, OnViewportChanged, fireImmediately: true);
         var chosen = await ThemePreference.LoadDarkModeAsync();
         darkMode = chosen ?? (themeProvider is not null && await themeProvider.GetSystemDarkModeAsync());
         StateHasChanged();
     }
 
-    /// <summary>Whether the drawer is a fixed column (medium breakpoint and up) or an overlay.</summary>
-    private void OnViewportChanged(BrowserViewportEventArgs viewport) =>
-        wide = viewport.Breakpoint is >= Breakpoint.Md and <= Breakpoint.Xxl;
 
     /// <summary>The drawer closes itself when the window shrinks below the breakpoint, and opens again when it grows.</summary>
     private void DrawerOpenChanged(bool open) => drawerOpen = open;
@@ -64,13 +58,19 @@ public partial class MainLayout : IAsyncDisposable
 
     private void OnSessionChanged() => InvokeAsync(StateHasChanged);
 
-    private void OnLocationChanged(object? sender, LocationChangedEventArgs e)
+    /// <summary>
+    /// On a narrow window the drawer overlays the page, so following a link closes it. The breakpoint is read now, not
+    /// taken from the last resize event, which arrives late after a window shrinks.
+    /// </summary>
+    private void OnLocationChanged(object? sender, LocationChangedEventArgs e) => _ = InvokeAsync(async () =>
     {
-        if (wide || !drawerOpen)
+        if (!drawerOpen || IsWide(await Viewport.GetCurrentBreakpointAsync()))
             return;
         drawerOpen = false;
-        InvokeAsync(StateHasChanged);
-    }
+        StateHasChanged();
+    });
+
+    private static bool IsWide(Breakpoint breakpoint) => breakpoint is >= Breakpoint.Md and <= Breakpoint.Xxl;
 
     private async Task SignOutAsync()
     {
@@ -78,11 +78,11 @@ public partial class MainLayout : IAsyncDisposable
         Navigation.NavigateTo("/login");
     }
 
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync()
     {
         Session.Changed -= OnSessionChanged;
         Navigation.LocationChanged -= OnLocationChanged;
-        await Viewport.UnsubscribeAsync(viewportSubscription);
         GC.SuppressFinalize(this);
+        return ValueTask.CompletedTask;
     }
 }
