@@ -1,4 +1,5 @@
 using Discogsography.ServiceInterface.Data;
+using Discogsography.ServiceInterface.Maintenance;
 
 namespace Discogsography.Host;
 
@@ -6,5 +7,9 @@ namespace Discogsography.Host;
 /// unless <c>MIGRATE_ON_STARTUP=false</c>.</summary>
 internal static class ConfigureMigrations
 {
-    public static void AddMigrations(this IServiceCollection services) => services.AddSingleton<MigrationRunner>();
+    public static void AddMigrations(this IServiceCollection services)
+    {
+        services.AddSingleton<MigrationRunner>();
+        services.AddSingleton<DatabaseUpgrade>();
+    }
 }

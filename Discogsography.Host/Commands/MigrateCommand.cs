@@ -1,6 +1,5 @@
 using System.CommandLine;
-using Discogsography.ServiceInterface.Catalogue.Import;
-using Discogsography.ServiceInterface.Data;
+using Discogsography.ServiceInterface.Maintenance;
 
 namespace Discogsography.Host.Commands;
 
@@ -13,8 +12,8 @@ internal static class MigrateCommand
         command.SetAction((_, cancellationToken) => CommandGuard.RunAsync(async () =>
         {
             await using var services = await CommandServices.StartAsync(cancellationToken, migrate: false);
-            var outcome = await services.GetRequiredService<MigrationRunner>().MigrateAsync(cancellationToken);
-            if (await services.GetRequiredService<CatalogueBackfill>().RunAsync(cancellationToken))
+            var (outcome, backfilled) = await services.GetRequiredService<DatabaseUpgrade>().RunAsync(cancellationToken);
+            if (backfilled)
                 Console.WriteLine("Built the discovery tables of the live catalogue.");
             Console.WriteLine(outcome.Applied.Count == 0
                 ? $"Database is up to date ({outcome.AlreadyApplied.Count} migrations applied earlier)."

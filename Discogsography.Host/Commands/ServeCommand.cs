@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Discogsography.ServiceInterface.Configuration;
-using Discogsography.ServiceInterface.Data;
 
 namespace Discogsography.Host.Commands;
 
@@ -29,14 +28,13 @@ internal static partial class ServeCommand
     /// <summary>The database may still be starting (containers): retry for about half a minute before giving up.</summary>
     private static async Task MigrateWithRetryAsync(WebApplication app, CancellationToken cancellationToken)
     {
-        var runner = app.Services.GetRequiredService<MigrationRunner>();
+        var upgrade = app.Services.GetRequiredService<ServiceInterface.Maintenance.DatabaseUpgrade>();
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Discogsography.Migrations");
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                await runner.MigrateAsync(cancellationToken);
-                await app.Services.GetRequiredService<ServiceInterface.Catalogue.Import.CatalogueBackfill>().RunAsync(cancellationToken);
+                await upgrade.RunAsync(cancellationToken);
                 return;
             }
             catch (Npgsql.NpgsqlException e) when (e is not Npgsql.PostgresException && attempt < 6)
