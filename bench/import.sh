@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Import speed and memory on a synthetic dump of N releases (default 1,000,000):
-#  (a) decompress + parse only, (b) the full import (load, derived tables, indexes, switch), and (a)/(b);
-#  releases/s; peak memory importing only the releases file vs only the labels file (memory must not grow with input).
+# Import speed, memory and disk on a synthetic dump of N releases (default 1,000,000), measured in one run:
+#  per file: compressed and XML size, the decompression floor (gzip -dc to /dev/null), the load time, MB/s of XML and
+#  records/s; the whole import split into its load phase and its build phase; peak RSS of the full import and of
+#  importing only the releases file vs only the labels file (memory must not grow with the input); the catalogue's
+#  size on disk; and the target ratio (full import) ÷ (decompression floor).
 #   bench/import.sh [releases]
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 releases=${1:-1000000}
@@ -9,20 +11,38 @@ bench_setup
 trap bench_stop EXIT
 dump=$(bench_dump "$releases")
 
-seconds() { local start=$1; echo "$(date +%s.%N) - $start" | bc -l; }
+now() { date +%s.%N; }
+since() { echo "$(now) - $1" | bc -l; }
 peak() { grep -o 'peak memory [0-9]* MB' <<<"$1" | grep -o '[0-9]*'; }
+loaded() { grep -o "$1.xml.gz: [0-9]* records loaded in [0-9.]*" <<<"$2" | grep -o '[0-9.]*$'; }
+records() { grep -o "$1.xml.gz: [0-9]* records loaded" <<<"$2" | grep -o '[0-9][0-9]*' | tail -1; }
 
-start=$(date +%s.%N); dotnet "$host_dll" import --parse-only "$dump" >/dev/null 2>&1; parse=$(seconds "$start")
-start=$(date +%s.%N); full_out=$(dotnet "$host_dll" import "$dump" 2>&1); full=$(seconds "$start")
-load=$(grep -o 'releases.xml.gz: [0-9]* records loaded in [0-9.]*' <<<"$full_out" | grep -o '[0-9.]*$')
+start=$(now); dotnet "$host_dll" import --parse-only "$dump" >/dev/null 2>&1; parse=$(since "$start")
+start=$(now); full_out=$(dotnet "$host_dll" import "$dump" 2>&1); full=$(since "$start")
+build=$(grep -o 'Build: all [0-9]* steps done in [0-9.]*' <<<"$full_out" | grep -o '[0-9.]*$')
+disk=$(PGPASSWORD=$POSTGRES_PASSWORD psql -h "${POSTGRES_HOST%:*}" -p "${POSTGRES_HOST##*:}" -U "$POSTGRES_USERNAME" -d "$POSTGRES_DATABASE" -tAc \
+  "SELECT round(sum(pg_total_relation_size(c.oid)) / 1048576.0) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+   WHERE n.nspname = 'graph' AND c.relkind IN ('r', 'm')")
 labels_out=$(dotnet "$host_dll" import "$dump/discogs_20200806_labels.xml.gz" 2>&1)
 releases_out=$(dotnet "$host_dll" import "$dump/discogs_20200806_releases.xml.gz" 2>&1)
 
 printf 'import of %s releases (%s cores)\n' "$releases" "$(nproc)"
-printf '  (a) decompress + parse only      %8.1f s\n' "$parse"
-printf '  (b) full import                  %8.1f s   (releases file loaded in %s s)\n' "$full" "$load"
-printf '  ratio (a)/(b)                    %8.2f      (target >= 0.6)\n' "$(echo "$parse / $full" | bc -l)"
-printf '  releases/s, full import          %8.0f\n' "$(echo "$releases / $full" | bc -l)"
-printf '  peak memory, releases file only  %8s MB\n' "$(peak "$releases_out")"
-printf '  peak memory, labels file only    %8s MB\n' "$(peak "$labels_out")"
-printf '  ratio releases/labels            %8.2f      (target <= 2)\n' "$(echo "$(peak "$releases_out") / $(peak "$labels_out")" | bc -l)"
+printf '  %-9s %9s %9s %9s %9s %9s %11s\n' file 'gz MB' 'XML MB' 'gunzip s' 'load s' 'XML MB/s' 'records/s'
+floor=0; load_total=0
+for kind in artists labels masters releases; do
+  file="$dump/discogs_20200806_$kind.xml.gz"
+  start=$(now); xml_bytes=$(gzip -dc "$file" | wc -c); gunzip_s=$(since "$start")
+  floor=$(echo "$floor + $gunzip_s" | bc -l)
+  load_s=$(loaded "$kind" "$full_out"); load_total=$(echo "$load_total + $load_s" | bc -l)
+  printf '  %-9s %9.1f %9.1f %9.2f %9.2f %9.1f %11.0f\n' "$kind" "$(echo "$(stat -c %s "$file") / 1048576" | bc -l)" \
+    "$(echo "$xml_bytes / 1048576" | bc -l)" "$gunzip_s" "$load_s" "$(echo "$xml_bytes / 1048576 / $load_s" | bc -l)" \
+    "$(echo "$(records "$kind" "$full_out") / $load_s" | bc -l)"
+done
+printf '  decompression floor (gzip -dc, all files)  %8.1f s\n' "$floor"
+printf '  decompress + parse only                    %8.1f s\n' "$parse"
+printf '  full import                                %8.1f s   (load %.1f s, build %s s, the rest locking, copying, switching)\n' \
+  "$full" "$load_total" "$build"
+printf '  full import / decompression floor          %8.2f     (target <= 2)\n' "$(echo "$full / $floor" | bc -l)"
+printf '  peak RSS: full import %s MB, releases file only %s MB, labels file only %s MB (releases/labels %.2f, target <= 2)\n' \
+  "$(peak "$full_out")" "$(peak "$releases_out")" "$(peak "$labels_out")" "$(echo "$(peak "$releases_out") / $(peak "$labels_out")" | bc -l)"
+printf '  catalogue on disk (graph schema, tables and indexes)  %s MB\n' "$disk"

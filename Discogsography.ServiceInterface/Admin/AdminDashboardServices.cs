@@ -7,7 +7,8 @@ namespace Discogsography.ServiceInterface.Admin;
 
 /// <summary>The dashboard's figures, gathered in one call (read-only, so not audited: the dashboard polls it).</summary>
 public sealed class AdminDashboardServices(
-    AdminUserQueries users, AdminSyncQueries syncs, CatalogueInfoQueries catalogue, DependencyProbe dependencies, TimeProvider time) : Service
+    AdminUserQueries users, AdminSyncQueries syncs, CatalogueInfoQueries catalogue, DependencyProbe dependencies, TimeProvider time)
+        : Service
 {
     public async Task<AdminDashboardResponse> Get(GetAdminDashboard request)
     {

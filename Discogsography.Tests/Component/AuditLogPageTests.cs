@@ -60,7 +60,8 @@ public sealed class AuditLogPageTests : AdminComponentTest
 
         var request = Api.SentOf<QueryAuditLog>().Last();
         Assert.That((request.Search, request.Action, request.Offset), Is.EqualTo(("member@", "admin_user_deactivated", 0)));
-        Assert.That(page.FindAll("[data-testid=audit-entry-action]").Select(a => a.TextContent), Has.All.EqualTo("admin_user_deactivated"));
+        Assert.That(page.FindAll("[data-testid=audit-entry-action]").Select(a => a.TextContent),
+            Has.All.EqualTo(ServiceModel.AuditActions.AdminUserDeactivated));
     }
 
     [Test]

@@ -140,7 +140,8 @@ public sealed class TwoFactorTests : TwoFactorHostTest
             Assert.That(locked.RetryAfter, Is.GreaterThan(TimeSpan.FromMinutes(14)));
         }
         Assert.That(challengeKept, Has.Length.EqualTo(1), "a refused attempt does not spend the challenge");
-        Assert.That(await AuditActionsAsync(), Has.Exactly(1).EqualTo("2fa_locked").And.Exactly(5).EqualTo("2fa_failure"));
+        Assert.That(await AuditActionsAsync(),
+            Has.Exactly(1).EqualTo(ServiceModel.AuditActions.TwoFactorLocked).And.Exactly(5).EqualTo(ServiceModel.AuditActions.TwoFactorFailure));
 
         TwoFactorHost.Clock.Advance(TimeSpan.FromMinutes(16));
         var afterLock = await SendAsync("POST", "/api/auth/2fa/verify",
@@ -177,7 +178,7 @@ public sealed class TwoFactorTests : TwoFactorHostTest
             Is.EqualTo("This was your last recovery code. Please set up new recovery codes."));
         Assert.That(none.Detail, Is.EqualTo("No recovery codes available"));
         var actions = await AuditActionsAsync();
-        Assert.That(actions, Has.Exactly(2).EqualTo("2fa_recovery_code_used").And.Exactly(2).EqualTo("2fa_failure"));
+        Assert.That(actions, Has.Exactly(2).EqualTo(ServiceModel.AuditActions.TwoFactorRecoveryCodeUsed).And.Exactly(2).EqualTo(ServiceModel.AuditActions.TwoFactorFailure));
     }
 
     [Test]
@@ -235,7 +236,8 @@ public sealed class TwoFactorTests : TwoFactorHostTest
         Assert.That((disabled.Status, disabled.Body), Is.EqualTo((HttpStatusCode.OK, """{"message":"2FA has been disabled"}""")));
         Assert.That(again.Body, Is.EqualTo("""{"detail":"2FA is not enabled"}"""));
         Assert.That(login.Json!.RootElement.TryGetProperty("access_token", out _), Is.True);
-        Assert.That(await AuditActionsAsync(), Has.Exactly(1).EqualTo("2fa_enabled").And.Exactly(1).EqualTo("2fa_disabled"));
+        Assert.That(await AuditActionsAsync(),
+            Has.Exactly(1).EqualTo(ServiceModel.AuditActions.TwoFactorEnabled).And.Exactly(1).EqualTo(ServiceModel.AuditActions.TwoFactorDisabled));
     }
 
     [Test]

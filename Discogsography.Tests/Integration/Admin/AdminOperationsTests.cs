@@ -180,7 +180,7 @@ public sealed class AdminOperationsTests : ApiTest
         var oldest = await Client.SendAsync(new QueryAuditLog { OrderBy = AuditOrder.CreatedAt, Descending = false });
 
         Assert.That(byAction.Entries.Select(e => e.Action), Is.Ordered.Using((IComparer<string>)StringComparer.Ordinal));
-        Assert.That(byAction.Entries.Select(e => e.Action).First(), Is.EqualTo("admin_app_credentials_viewed"));
+        Assert.That(byAction.Entries.Select(e => e.Action).First(), Is.EqualTo(ServiceModel.AuditActions.AdminAppCredentialsViewed));
         Assert.That(byUser.Entries.Select(e => e.Email).First(), Is.EqualTo("member@example.com"));
         Assert.That(byUser.Entries.Select(e => e.Email).OfType<string>(),
             Is.Ordered.Descending.Using((IComparer<string>)StringComparer.Ordinal));

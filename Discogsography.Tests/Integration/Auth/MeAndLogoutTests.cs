@@ -75,7 +75,7 @@ public sealed class MeAndLogoutTests : ApiTest
         Assert.That(logout.LoggedOut, Is.True);
         await using var connection = await TestServers.Database.OpenConnectionAsync();
         Assert.That(await Dapper.SqlMapper.ExecuteScalarAsync<string>(connection, "SELECT action FROM audit_log WHERE user_id IS NULL"),
-            Is.EqualTo("logout"),
+            Is.EqualTo(ServiceModel.AuditActions.Logout),
             "the user of this token has no row; the logout is still audited");
     }
 
