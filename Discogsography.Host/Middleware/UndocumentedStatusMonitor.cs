@@ -10,8 +10,8 @@ namespace Discogsography.Host.Middleware;
 internal sealed partial class UndocumentedStatusMonitor(RequestDelegate next, OperationCatalog operationCatalog,
     ILogger<UndocumentedStatusMonitor> logger)
 {
-    private readonly Dictionary<Operation, IReadOnlyDictionary<int,
-        string>> documented = operationCatalog.Operations.ToDictionary(o => o, OperationStatuses.ErrorsOf);
+    private readonly Dictionary<Operation, IReadOnlyDictionary<int, string>> documented = operationCatalog.Operations.ToDictionary(o => o,
+        OperationStatuses.ErrorsOf);
 
     /// <summary>"Operation status" pairs seen so far by every host of this process (tests read it).</summary>
     public static ConcurrentDictionary<string, byte> Seen { get; } = new();

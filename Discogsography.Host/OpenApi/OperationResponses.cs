@@ -44,6 +44,6 @@ internal static class OperationResponses
         _ => operation.ErrorStyle == ServiceModel.ErrorBodyStyle.Error ? typeof(ErrorMessage) : typeof(DetailMessage),
     };
 
-    private static Dictionary<string,
-        OpenApiMediaType> Json(IOpenApiSchema schema) => new() { ["application/json"] = new() { Schema = schema } };
+    private static Dictionary<string, OpenApiMediaType> Json(IOpenApiSchema schema) =>
+        new() { ["application/json"] = new() { Schema = schema } };
 }

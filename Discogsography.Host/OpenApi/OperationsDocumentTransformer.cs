@@ -67,8 +67,7 @@ internal sealed class OperationsDocumentTransformer(OperationCatalog operationCa
             description.RequestBody = new OpenApiRequestBody
             {
                 Required = operation.Request.OtherFields.Any(f => f.IsRequired),
-                Content = new Dictionary<string,
-                OpenApiMediaType> { ["application/json"] = new() { Schema = await schemas.ReferenceAsync(operation.RequestType) } },
+                Content = new Dictionary<string, OpenApiMediaType> { ["application/json"] = new() { Schema = await schemas.ReferenceAsync(operation.RequestType) } },
             };
         if (operation.Auth.Mode != AuthMode.Anonymous)
             description.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(BearerScheme, document)] = [] }];

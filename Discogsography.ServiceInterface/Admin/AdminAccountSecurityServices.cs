@@ -14,8 +14,8 @@ public sealed class AdminAccountSecurityServices(TwoFactorQueries twoFactor, App
         var state = await twoFactor.FindAsync(request.Id, Aborted) ?? throw HttpError.NotFound("User not found");
         await twoFactor.ClearAsync(request.Id, Aborted);
         await audit.RecordAsync(Context, new AuditEntry(AuditActions.TwoFactorReset, Caller.UserId, "user", request.Id.ToString(),
-            new Dictionary<string,
-            object?> { ["email"] = state.Email, ["was_enabled"] = state.TotpEnabled, ["was_locked"] = state.TotpLockedUntil is not null }));
+            new Dictionary<string, object?> { ["email"] = state.Email, ["was_enabled"] = state.TotpEnabled,
+                ["was_locked"] = state.TotpLockedUntil is not null }));
         return new AccountMessageResponse { Message = "2FA has been reset" };
     }
 

@@ -22,8 +22,8 @@ public sealed class AdminForwardingBrowserTests
         await Accounts.CreateDirectlyAsync(AdminEmail, isAdmin: true);
         var settings = TestServers.Host.SettingsOnFreshPorts();
         await using var api = await TestHost.StartAsync(settings with { Hosting = settings.Hosting with { TrustedProxies = ["127.0.0.1"] } });
-        await using var admin = await AdminProcess.StartAsync(api.ApiUrl, new Dictionary<string,
-            string> { ["TRUSTED_PROXIES"] = "127.0.0.1" });
+        await using var admin = await AdminProcess.StartAsync(api.ApiUrl,
+            new Dictionary<string, string> { ["TRUSTED_PROXIES"] = "127.0.0.1" });
         var (playwright, browser) = await BrowserSession.LaunchAsync();
         using var _ = playwright;
         await using var __ = browser;

@@ -10,8 +10,7 @@ public sealed class AppCredentialsPageTests : AdminComponentTest
 {
     [SetUp]
     public void AnswerTheCredentials() =>
-        Api.On<GetAppCredentials,
-            AppCredentialsResponse>(_ =>
+        Api.On<GetAppCredentials, AppCredentialsResponse>(_ =>
                 new AppCredentialsResponse { ConsumerKey = "(not set)", ConsumerSecret = "(not set)", EncryptedAtRest = true });
 
     [Test]
@@ -59,8 +58,7 @@ public sealed class AppCredentialsPageTests : AdminComponentTest
     [Test]
     public void A_refusal_is_shown_and_nothing_claims_success()
     {
-        Api.On<SetAppCredentials,
-            AppCredentialsResponse>(_ =>
+        Api.On<SetAppCredentials, AppCredentialsResponse>(_ =>
                 throw FakeApiClient.Error(HttpStatusCode.BadRequest, "Both the consumer key and the consumer secret are required"));
         var page = Context.Render<AppCredentials>();
 

@@ -75,11 +75,9 @@ public sealed class DashboardPageTests : AdminComponentTest
     [Test]
     public void An_API_error_is_shown_in_the_error_summary()
     {
-        Api.On<GetAdminDashboard,
-            AdminDashboardResponse>(_ =>
+        Api.On<GetAdminDashboard, AdminDashboardResponse>(_ =>
                 throw FakeApiClient.Error(HttpStatusCode.ServiceUnavailable, "PostgreSQL is unavailable; try again shortly"));
-        Api.On<GetAdminStats,
-            AdminStatsResponse>(_ =>
+        Api.On<GetAdminStats, AdminStatsResponse>(_ =>
                 throw FakeApiClient.Error(HttpStatusCode.ServiceUnavailable, "PostgreSQL is unavailable; try again shortly"));
 
         var page = Context.Render<Dashboard>();

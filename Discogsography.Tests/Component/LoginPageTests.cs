@@ -81,8 +81,7 @@ public sealed class LoginPageTests : AdminComponentTest
     {
         Api.On<Login, LoginResponse>(_ =>
             new LoginResponse { RequiresTwoFactor = true, ChallengeToken = "challenge", Message = "TOTP verification required" });
-        Api.On<VerifyTwoFactor,
-            LoginResponse>(_ => new LoginResponse { AccessToken = "admin-token", RefreshToken = "r", ExpiresIn = 1800,
+        Api.On<VerifyTwoFactor, LoginResponse>(_ => new LoginResponse { AccessToken = "admin-token", RefreshToken = "r", ExpiresIn = 1800,
                 TokenType = "bearer" });
         Api.On<GetMe, MeResponse>(_ => new MeResponse { Email = "admin@example.com", IsActive = true, IsAdmin = true, TotpEnabled = true });
         var page = Context.Render<LoginPage>();

@@ -36,8 +36,8 @@ public sealed class SessionGateTests : AdminComponentTest
     [Test]
     public void A_token_the_API_refuses_ends_the_session()
     {
-        Api.On<GetAdminDashboard,
-            AdminDashboardResponse>(_ => throw FakeApiClient.Error(HttpStatusCode.Unauthorized, "Token has been revoked"));
+        Api.On<GetAdminDashboard, AdminDashboardResponse>(_ =>
+            throw FakeApiClient.Error(HttpStatusCode.Unauthorized, "Token has been revoked"));
         Api.On<GetAdminStats, AdminStatsResponse>(_ => throw FakeApiClient.Error(HttpStatusCode.Unauthorized, "Token has been revoked"));
 
         Context.Render<Dashboard>();

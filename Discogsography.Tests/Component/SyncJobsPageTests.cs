@@ -37,8 +37,8 @@ public sealed class SyncJobsPageTests : AdminComponentTest
         var job = Job("j3", JobStatuses.Completed, 117);
         job.ReconcileSkipped = ["collection"];
         job.ItemsRemoved = 2;
-        Api.On<QueryAdminSyncs,
-            QueryAdminSyncsResponse>(r => new QueryAdminSyncsResponse { Syncs = [job], Total = 1, Offset = r.Offset, Limit = r.Limit });
+        Api.On<QueryAdminSyncs, QueryAdminSyncsResponse>(r =>
+            new QueryAdminSyncsResponse { Syncs = [job], Total = 1, Offset = r.Offset, Limit = r.Limit });
 
         var page = Context.Render<SyncJobs>();
 

@@ -17,8 +17,7 @@ public sealed class UserDetailPageTests : AdminComponentTest
     {
         detail = Detail(isActive: true, connected: true);
         Api.On<GetAdminUser, AdminUserDetail>(_ => detail);
-        Api.On<QueryAdminSyncs,
-            QueryAdminSyncsResponse>(r =>
+        Api.On<QueryAdminSyncs, QueryAdminSyncsResponse>(r =>
                 new QueryAdminSyncsResponse { Syncs = [Sync(syncStatus)], Total = 1, Offset = r.Offset, Limit = r.Limit });
     }
 

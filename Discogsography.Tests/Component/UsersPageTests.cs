@@ -87,8 +87,7 @@ public sealed class UsersPageTests : AdminComponentTest
     [Test]
     public void An_API_error_is_shown_and_the_grid_says_it_has_nothing()
     {
-        Api.On<QueryAdminUsers,
-            QueryAdminUsersResponse>(_ =>
+        Api.On<QueryAdminUsers, QueryAdminUsersResponse>(_ =>
                 throw FakeApiClient.Error(HttpStatusCode.UnprocessableEntity, "limit: Input should be less than or equal to 200",
             new FieldError("query", "limit", "less_than_equal", "Input should be less than or equal to 200")));
 

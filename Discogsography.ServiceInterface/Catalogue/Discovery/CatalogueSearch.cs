@@ -20,8 +20,8 @@ public sealed class CatalogueSearch(NpgsqlDataSource database)
     private const char StartMark = '\uE000';
     private const char StopMark = '\uE001';
 
-    private static readonly Dictionary<string,
-        string> KindOfType = new() { ["artist"] = "a", ["label"] = "l", ["master"] = "m", ["release"] = "r" };
+    private static readonly Dictionary<string, string> KindOfType = new() { ["artist"] = "a", ["label"] = "l", ["master"] = "m",
+        ["release"] = "r" };
     private static readonly Dictionary<string, string> TypeOfKind = KindOfType.ToDictionary(p => p.Value, p => p.Key);
 
     public async Task<SearchResponse> SearchAsync(SearchRequestShape request, CancellationToken cancellationToken)

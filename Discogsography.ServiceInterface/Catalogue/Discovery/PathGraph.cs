@@ -54,8 +54,7 @@ public sealed class PathGraph(NpgsqlDataSource database, CatalogueVersion catalo
         var (hubNodes, plain) = (nodes.Where(hubSet.Contains).ToList(), nodes.Where(n => !hubSet.Contains(n)).ToList());
         long[] Of(char kind) => plain.Where(n => n.Kind == kind).Select(n => n.Id).ToArray();
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        var rows = await connection.QueryAsync<(string FromKind, long FromId, string ToKind, long ToId,
-            string Rel)>(new CommandDefinition(NeighboursSql, new
+        var rows = await connection.QueryAsync<(string FromKind, long FromId, string ToKind, long ToId, string Rel)>(new CommandDefinition(NeighboursSql, new
         {
             artists = Of('a'), labels = Of('l'), masters = Of('m'), releases = Of('r'), styles = Of('s'),
             linkedArtists = nodes.Where(n => n.Kind == 'a').Select(n => n.Id).ToArray(),

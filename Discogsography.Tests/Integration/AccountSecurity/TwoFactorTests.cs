@@ -35,8 +35,7 @@ public sealed class TwoFactorTests : TwoFactorHostTest
         Assert.That(me.GetProperty("totp_enabled").GetBoolean(), Is.False);
         Assert.That(login.Json!.RootElement.TryGetProperty("access_token", out _), Is.True, "sign-in is unchanged until confirmed");
         await using var connection = await TestServers.Database.OpenConnectionAsync();
-        var stored = await connection.QuerySingleAsync<(string Secret,
-            string Codes)>("SELECT totp_secret, totp_recovery_codes::text FROM users WHERE email = @Email", new { Email });
+        var stored = await connection.QuerySingleAsync<(string Secret, string Codes)>("SELECT totp_secret, totp_recovery_codes::text FROM users WHERE email = @Email", new { Email });
         Assert.That(stored.Secret, Does.StartWith("gAAAAA").And.Not.Contain(secret), "a Fernet token, not the secret");
         Assert.That(stored.Codes,
             Does.Not.Contain(setup.GetProperty("recovery_codes")[0].GetString()).And.Match("^\\[(\"[0-9a-f]{64}\"(, )?){8}\\]$"));

@@ -78,8 +78,8 @@ public sealed class AuditLogTests : ApiTest
     [Test]
     public void Details_named_like_credentials_are_redacted()
     {
-        var json = AuditLog.DetailsJson(new Dictionary<string,
-            object?> { ["password"] = "p", ["api_key"] = "k", ["refresh_token"] = "t", ["service_name"] = "spotify" });
+        var json = AuditLog.DetailsJson(new Dictionary<string, object?> { ["password"] = "p", ["api_key"] = "k", ["refresh_token"] = "t",
+            ["service_name"] = "spotify" });
 
         Assert.That(json, Is.EqualTo("""{"password":"[redacted]","api_key":"[redacted]","refresh_token":"[redacted]","service_name":"spotify"}"""));
     }

@@ -126,8 +126,8 @@ internal sealed class DumpOracle
         .Where(x => x != id).Distinct().ToList();
 
     /// <summary>Children with the number of the given releases they appear on, most first, then by <paramref name="tieBreak"/>.</summary>
-    public static List<(T Key, int Count)> Counted<T,
-        TOrder>(IEnumerable<Release> rs, Func<Release, IEnumerable<T>> children, Func<T, TOrder> tieBreak,
+    public static List<(T Key, int Count)> Counted<T, TOrder>(IEnumerable<Release> rs, Func<Release, IEnumerable<T>> children,
+        Func<T, TOrder> tieBreak,
         IComparer<TOrder>? comparer = null) =>
         rs.SelectMany(r => children(r).Distinct()).GroupBy(x => x).Select(g => (g.Key, g.Count()))
             .OrderByDescending(x => x.Item2).ThenBy(x => tieBreak(x.Key), comparer ?? Comparer<TOrder>.Default).ToList();
