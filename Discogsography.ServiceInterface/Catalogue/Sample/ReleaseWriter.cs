@@ -3,14 +3,18 @@ using System.Xml;
 namespace Discogsography.ServiceInterface.Catalogue.Sample;
 
 /// <summary>Writes one synthetic <c>&lt;release&gt;</c> with the real dump's elements.</summary>
-internal sealed class ReleaseWriter(XmlWriter w, Random random, SyntheticNames names, IReadOnlyList<string> genreNames)
+internal sealed class ReleaseWriter(XmlWriter w, Random random, SyntheticNames names, IReadOnlyList<string> genreNames, int seed,
+    int artistCount)
 {
+    private ReleaseCredits credits = null!;
+
     private static readonly string[] Formats = ["Vinyl", "CD", "Cassette", "File", "Box Set"];
     private static readonly string[] Countries = ["US", "UK", "Germany", "France", "Japan", "Netherlands", "Italy", "Sweden", "Canada",
         "Belgium"];
 
     public void Write(int id, ZipfSampler artists, ZipfSampler labels, ZipfSampler genres, ZipfSampler styles, int masterCount)
     {
+        credits = new ReleaseCredits(w, new Random(unchecked(seed * 7919 + id)), names, artistCount);
         w.WriteStartElement("release");
         w.WriteAttributeString("id", SampleGenerator.Text(id));
         w.WriteAttributeString("status", "Accepted");
@@ -33,9 +37,10 @@ internal sealed class ReleaseWriter(XmlWriter w, Random random, SyntheticNames n
             w.WriteString(SampleGenerator.Text(random.Next(1, masterCount + 1)));
             w.WriteEndElement();
         }
-        Filler.Tracklist(w, random);
-        Filler.Identifiers(w, random);
-        Filler.Videos(w, random);
+        Filler.Tracklist(w, random, credits.TrackExtras);
+        Filler.Identifiers(w, random, credits.Barcode);
+        Filler.Videos(w, random, credits.MoreVideos);
+        credits.CompanyList();
         w.WriteEndElement();
     }
 
@@ -54,6 +59,8 @@ internal sealed class ReleaseWriter(XmlWriter w, Random random, SyntheticNames n
             w.WriteElementString("tracks", "");
             w.WriteEndElement();
         }
+        if (element == "extraartists")
+            credits.ExtraArtists();
         w.WriteEndElement();
     }
 
@@ -81,6 +88,7 @@ internal sealed class ReleaseWriter(XmlWriter w, Random random, SyntheticNames n
         w.WriteAttributeString("text", "");
         w.WriteStartElement("descriptions");
         w.WriteElementString("description", "Album");
+        credits.FormatDescriptions();
         w.WriteEndElement();
         w.WriteEndElement();
         w.WriteEndElement();

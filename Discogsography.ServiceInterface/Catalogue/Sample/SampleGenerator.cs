@@ -148,7 +148,8 @@ public sealed class SampleGenerator(SampleOptions options)
         var genres = new ZipfSampler(Genres.Length, 1.2, random);
         var styles = new ZipfSampler(names.StyleCount, 1.0, random);
         for (var id = 1; id <= options.Releases; id++)
-            new ReleaseWriter(w, random, names, Genres).Write(id, artists, labels, genres, styles, options.MasterCount);
+            new ReleaseWriter(w, random, names, Genres, options.Seed, options.ArtistCount).Write(id, artists, labels, genres, styles,
+                options.MasterCount);
     }
 
     /// <summary>Release years lean towards recent decades, as the catalogue does.</summary>

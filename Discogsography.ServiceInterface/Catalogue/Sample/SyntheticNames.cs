@@ -145,9 +145,10 @@ internal static class Filler
         w.WriteEndElement();
     }
 
-    public static void Identifiers(System.Xml.XmlWriter w, Random random)
+    public static void Identifiers(System.Xml.XmlWriter w, Random random, Action extra)
     {
         w.WriteStartElement("identifiers");
+        extra();
         for (var i = random.Next(0, 4); i > 0; i--)
         {
             w.WriteStartElement("identifier");
@@ -159,7 +160,7 @@ internal static class Filler
         w.WriteEndElement();
     }
 
-    public static void Videos(System.Xml.XmlWriter w, Random random)
+    public static void Videos(System.Xml.XmlWriter w, Random random, Action more)
     {
         if (random.Next(2) == 0)
             return;
@@ -174,10 +175,11 @@ internal static class Filler
             w.WriteElementString("description", Sentence(random, 25));
             w.WriteEndElement();
         }
+        more();
         w.WriteEndElement();
     }
 
-    public static void Tracklist(System.Xml.XmlWriter w, Random random)
+    public static void Tracklist(System.Xml.XmlWriter w, Random random, Action<int> subTracks)
     {
         w.WriteStartElement("tracklist");
         for (var i = 1; i <= random.Next(4, 13); i++)
@@ -186,6 +188,7 @@ internal static class Filler
             w.WriteElementString("position", $"A{i}");
             w.WriteElementString("title", Sentence(random, random.Next(1, 5)));
             w.WriteElementString("duration", $"{random.Next(2, 9)}:{random.Next(60):00}");
+            subTracks(i);
             w.WriteEndElement();
         }
         w.WriteEndElement();
