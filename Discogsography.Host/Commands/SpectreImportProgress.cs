@@ -74,7 +74,7 @@ internal sealed class SpectreImportProgress(ProgressContext context) : IImportPr
 
     private sealed class BuildBar(ProgressTask task, int total) : IBuildProgress
     {
-        private readonly BuildSteps steps = new(total);
+        private readonly BuildSteps steps = new();
 
         public void StepStarted(string step) => Show(steps.Start(step));
 

@@ -30,7 +30,7 @@ internal sealed class OperationHandler(Operation operation, IServiceProvider ser
         {
             if (limit.Scope == RateLimitScope.AppToken && user?.AppTokenId is null)
                 continue;
-            await rateLimiter.HitAsync(CounterOf(limit), SubjectOf(limit.Scope, context, user), limit.Rule, context.RequestAborted);
+            await rateLimiter.HitAsync(operation.Key, SubjectOf(limit.Scope, context, user), limit.Rule, context.RequestAborted);
         }
         var serviceContext = new ServiceContext(ClientAddress.Of(context), ClientAddress.UserAgentOf(context), user,
             context.RequestAborted);
@@ -45,10 +45,6 @@ internal sealed class OperationHandler(Operation operation, IServiceProvider ser
         RateLimitScope.User when user is not null => $"user:{user.UserId}",
         _ => ClientAddress.RateLimitSubjectOf(context),
     };
-
-    /// <summary>App-token limits come in pairs (a minute, an hour) and count separately.</summary>
-    private string CounterOf(ScopedRateLimit limit) =>
-        limit.Scope == RateLimitScope.AppToken ? $"{operation.Key} per {limit.Rule.Window.TotalSeconds}s" : operation.Key;
 
     private bool ReadsBody(HttpContext context) =>
         RequestRoute.HasBody(context.Request.Method) && operation.Request.OtherFields.Count > 0;

@@ -47,25 +47,24 @@ public sealed class AppTokenQueries(NpgsqlDataSource database)
             cancellationToken: cancellationToken))];
     }
 
-    /// <summary>The working token with this hash whose account is active, or null.</summary>
-    public async Task<AppTokenOwner?> FindActiveAsync(string tokenHash, CancellationToken cancellationToken)
+    /// <summary>
+    /// The working token with this hash whose account is active, or null; in the same statement its use is recorded,
+    /// at most once a minute (the list shows it to the minute), so a request costs one round trip.
+    /// </summary>
+    public async Task<AppTokenOwner?> UseActiveAsync(string tokenHash, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         return await connection.QuerySingleOrDefaultAsync<AppTokenOwner>(new CommandDefinition("""
-            SELECT t.id AS token_id, t.user_id, u.email, t.token_hash, t.scope
-            FROM app_tokens t JOIN users u ON u.id = t.user_id
-            WHERE t.token_hash = @tokenHash AND t.revoked_at IS NULL AND u.is_active
-            LIMIT 1
+            WITH found AS (
+                SELECT t.id AS token_id, t.user_id, u.email, t.token_hash, t.scope, t.last_used_at
+                FROM app_tokens t JOIN users u ON u.id = t.user_id
+                WHERE t.token_hash = @tokenHash AND t.revoked_at IS NULL AND u.is_active
+                LIMIT 1),
+            touched AS (
+                UPDATE app_tokens t SET last_used_at = NOW() FROM found
+                WHERE t.id = found.token_id AND (found.last_used_at IS NULL OR found.last_used_at < NOW() - INTERVAL '1 minute'))
+            SELECT token_id, user_id, email, token_hash, scope FROM found
             """, new { tokenHash }, cancellationToken: cancellationToken));
-    }
-
-    /// <summary>Records use, at most once a minute per token (the list shows it to the minute).</summary>
-    public async Task TouchAsync(Guid tokenId, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE app_tokens SET last_used_at = NOW() WHERE id = @tokenId AND (last_used_at IS NULL OR last_used_at < NOW() - INTERVAL '1 minute')",
-            new { tokenId }, cancellationToken: cancellationToken));
     }
 
     /// <summary>Revokes one working token of the user; its name, or null when there was none.</summary>

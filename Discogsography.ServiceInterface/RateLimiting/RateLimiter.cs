@@ -13,11 +13,11 @@ namespace Discogsography.ServiceInterface.RateLimiting;
 public sealed class RateLimiter(IKeyValueStore store, SecuritySettings settings)
 {
     /// <summary>Counts this request; throws the 429 when the window's limit is already used up.</summary>
-    public async Task HitAsync(string route, string clientIp, RateLimitRule rule, CancellationToken cancellationToken)
+    public async Task HitAsync(string route, string subject, RateLimitRule rule, CancellationToken cancellationToken)
     {
         if (!settings.RateLimitsEnabled)
             return;
-        var window = await store.IncrementWindowAsync(RedisKeys.RateLimit(route, clientIp), rule.Window, cancellationToken);
+        var window = await store.IncrementWindowAsync(RedisKeys.RateLimit(route, rule.Window, subject), rule.Window, cancellationToken);
         if (window.Count <= rule.Amount)
             return;
         var retryAfter = Math.Max(1, (int)Math.Ceiling(window.Remaining.TotalSeconds));

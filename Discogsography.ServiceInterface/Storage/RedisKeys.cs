@@ -54,6 +54,9 @@ public static class RedisKeys
     /// <summary>The catalogue the cached search answers were computed from (ours; cleared with them).</summary>
     public const string SearchCatalogue = "search:catalogue";
 
-    /// <summary>A rate-limit window of one route and client IP (ours: the reference keeps these in memory).</summary>
-    public static string RateLimit(string route, string clientIp) => $"ratelimit:{route}:{clientIp}";
+    /// <summary>
+    /// A rate-limit window of one route, window length and subject — a client IP, user or app token (ours: the reference
+    /// keeps these in memory). The length is part of the key, so a route's per-minute and per-hour limits count apart.
+    /// </summary>
+    public static string RateLimit(string route, TimeSpan window, string subject) => $"ratelimit:{route}:{(long)window.TotalSeconds}s:{subject}";
 }

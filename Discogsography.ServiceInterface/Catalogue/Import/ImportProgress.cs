@@ -85,7 +85,7 @@ public sealed partial class LogImportProgress(ILogger logger, TimeSpan? every = 
     private sealed class BuildLog(LogImportProgress owner, int total) : IBuildProgress
     {
         private readonly Stopwatch clock = Stopwatch.StartNew();
-        private readonly BuildSteps steps = new(total);
+        private readonly BuildSteps steps = new();
         private TimeSpan lastReport;
 
         public void StepStarted(string step) => steps.Start(step);
@@ -125,13 +125,11 @@ public sealed partial class LogImportProgress(ILogger logger, TimeSpan? every = 
 }
 
 /// <summary>The build's steps: how many are done and which are running (steps start and finish on several threads).</summary>
-public sealed class BuildSteps(int total)
+public sealed class BuildSteps
 {
     private readonly object gate = new();
     private readonly List<string> running = [];
     private int done;
-
-    public int Total { get; } = total;
 
     /// <summary>Marks <paramref name="step"/> running; the count done and the steps running, as text.</summary>
     public (int Done, string Running) Start(string step)

@@ -92,15 +92,7 @@ internal sealed class ReleaseCredits(XmlWriter w, Random random, SyntheticNames 
     public void MoreVideos()
     {
         for (var i = random.Next(0, 3); i > 0; i--)
-        {
-            w.WriteStartElement("video");
-            w.WriteAttributeString("src", $"https://www.youtube.com/watch?v={random.Next():x8}");
-            w.WriteAttributeString("duration", SampleGenerator.Text(random.Next(120, 600)));
-            w.WriteAttributeString("embed", "true");
-            w.WriteElementString("title", Filler.Sentence(random, 6));
-            w.WriteElementString("description", Filler.Sentence(random, 30));
-            w.WriteEndElement();
-        }
+            Filler.Video(w, random, titleWords: 6, descriptionWords: 30);
     }
 
     /// <summary>Pressing plants, distributors, studios: <c>&lt;companies&gt;</c>.</summary>

@@ -166,16 +166,20 @@ internal static class Filler
             return;
         w.WriteStartElement("videos");
         for (var i = random.Next(1, 4); i > 0; i--)
-        {
-            w.WriteStartElement("video");
-            w.WriteAttributeString("src", $"https://www.youtube.com/watch?v={random.Next():x8}");
-            w.WriteAttributeString("duration", SampleGenerator.Text(random.Next(120, 600)));
-            w.WriteAttributeString("embed", "true");
-            w.WriteElementString("title", Sentence(random, 5));
-            w.WriteElementString("description", Sentence(random, 25));
-            w.WriteEndElement();
-        }
+            Video(w, random, titleWords: 5, descriptionWords: 25);
         more();
+        w.WriteEndElement();
+    }
+
+    /// <summary>One <c>&lt;video&gt;</c>: a YouTube link, a length, a title and a description.</summary>
+    public static void Video(System.Xml.XmlWriter w, Random random, int titleWords, int descriptionWords)
+    {
+        w.WriteStartElement("video");
+        w.WriteAttributeString("src", $"https://www.youtube.com/watch?v={random.Next():x8}");
+        w.WriteAttributeString("duration", SampleGenerator.Text(random.Next(120, 600)));
+        w.WriteAttributeString("embed", "true");
+        w.WriteElementString("title", Sentence(random, titleWords));
+        w.WriteElementString("description", Sentence(random, descriptionWords));
         w.WriteEndElement();
     }
 

@@ -130,6 +130,6 @@ public sealed class AuthAndRateLimitTests : ApiTest
 
         var keys = await TestServers.Redis.KeysAsync("ratelimit:*");
 
-        Assert.That(keys, Is.EqualTo(new[] { "ratelimit:POST /test/limited:127.0.0.1" }));
+        Assert.That(keys, Is.EqualTo(new[] { "ratelimit:POST /test/limited:60s:127.0.0.1" }));
     }
 }

@@ -26,7 +26,7 @@ internal static class SyncScenario
     public static async Task<TriggerSyncResponse> StartSyncAsync(JsonApiClient client)
     {
         await TestServers.Redis.DeleteAsync(RedisKeys.SyncCooldown((await client.SendAsync(new GetMe())).Id.ToString()));
-        foreach (var window in await TestServers.Redis.KeysAsync(RedisKeys.RateLimit("*sync*", "*")))
+        foreach (var window in await TestServers.Redis.KeysAsync("ratelimit:*sync*"))
             await TestServers.Redis.DeleteAsync(window);
         return await client.SendAsync(new TriggerSync());
     }
