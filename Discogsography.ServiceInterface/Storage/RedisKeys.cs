@@ -58,5 +58,6 @@ public static class RedisKeys
     /// A rate-limit window of one route, window length and subject — a client IP, user or app token (ours: the reference
     /// keeps these in memory). The length is part of the key, so a route's per-minute and per-hour limits count apart.
     /// </summary>
-    public static string RateLimit(string route, TimeSpan window, string subject) => $"ratelimit:{route}:{(long)window.TotalSeconds}s:{subject}";
+    public static string RateLimit(string route, TimeSpan window, string subject) =>
+        $"ratelimit:{route}:{(long)window.TotalSeconds}s:{subject}";
 }
