@@ -18,7 +18,14 @@ loaded() { grep -o "$1.xml.gz: [0-9]* records loaded in [0-9.]*" <<<"$2" | grep 
 records() { grep -o "$1.xml.gz: [0-9]* records loaded" <<<"$2" | grep -o '[0-9][0-9]*' | tail -1; }
 
 start=$(now); dotnet "$host_dll" import --parse-only "$dump" >/dev/null 2>&1; parse=$(since "$start")
+# The build's statements over a second, from the server's log (steps run in parallel: their sum exceeds the phase).
+pg_log="$bench_dir/pg/postgres.log"; log_from=$(($(stat -c %s "$pg_log") + 1))
+bench_psql "ALTER SYSTEM SET log_min_duration_statement = 1000" >/dev/null; bench_psql "SELECT pg_reload_conf()" >/dev/null
 start=$(now); full_out=$(dotnet "$host_dll" import "$dump" 2>&1); full=$(since "$start")
+bench_psql "ALTER SYSTEM RESET log_min_duration_statement" >/dev/null; bench_psql "SELECT pg_reload_conf()" >/dev/null
+slowest=$(tail -c +"$log_from" "$pg_log" | grep -o 'duration: [0-9.]* ms  [a-z]* [^:]*: .*' | grep -v ': COPY ' \
+  | sed -E 's/graph_staging\.//g; s/^duration: ([0-9.]+) ms  [a-z]+ [^:]*: (.{0,100}).*/\1 \2/' \
+  | awk '{ v = $1; $1 = ""; printf "    %7.1f s %s\n", v / 1000, $0 }' | sort -gr | head -15)
 build=$(grep -o 'Build: all [0-9]* steps done in [0-9.]*' <<<"$full_out" | grep -o '[0-9.]*$')
 disk=$(PGPASSWORD=$POSTGRES_PASSWORD psql -h "${POSTGRES_HOST%:*}" -p "${POSTGRES_HOST##*:}" -U "$POSTGRES_USERNAME" -d "$POSTGRES_DATABASE" -tAc \
   "SELECT round(sum(pg_total_relation_size(c.oid)) / 1048576.0) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -46,3 +53,4 @@ printf '  full import / decompression floor          %8.2f     (target <= 2)\n' 
 printf '  peak RSS: full import %s MB, releases file only %s MB, labels file only %s MB (releases/labels %.2f, target <= 2)\n' \
   "$(peak "$full_out")" "$(peak "$releases_out")" "$(peak "$labels_out")" "$(echo "$(peak "$releases_out") / $(peak "$labels_out")" | bc -l)"
 printf '  catalogue on disk (graph schema, tables and indexes)  %s MB\n' "$disk"
+printf '  slowest build statements:\n%s\n' "$slowest"

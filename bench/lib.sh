@@ -16,9 +16,11 @@ bench_setup() {
 
 bench_stop() { scripts/services.sh stop --dir "$bench_dir" >/dev/null 2>&1 || true; }
 
-# The synthetic dump (deterministic, so it is generated once and reused).
+# The synthetic dump (deterministic, so it is generated once and reused while the generator's code is unchanged).
 bench_dump() {
-  local releases=$1 dir="$bench_dir/dump-$1"
+  local releases=$1 generator
+  generator=$(cat Discogsography.ServiceInterface/Catalogue/Sample/*.cs | sha1sum | cut -c1-8)
+  local dir="$bench_dir/dump-$releases-$generator"
   if [ ! -f "$dir/discogs_20200806_releases.xml.gz" ]; then
     dotnet "$host_dll" generate-sample --out "$dir" --releases "$releases" >&2
   fi

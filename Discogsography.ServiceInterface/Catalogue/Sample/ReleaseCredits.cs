@@ -36,14 +36,8 @@ internal sealed class ReleaseCredits(XmlWriter w, Random random, SyntheticNames 
         for (var i = count; i > 0; i--)
         {
             var artist = random.Next(1, artistCount + 1);
-            w.WriteStartElement("artist");
-            w.WriteElementString("id", SampleGenerator.Text(artist));
-            w.WriteElementString("name", names.Artist(artist));
-            w.WriteElementString("anv", "");
-            w.WriteElementString("join", "");
-            w.WriteElementString("role", Roles[random.Next(Roles.Length)]);
-            w.WriteElementString("tracks", random.Next(4) == 0 ? $"A{random.Next(1, 5)} to B{random.Next(1, 5)}" : "");
-            w.WriteEndElement();
+            var role = Roles[random.Next(Roles.Length)];
+            Filler.Credit(w, names, artist, role, random.Next(4) == 0 ? $"A{random.Next(1, 5)} to B{random.Next(1, 5)}" : "");
         }
     }
 

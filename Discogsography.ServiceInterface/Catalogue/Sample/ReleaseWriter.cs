@@ -3,8 +3,7 @@ using System.Xml;
 namespace Discogsography.ServiceInterface.Catalogue.Sample;
 
 /// <summary>Writes one synthetic <c>&lt;release&gt;</c> with the real dump's elements.</summary>
-internal sealed class ReleaseWriter(XmlWriter w, Random random, SyntheticNames names, IReadOnlyList<string> genreNames, int seed,
-    int artistCount)
+internal sealed class ReleaseWriter(XmlWriter w, Random random, SyntheticNames names, ReleaseDates dates, int seed, int artistCount)
 {
     private ReleaseCredits credits = null!;
 
@@ -24,10 +23,9 @@ internal sealed class ReleaseWriter(XmlWriter w, Random random, SyntheticNames n
         WriteLabels(labels);
         WriteArtists("extraartists", artists, random.Next(4));
         WriteFormats();
-        WriteNames("genres", "genre", genres, random.Next(4) == 0 ? 2 : 1, i => genreNames[i]);
-        WriteNames("styles", "style", styles, random.Next(1, 4), names.Style);
+        WriteGenresAndStyles(genres, styles);
         w.WriteElementString("country", Countries[random.Next(Countries.Length)]);
-        w.WriteElementString("released", random.Next(8) == 0 ? "" : $"{SampleGenerator.Year(random)}-{random.Next(0, 13):00}-00");
+        w.WriteElementString("released", random.Next(8) == 0 ? "" : dates.Released(random));
         w.WriteElementString("notes", Filler.Sentence(random, 20));
         w.WriteElementString("data_quality", "Needs Vote");
         if (random.Next(10) < 6)
@@ -49,15 +47,7 @@ internal sealed class ReleaseWriter(XmlWriter w, Random random, SyntheticNames n
         w.WriteStartElement(element);
         for (var i = 0; i < count; i++)
         {
-            var artist = artists.Next() + 1;
-            w.WriteStartElement("artist");
-            w.WriteElementString("id", SampleGenerator.Text(artist));
-            w.WriteElementString("name", names.Artist(artist));
-            w.WriteElementString("anv", "");
-            w.WriteElementString("join", "");
-            w.WriteElementString("role", element == "artists" ? "" : "Producer");
-            w.WriteElementString("tracks", "");
-            w.WriteEndElement();
+            Filler.Credit(w, names, artists.Next() + 1, element == "artists" ? "" : "Producer");
         }
         if (element == "extraartists")
             credits.ExtraArtists();
@@ -94,11 +84,20 @@ internal sealed class ReleaseWriter(XmlWriter w, Random random, SyntheticNames n
         w.WriteEndElement();
     }
 
-    private void WriteNames(string element, string item, ZipfSampler sampler, int count, Func<int, string> nameOf)
+    /// <summary>One or two genres, then one to three styles, each from one of those genres.</summary>
+    private void WriteGenresAndStyles(ZipfSampler genreDraws, ZipfSampler styleDraws)
+    {
+        int[] genres = [.. Enumerable.Range(0, random.Next(4) == 0 ? 2 : 1).Select(_ => genreDraws.Next()).Distinct()];
+        WriteNames("genres", "genre", genres.Select(g => GenreStyles.Genres[g]));
+        var styles = Enumerable.Range(0, random.Next(1, 4)).Select(i => GenreStyles.StyleOf(genres[i % genres.Length], styleDraws.Next()));
+        WriteNames("styles", "style", styles.Distinct().Select(GenreStyles.Style));
+    }
+
+    private void WriteNames(string element, string item, IEnumerable<string> values)
     {
         w.WriteStartElement(element);
-        foreach (var index in Enumerable.Range(0, count).Select(_ => sampler.Next()).Distinct())
-            w.WriteElementString(item, nameOf(index));
+        foreach (var value in values)
+            w.WriteElementString(item, value);
         w.WriteEndElement();
     }
 }

@@ -11,14 +11,6 @@ internal sealed class SyntheticNames(int seed)
     private static readonly string[] Codas = ["", "n", "r", "l", "s", "x", "m", "ck", "nd", "st"];
     private static readonly string[] Syllables = [.. Onsets.SelectMany(o => Vowels.SelectMany(v => Codas.Select(c => o + v + c)))];
 
-    private static readonly string[] StyleWords =
-    [
-        "Deep", "Acid", "Minimal", "Progressive", "Tech", "Dub", "Nu", "Dark", "Ambient", "Hard", "Soft", "Free", "Neo", "Post", "Garage",
-    ];
-
-    private static readonly string[] StyleRoots = ["House", "Techno", "Jazz", "Rock", "Soul", "Wave", "Disco", "Funk", "Trance", "Pop",
-        "Core", "Step", "Beat", "Folk", "Punk", "Hop", "Dance", "Noise", "Drone", "Blues"];
-
     /// <summary>
     /// Words real titles share, most common first: one title word in twelve is drawn from them Zipf-distributed, so a
     /// generated catalogue has common words (the first is in about 3% of titles) and rare ones, as search meets them.
@@ -44,8 +36,6 @@ internal sealed class SyntheticNames(int seed)
 
     private static readonly double[] TitleWordOdds = ZipfSampler.Cumulative(TitleWords.Length, 1.0);
 
-    public int StyleCount => StyleWords.Length * StyleRoots.Length;
-
     /// <summary>
     /// The most connected artists and labels (the lowest ids) carry names the README, the samples and the OpenAPI
     /// examples use, so they work on a generated catalogue as on the real one (where artist 1 is The Persuader and
@@ -62,9 +52,6 @@ internal sealed class SyntheticNames(int seed)
     public string Label(int id) => id <= DemoLabels.Length
         ? DemoLabels[id - 1]
         : Capitalized(Word(id * 15485863 + seed, 2)) + (id % 2 == 0 ? " Records" : " Recordings");
-
-    public string Style(int index) =>
-        StyleWords[index % StyleWords.Length] + " " + StyleRoots[index / StyleWords.Length % StyleRoots.Length];
 
     public string Person(Random random) => Capitalized(Word(random.Next(), 2)) + " " + Capitalized(Word(random.Next(), 3));
 
@@ -129,10 +116,12 @@ internal static class Filler
     public static string Sentence(Random random, int words) =>
         string.Join(' ', Enumerable.Range(0, words).Select(_ => Words[random.Next(Words.Length)]));
 
-    public static void Images(System.Xml.XmlWriter w, Random random)
+    public static void Images(System.Xml.XmlWriter w, Random random) => Images(w, random, random.Next(1, 4));
+
+    public static void Images(System.Xml.XmlWriter w, Random random, int count)
     {
         w.WriteStartElement("images");
-        for (var i = random.Next(1, 4); i > 0; i--)
+        for (var i = count; i > 0; i--)
         {
             w.WriteStartElement("image");
             w.WriteAttributeString("type", i == 1 ? "primary" : "secondary");
@@ -142,6 +131,31 @@ internal static class Filler
             w.WriteAttributeString("height", "600");
             w.WriteEndElement();
         }
+        w.WriteEndElement();
+    }
+
+    /// <summary>Links to the entity's pages elsewhere: <c>&lt;urls&gt;</c>.</summary>
+    public static void Urls(System.Xml.XmlWriter w, Random random, string name, int count)
+    {
+        string[] sites = ["https://www.facebook.com/", "https://soundcloud.com/", "https://en.wikipedia.org/wiki/", "https://twitter.com/",
+            "https://www.instagram.com/", "https://bandcamp.com/"];
+        var slug = name.Replace(' ', '_');
+        w.WriteStartElement("urls");
+        for (var i = count; i > 0; i--)
+            w.WriteElementString("url", sites[random.Next(sites.Length)] + slug);
+        w.WriteEndElement();
+    }
+
+    /// <summary>One credited <c>&lt;artist&gt;</c> of a release or master.</summary>
+    public static void Credit(System.Xml.XmlWriter w, SyntheticNames names, int artist, string role, string tracks = "")
+    {
+        w.WriteStartElement("artist");
+        w.WriteElementString("id", SampleGenerator.Text(artist));
+        w.WriteElementString("name", names.Artist(artist));
+        w.WriteElementString("anv", "");
+        w.WriteElementString("join", "");
+        w.WriteElementString("role", role);
+        w.WriteElementString("tracks", tracks);
         w.WriteEndElement();
     }
 
