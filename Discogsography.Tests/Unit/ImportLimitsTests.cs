@@ -18,7 +18,8 @@ public sealed class ImportLimitsTests
 
         Assert.That((budget.Parallelism, budget.MemoryPerStepMegabytes), Is.EqualTo((parallelism, perStep)));
         Assert.That(budget.SessionSettings,
-            Does.Contain($"SET work_mem = '{perStep}MB'").And.Contain($"SET maintenance_work_mem = '{perStep}MB'"));
+            Does.Contain($"SET work_mem = '{perStep}MB'").And.Contain($"SET maintenance_work_mem = '{perStep}MB'")
+                .And.Contain("SET max_parallel_workers_per_gather = 0"));
     }
 
     [TestCase("https://data.discogs.com/a", "http://data.discogs.com/a", "from https to http")]

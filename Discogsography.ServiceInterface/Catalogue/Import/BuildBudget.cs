@@ -22,10 +22,13 @@ public sealed record BuildBudget(int Parallelism, int MemoryPerStepMegabytes)
     }
 
     /// <summary>
-    /// The settings of a build step's session: its share of the memory, hash tables held to it (not twice it), and
-    /// commits that do not wait for the disk (a failed build is thrown away anyway).
+    /// The settings of a build step's session: its share of the memory, hash tables held to it (not twice it), no
+    /// parallel workers (the steps already share the cores among themselves; a parallel plan's workers would each
+    /// build the same hash tables and take the other steps' cores), and commits that do not wait for the disk (a
+    /// failed build is thrown away anyway).
     /// </summary>
     public string SessionSettings =>
         $"SET work_mem = '{MemoryPerStepMegabytes}MB'; SET maintenance_work_mem = '{MemoryPerStepMegabytes}MB'; " +
-        "SET hash_mem_multiplier = 1; SET synchronous_commit = off;";
+        "SET hash_mem_multiplier = 1; SET max_parallel_workers_per_gather = 0; SET max_parallel_maintenance_workers = 0; " +
+        "SET synchronous_commit = off;";
 }

@@ -61,16 +61,21 @@ internal static class DiscoveryBuild
             UNION ALL SELECT 'l', label_id FROM {s}.label_stats WHERE releases > {hub_minimum}
             UNION ALL SELECT 'a', artist_id FROM {s}.artist_stats WHERE releases > {hub_minimum}
             """),
+        // A link and its reverse share their lowest release: each pair is found once, ordered, and written both ways
+        // (half the join rows and half the grouping of joining both ways).
         new("hub_links", ["hub_links"], ["path_hubs", "release_artists", "release_labels", "release_genres", "release_styles"], """
             WITH touches AS MATERIALIZED (
                 SELECT 'g'::char AS kind, x.genre_id::bigint AS id, x.release_id FROM {s}.release_genres x
                 UNION ALL SELECT 's', x.style_id, x.release_id FROM {s}.release_styles x JOIN {s}.path_hubs h ON h.kind = 's' AND h.id = x.style_id
                 UNION ALL SELECT 'l', x.label_id, x.release_id FROM {s}.release_labels x JOIN {s}.path_hubs h ON h.kind = 'l' AND h.id = x.label_id
-                UNION ALL SELECT 'a', x.artist_id, x.release_id FROM {s}.release_artists x JOIN {s}.path_hubs h ON h.kind = 'a' AND h.id = x.artist_id)
+                UNION ALL SELECT 'a', x.artist_id, x.release_id FROM {s}.release_artists x JOIN {s}.path_hubs h ON h.kind = 'a' AND h.id = x.artist_id),
+            pairs AS MATERIALIZED (
+                SELECT a.kind AS a_kind, a.id AS a_id, b.kind AS b_kind, b.id AS b_id, min(a.release_id) AS release_id
+                FROM touches a JOIN touches b ON b.release_id = a.release_id AND (b.kind, b.id) > (a.kind, a.id)
+                GROUP BY 1, 2, 3, 4)
             INSERT INTO {s}.hub_links (hub_kind, hub_id, other_kind, other_id, release_id)
-            SELECT a.kind, a.id, b.kind, b.id, min(a.release_id)
-            FROM touches a JOIN touches b ON b.release_id = a.release_id AND (b.kind, b.id) <> (a.kind, a.id)
-            GROUP BY 1, 2, 3, 4
+            SELECT a_kind, a_id, b_kind, b_id, release_id FROM pairs
+            UNION ALL SELECT b_kind, b_id, a_kind, a_id, release_id FROM pairs
             """),
         PairYears("genre_style_years", "release_genres", "genre_id", "release_styles", "style_id"),
         PairYears("label_genre_years", "release_labels", "label_id", "release_genres", "genre_id"),
@@ -92,11 +97,15 @@ internal static class DiscoveryBuild
         SELECT a.{{leftKey}}, b.{{rightKey}}, a.year, count(*) FROM {s}.{{left}} a JOIN {s}.{{right}} b USING (release_id) WHERE a.year IS NOT NULL GROUP BY 1, 2, 3
         """);
 
-    /// <summary>Search entries of one kind: rows whose text has at least one lexeme (the others can never match).</summary>
+    /// <summary>
+    /// Search entries of one kind: rows whose text has at least one lexeme (the others can never match). OFFSET 0
+    /// keeps the filter out of the subquery, where the planner would compute each document twice (filter and output).
+    /// </summary>
     private static BuildStep Search(string kind, string columns, string text, string from, string[] reads) =>
         new("search " + kind, ["search_entries"], reads,
         $$"""
         INSERT INTO {s}.search_entries (kind, id, name, year, genres, doc)
-        SELECT * FROM (SELECT {{columns}}, to_tsvector('english', COALESCE({{text}}, '')) AS doc {{from}}) e WHERE e.doc <> ''::tsvector
+        SELECT * FROM (SELECT {{columns}}, to_tsvector('english', COALESCE({{text}}, '')) AS doc {{from}} OFFSET 0) e
+        WHERE e.doc <> ''::tsvector
         """);
 }

@@ -46,9 +46,12 @@ public sealed partial record DumpFile(string Path, DumpKind Kind, string? DumpDa
     /// <summary>The file's size on disk, for progress.</summary>
     public long Size => new FileInfo(Path).Length;
 
-    /// <summary>Opens the decompressed XML, counting compressed bytes read into <paramref name="counter"/>.</summary>
+    /// <summary>
+    /// Opens the decompressed XML, counting compressed bytes read into <paramref name="counter"/>; a compressed file is
+    /// decompressed ahead of the reader on a thread of its own.
+    /// </summary>
     public Stream OpenXml(CountingStream counter) =>
-        IsCompressed ? new GZipStream(counter, CompressionMode.Decompress, leaveOpen: true) : counter;
+        IsCompressed ? new ReadAheadStream(new GZipStream(counter, CompressionMode.Decompress, leaveOpen: true)) : counter;
 
     [GeneratedRegex(@"^discogs_(?<date>\d{8})_(?<kind>artists|labels|masters|releases)\.xml(\.gz)?$", RegexOptions.IgnoreCase)]
     private static partial Regex FileName();
