@@ -17,7 +17,7 @@ internal static class ConfigureImports
         services.AddSingleton<ImportSources>();
         services.AddSingleton(sp =>
             BuildBudget.For(sp.GetRequiredService<ImportOptions>().Cores, PostgresDataSource.ImportPoolSize,
-                settings.BuildMemoryMegabytes));
+                settings.BuildMemoryMegabytes, settings.BuildWorkers));
         services.AddSingleton(new CatalogueShape());
         services.AddSingleton<CatalogueImporter>();
         services.AddSingleton<CatalogueBackfill>();

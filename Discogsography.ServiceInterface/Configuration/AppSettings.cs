@@ -65,6 +65,12 @@ public sealed record ImportSettings
     /// (<c>IMPORT_BUILD_MEMORY_MB</c>, default 1024): divided among the steps running at once.
     /// </summary>
     public int BuildMemoryMegabytes { get; init; } = 1024;
+
+    /// <summary>
+    /// How many catalogue build steps run at once (<c>IMPORT_BUILD_WORKERS</c>; unset: one per core, at least two):
+    /// fewer leave cores to the API while an import builds.
+    /// </summary>
+    public int? BuildWorkers { get; init; }
 }
 
 /// <summary>Rate limits and the audit log.</summary>

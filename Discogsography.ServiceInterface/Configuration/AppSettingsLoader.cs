@@ -154,12 +154,17 @@ public static class AppSettingsLoader
             ? int.TryParse(megabytes, out var mb)
                 && mb >= 64 ? mb : throw new SettingsException($"IMPORT_BUILD_MEMORY_MB must be a number of megabytes of at least 64, got '{megabytes}'")
             : defaults.BuildMemoryMegabytes;
+        var buildWorkers = env.Plain("IMPORT_BUILD_WORKERS") is { } workersText
+            ? int.TryParse(workersText, out var workers)
+                && workers >= 1 ? workers : throw new SettingsException($"IMPORT_BUILD_WORKERS must be a number of at least 1, got '{workersText}'")
+            : defaults.BuildWorkers;
         return new ImportSettings
         {
             Directory = env.Plain("IMPORT_DIR") is { } directory ? Path.GetFullPath(directory) : defaults.Directory,
             AllowedHosts = ParseList(env.Plain("IMPORT_ALLOWED_HOSTS")) ?? defaults.AllowedHosts,
             MaxBytes = maxBytes,
             BuildMemoryMegabytes = buildMemory,
+            BuildWorkers = buildWorkers,
         };
     }
 

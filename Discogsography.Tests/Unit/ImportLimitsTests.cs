@@ -22,6 +22,17 @@ public sealed class ImportLimitsTests
                 .And.Contain("SET max_parallel_workers_per_gather = 0"));
     }
 
+    [TestCase(1, 1, TestName = "An operator's one worker builds one step at a time")]
+    [TestCase(3, 3, TestName = "An operator's three workers on a two-core machine build three steps at once")]
+    [TestCase(50, 9, TestName = "An operator's workers never exceed the import pool")]
+    public void The_build_workers_an_operator_sets(int workers, int parallelism)
+    {
+        var budget = BuildBudget.For(cores: 2, connections: 10, totalMemoryMegabytes: 1024, workers);
+
+        Assert.That(budget.Parallelism, Is.EqualTo(parallelism));
+        Assert.That(budget.MemoryPerStepMegabytes, Is.EqualTo(1024 / budget.Parallelism));
+    }
+
     [TestCase("https://data.discogs.com/a", "http://data.discogs.com/a", "from https to http")]
     [TestCase("https://data.discogs.com/a", "https://bucket.example:8443/a", "from port 443 to port 8443")]
     [TestCase("http://data.discogs.com:8080/a", "http://data.discogs.com/a", "from port 8080 to port 80")]

@@ -54,7 +54,7 @@ public sealed class ReadAheadStreamTests
         Assert.That(source.Reads, Is.EqualTo(readsAtDispose), "no reads after disposal");
     }
 
-    private sealed class EndlessStream : Stream
+    private sealed class EndlessStream : ReadOnlyStream
     {
         public int Reads;
         public bool Disposed;
@@ -66,15 +66,5 @@ public sealed class ReadAheadStreamTests
         }
 
         protected override void Dispose(bool disposing) => Disposed = true;
-
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-        public override void Flush() { }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }

@@ -128,6 +128,17 @@ public sealed class SettingsTests
         Assert.That(Load(Required).Imports.BuildMemoryMegabytes, Is.EqualTo(1024));
     }
 
+    [TestCase("0")]
+    [TestCase("two")]
+    public void IMPORT_BUILD_WORKERS_below_1_or_not_a_number_stops_startup(string value)
+    {
+        var error = Assert.Throws<SettingsException>(() => Load(With("IMPORT_BUILD_WORKERS", value)))!;
+
+        Assert.That(error.Message, Is.EqualTo($"IMPORT_BUILD_WORKERS must be a number of at least 1, got '{value}'"));
+        Assert.That(Load(With("IMPORT_BUILD_WORKERS", "1")).Imports.BuildWorkers, Is.EqualTo(1));
+        Assert.That(Load(Required).Imports.BuildWorkers, Is.Null);
+    }
+
     private static Dictionary<string, string> With(string name, string value) => new(Required) { [name] = value };
 
     private static AppSettings Load(Dictionary<string, string> environment) =>

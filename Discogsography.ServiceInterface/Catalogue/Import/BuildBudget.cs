@@ -13,11 +13,14 @@ public sealed record BuildBudget(int Parallelism, int MemoryPerStepMegabytes)
     /// <summary>The smallest <c>work_mem</c> a step gets, whatever the division gives.</summary>
     public const int MinimumMemoryPerStepMegabytes = 4;
 
-    /// <summary>The budget on a machine of <paramref name="cores"/> with an import pool of <paramref name="connections"/>.</summary>
-    public static BuildBudget For(int cores, int connections, int totalMemoryMegabytes)
+    /// <summary>
+    /// The budget on a machine of <paramref name="cores"/> with an import pool of <paramref name="connections"/>;
+    /// <paramref name="workers"/>, when the operator sets it, replaces the one-per-core rule (within the pool).
+    /// </summary>
+    public static BuildBudget For(int cores, int connections, int totalMemoryMegabytes, int? workers = null)
     {
         var most = Math.Max(1, connections - 1);
-        var parallelism = Math.Clamp(cores, Math.Min(2, most), most);
+        var parallelism = workers is { } chosen ? Math.Clamp(chosen, 1, most) : Math.Clamp(cores, Math.Min(2, most), most);
         return new BuildBudget(parallelism, Math.Max(MinimumMemoryPerStepMegabytes, totalMemoryMegabytes / parallelism));
     }
 

@@ -61,7 +61,7 @@ public sealed partial record DumpFile(string Path, DumpKind Kind, string? DumpDa
 public sealed class DumpFormatException(string message, Exception? inner = null) : Exception(message, inner);
 
 /// <summary>A read-only stream wrapper that counts the bytes read through it (compressed progress).</summary>
-public sealed class CountingStream(Stream inner) : Stream
+public sealed class CountingStream(Stream inner) : ReadOnlyStream
 {
     private long read;
 
@@ -81,15 +81,8 @@ public sealed class CountingStream(Stream inner) : Stream
         return n;
     }
 
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
     public override long Length => inner.Length;
     public override long Position { get => BytesRead; set => throw new NotSupportedException(); }
-    public override void Flush() { }
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

@@ -9,7 +9,7 @@ namespace Discogsography.ServiceInterface.Catalogue.Import;
 /// flight (4 × 1 MB); a failure of the source (a corrupt gzip stream) is thrown to the reader with its own type, at
 /// the point of the stream where it happened.
 /// </summary>
-public sealed class ReadAheadStream : Stream
+public sealed class ReadAheadStream : ReadOnlyStream
 {
     private const int ChunkBytes = 1 << 20;
     private const int ChunksAhead = 4;
@@ -85,16 +85,6 @@ public sealed class ReadAheadStream : Stream
         current = next;
         return true;
     }
-
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-    public override void Flush() { }
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {
