@@ -13,7 +13,10 @@ internal static class GenerateSampleCommand
         var output = new Option<string>("--out") { Description = "Folder to write the four .xml.gz files into.", Required = true };
         var releases = new Option<int>("--releases") { Description = "Number of releases (artists, labels and masters scale with it).",
             DefaultValueFactory = _ => 10_000 };
-        var artists = new Option<int?>("--artists") { Description = "Number of artists (default: 10/19 of the releases, as in today's dump)." };
+        var artists = new Option<int?>("--artists")
+        {
+            Description = "Number of artists (default: 10/19 of the releases, as in today's dump).",
+        };
         var labels = new Option<int?>("--labels") { Description = "Number of labels (default: 12 % of the releases)." };
         var masters = new Option<int?>("--masters") { Description = "Number of masters (default: 13 % of the releases)." };
         var seed = new Option<int>("--seed") { Description = "Random seed; the same seed writes the same files.",

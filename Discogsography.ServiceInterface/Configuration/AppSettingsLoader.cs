@@ -156,7 +156,8 @@ public static class AppSettingsLoader
             : defaults.BuildMemoryMegabytes;
         var buildWorkers = env.Plain("IMPORT_BUILD_WORKERS") is { } workersText
             ? int.TryParse(workersText, out var workers)
-                && workers >= 1 ? workers : throw new SettingsException($"IMPORT_BUILD_WORKERS must be a number of at least 1, got '{workersText}'")
+                && workers >= 1 ? workers
+                : throw new SettingsException($"IMPORT_BUILD_WORKERS must be a number of at least 1, got '{workersText}'")
             : defaults.BuildWorkers;
         return new ImportSettings
         {
