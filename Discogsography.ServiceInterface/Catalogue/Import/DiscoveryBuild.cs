@@ -27,9 +27,11 @@ internal static class DiscoveryBuild
             INSERT INTO {s}.search_postings (lexeme, occurrences, kind, id, year, genres)
             SELECT t.lexeme, least(cardinality(t.positions), 32767), e.kind, e.id, e.year, e.genres FROM {s}.search_entries e, unnest(e.doc) t
             """),
+        // IN, not JOIN: the planner cannot estimate how few words are common, and for a join it sorted every posting
+        // (on disk, 24 of the step's 30 s with 9.5 M postings) where a hash of the common words does (5 s).
         new("search facets", ["search_facets"], ["search_postings"], """
             WITH common AS MATERIALIZED (SELECT lexeme FROM {s}.search_postings GROUP BY lexeme HAVING count(*) > {facet_minimum}),
-            postings AS MATERIALIZED (SELECT p.* FROM {s}.search_postings p JOIN common c ON c.lexeme = p.lexeme)
+            postings AS MATERIALIZED (SELECT p.* FROM {s}.search_postings p WHERE p.lexeme IN (SELECT lexeme FROM common))
             INSERT INTO {s}.search_facets (lexeme, facet, key, count)
             SELECT lexeme, 't', kind, count(*) FROM postings GROUP BY lexeme, kind
             UNION ALL SELECT lexeme, 'g', genre, count(*) FROM postings, unnest(genres) AS genre WHERE kind = 'r' GROUP BY lexeme, genre
