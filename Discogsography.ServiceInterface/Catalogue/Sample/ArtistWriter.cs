@@ -48,14 +48,15 @@ internal sealed class ArtistWriter(XmlWriter w, Random random, SyntheticNames na
         w.WriteEndElement();
     }
 
+    /// <summary>Up to <paramref name="count"/> other artists (a draw of the artist itself is dropped; no element if none is left).</summary>
     private void References(string element, int count, int self, bool withIds)
     {
+        int[] others = [.. Enumerable.Range(0, count).Select(_ => random.Next(1, artistCount + 1)).Where(other => other != self)];
+        if (others.Length == 0)
+            return;
         w.WriteStartElement(element);
-        for (var i = 0; i < count; i++)
+        foreach (var other in others)
         {
-            var other = random.Next(1, artistCount + 1);
-            if (other == self)
-                continue;
             if (withIds)
                 w.WriteElementString("id", SampleGenerator.Text(other));
             w.WriteStartElement("name");

@@ -46,9 +46,7 @@ internal sealed class ReleaseWriter(XmlWriter w, Random random, SyntheticNames n
     {
         w.WriteStartElement(element);
         for (var i = 0; i < count; i++)
-        {
             Filler.Credit(w, names, artists.Next() + 1, element == "artists" ? "" : "Producer");
-        }
         if (element == "extraartists")
             credits.ExtraArtists();
         w.WriteEndElement();

@@ -3,6 +3,7 @@ using System.Text;
 using Dapper;
 using Discogsography.ServiceInterface.Catalogue.Import;
 using Discogsography.ServiceInterface.Catalogue.Sample;
+using Discogsography.ServiceInterface.Data;
 using Discogsography.Tests.Infrastructure;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -66,6 +67,21 @@ public sealed class CatalogueImportTests
 
         Assert.That(await FingerprintAsync(), Is.EqualTo(first));
         Assert.That(first["artists"], Is.Not.EqualTo(first["labels"]), "the fingerprint sees content");
+    }
+
+    [Test]
+    public async Task One_build_worker_builds_the_same_catalogue_as_many()
+    {
+        await ImportAsync(DumpFile.InDirectory(CatalogueFixture.Folder));
+        var parallel = await FingerprintAsync();
+        var oneWorker = BuildBudget.For(TestImporter.ManyCores, PostgresDataSource.ImportPoolSize, totalMemoryMegabytes: 256, workers: 1);
+
+        await new CatalogueImporter(database.DataSource, TimeProvider.System, oneWorker, new CatalogueShape())
+            .ImportAsync(DumpFile.InDirectory(CatalogueFixture.Folder), "tests", new LogImportProgress(NullLogger.Instance),
+                CancellationToken.None);
+
+        Assert.That(oneWorker.Parallelism, Is.EqualTo(1));
+        Assert.That(await FingerprintAsync(), Is.EqualTo(parallel));
     }
 
     [Test]
