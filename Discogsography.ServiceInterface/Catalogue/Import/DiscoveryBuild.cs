@@ -68,20 +68,29 @@ internal static class DiscoveryBuild
             UNION ALL SELECT 'a', artist_id FROM {s}.artist_stats WHERE releases > {hub_minimum}
             """),
         // A link and its reverse share their lowest release: each pair is found once, ordered, and written both ways
-        // (half the join rows and half the grouping of joining both ways).
+        // (half the join rows and half the grouping of joining both ways). A hub is one bigint while pairs are found
+        // (its kind's place in "gsla" above 40 bits of id): the join compares and the grouping hashes 6.6 M rows at
+        // 1 M releases, and a row comparison of (char, bigint) cost 11.1 s where a bigint does 6.7 s.
         new("hub_links", ["hub_links"], ["path_hubs", "release_artists", "release_labels", "release_genres", "release_styles"], """
             WITH touches AS MATERIALIZED (
-                SELECT 'g'::char AS kind, x.genre_id::bigint AS id, x.release_id FROM {s}.release_genres x
-                UNION ALL SELECT 's', x.style_id, x.release_id FROM {s}.release_styles x JOIN {s}.path_hubs h ON h.kind = 's' AND h.id = x.style_id
-                UNION ALL SELECT 'l', x.label_id, x.release_id FROM {s}.release_labels x JOIN {s}.path_hubs h ON h.kind = 'l' AND h.id = x.label_id
-                UNION ALL SELECT 'a', x.artist_id, x.release_id FROM {s}.release_artists x JOIN {s}.path_hubs h ON h.kind = 'a' AND h.id = x.artist_id),
+                SELECT (1::bigint << 40) | x.genre_id AS hub, x.release_id FROM {s}.release_genres x
+                UNION ALL SELECT (2::bigint << 40) | x.style_id, x.release_id FROM {s}.release_styles x
+                          JOIN {s}.path_hubs h ON h.kind = 's' AND h.id = x.style_id
+                UNION ALL SELECT (3::bigint << 40) | x.label_id, x.release_id FROM {s}.release_labels x
+                          JOIN {s}.path_hubs h ON h.kind = 'l' AND h.id = x.label_id
+                UNION ALL SELECT (4::bigint << 40) | x.artist_id, x.release_id FROM {s}.release_artists x
+                          JOIN {s}.path_hubs h ON h.kind = 'a' AND h.id = x.artist_id),
             pairs AS MATERIALIZED (
-                SELECT a.kind AS a_kind, a.id AS a_id, b.kind AS b_kind, b.id AS b_id, min(a.release_id) AS release_id
-                FROM touches a JOIN touches b ON b.release_id = a.release_id AND (b.kind, b.id) > (a.kind, a.id)
-                GROUP BY 1, 2, 3, 4)
+                SELECT a.hub AS a_hub, b.hub AS b_hub, min(a.release_id) AS release_id
+                FROM touches a JOIN touches b ON b.release_id = a.release_id AND b.hub > a.hub
+                GROUP BY 1, 2),
+            named AS (
+                SELECT substr('gsla', (a_hub >> 40)::int, 1)::char AS a_kind, a_hub & ((1::bigint << 40) - 1) AS a_id,
+                       substr('gsla', (b_hub >> 40)::int, 1)::char AS b_kind, b_hub & ((1::bigint << 40) - 1) AS b_id, release_id
+                FROM pairs)
             INSERT INTO {s}.hub_links (hub_kind, hub_id, other_kind, other_id, release_id)
-            SELECT a_kind, a_id, b_kind, b_id, release_id FROM pairs
-            UNION ALL SELECT b_kind, b_id, a_kind, a_id, release_id FROM pairs
+            SELECT a_kind, a_id, b_kind, b_id, release_id FROM named
+            UNION ALL SELECT b_kind, b_id, a_kind, a_id, release_id FROM named
             """),
         PairYears("genre_style_years", "release_genres", "genre_id", "release_styles", "style_id"),
         PairYears("label_genre_years", "release_labels", "label_id", "release_genres", "genre_id"),
