@@ -13,35 +13,34 @@ trap bench_stop EXIT
 dump=$(bench_dump "$releases")
 workers=$(( $(nproc) < 2 ? 2 : $(nproc) ))
 
-floor=0
-for file in "$dump"/*.xml.gz; do
-  start=$(date +%s.%N); gzip -dc "$file" >/dev/null; floor=$(echo "$floor + $(date +%s.%N) - $start" | bc -l)
-done
+floor=$(decompression_floor "$dump")
 start=$(date +%s.%N); out=$(dotnet "$host_dll" import "$dump" 2>&1); whole=$(echo "$(date +%s.%N) - $start" | bc -l)
-build=$(grep -o 'Build: all [0-9]* steps done in [0-9.]*' <<<"$out" | grep -o '[0-9.]*$')
-load=$(grep -o 'records loaded in [0-9.]*' <<<"$out" | grep -o '[0-9.]*$' | paste -sd+ | bc -l)
+build=$(build_seconds "$out"); load=$(load_seconds "$out")
 
-# One job per table: create, copy, index, analyze; VACUUM needs a command (-c) of its own.
-copy_table() {
-  local table=$1 indexes
-  indexes=$(bench_psql "SELECT string_agg(replace(indexdef, ' ON graph.', ' ON build_floor.'), '; ') FROM pg_indexes
-                        WHERE schemaname = 'graph' AND tablename = '$table'")
-  PGOPTIONS="-c work_mem=512MB -c maintenance_work_mem=512MB -c hash_mem_multiplier=1 -c max_parallel_workers_per_gather=0
-    -c max_parallel_maintenance_workers=0 -c synchronous_commit=off" \
-  PGPASSWORD=$POSTGRES_PASSWORD psql -h "${POSTGRES_HOST%:*}" -p "${POSTGRES_HOST##*:}" -U "$POSTGRES_USERNAME" -d "$POSTGRES_DATABASE" \
-    -qtA -v ON_ERROR_STOP=1 -c "CREATE TABLE build_floor.$table (LIKE graph.$table INCLUDING DEFAULTS);
-      INSERT INTO build_floor.$table SELECT * FROM graph.$table; ${indexes:-SELECT 1}" -c "VACUUM (ANALYZE) build_floor.$table"
-}
-export -f copy_table bench_psql
-export POSTGRES_HOST POSTGRES_USERNAME POSTGRES_PASSWORD POSTGRES_DATABASE
 tables=$(bench_psql "SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
                      WHERE n.nspname = 'graph' AND c.relkind = 'r' AND c.relname NOT LIKE 'src\_%' AND c.relname <> 'catalog_info'
                      ORDER BY pg_total_relation_size(c.oid) DESC")
+# One script per table, written before the clock starts: create, copy, index, analyze (psql runs a script's statements
+# one by one, so VACUUM runs outside a transaction). One psql per table, biggest first.
+jobs=$(mktemp -d); trap 'rm -rf "$jobs"; bench_stop' EXIT
+for table in $tables; do
+  { echo "CREATE TABLE build_floor.$table (LIKE graph.$table INCLUDING DEFAULTS);"
+    echo "INSERT INTO build_floor.$table SELECT * FROM graph.$table;"
+    bench_psql "SELECT replace(indexdef, ' ON graph.', ' ON build_floor.') || ';' FROM pg_indexes
+                WHERE schemaname = 'graph' AND tablename = '$table'"
+    echo "VACUUM (ANALYZE) build_floor.$table;"; } > "$jobs/$table.sql"
+done
+export -f bench_psql
+export POSTGRES_HOST POSTGRES_USERNAME POSTGRES_PASSWORD POSTGRES_DATABASE
 copies=""
 for _ in $(seq 1 "$runs"); do
   bench_psql "SET client_min_messages = warning; DROP SCHEMA IF EXISTS build_floor CASCADE; CREATE SCHEMA build_floor" >/dev/null
   start=$(date +%s.%N)
-  xargs -P "$workers" -I{} bash -c 'copy_table {}' <<<"$tables"
+  # The sessions are set as the build's are (BuildBudget.SessionSettings: 1 GB shared by two steps, no parallel
+  # workers, commits that do not wait for the disk).
+  PGOPTIONS="-c work_mem=512MB -c maintenance_work_mem=512MB -c hash_mem_multiplier=1 -c max_parallel_workers_per_gather=0
+    -c max_parallel_maintenance_workers=0 -c synchronous_commit=off" \
+    xargs -P "$workers" -I{} bash -c 'bench_psql < "$0/{}.sql" >/dev/null' "$jobs" <<<"$tables"
   copies+="$(echo "$(date +%s.%N) - $start" | bc -l)"$'\n'
 done
 bench_psql "SET client_min_messages = warning; DROP SCHEMA build_floor CASCADE" >/dev/null

@@ -16,8 +16,8 @@ for _ in $(seq 1 "$runs"); do
     start=$(date +%s.%N)
     out=$(IMPORT_BUILD_WORKERS=$workers dotnet "$host_dll" import "$dump" 2>&1)
     totals[$workers]+="$(echo "$(date +%s.%N) - $start" | bc -l)"$'\n'
-    builds[$workers]+="$(grep -o 'Build: all [0-9]* steps done in [0-9.]*' <<<"$out" | grep -o '[0-9.]*$')"$'\n'
-    loads[$workers]+="$(grep -o 'records loaded in [0-9.]*' <<<"$out" | grep -o '[0-9.]*$' | paste -sd+ | bc -l)"$'\n'
+    builds[$workers]+="$(build_seconds "$out")"$'\n'
+    loads[$workers]+="$(load_seconds "$out")"$'\n'
   done
 done
 printf 'import of %s releases on %s cores, median of %s runs\n' "$releases" "$(nproc)" "$runs"

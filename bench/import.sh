@@ -26,9 +26,8 @@ bench_psql "ALTER SYSTEM RESET log_min_duration_statement" >/dev/null; bench_psq
 slowest=$(tail -c +"$log_from" "$pg_log" | grep -o 'duration: [0-9.]* ms  [a-z]* [^:]*: .*' | grep -v ': COPY ' \
   | sed -E 's/graph_staging\.//g; s/^duration: ([0-9.]+) ms  [a-z]+ [^:]*: (.{0,100}).*/\1 \2/' \
   | awk '{ v = $1; $1 = ""; printf "    %7.1f s %s\n", v / 1000, $0 }' | sort -gr | head -15)
-build=$(grep -o 'Build: all [0-9]* steps done in [0-9.]*' <<<"$full_out" | grep -o '[0-9.]*$')
-disk=$(PGPASSWORD=$POSTGRES_PASSWORD psql -h "${POSTGRES_HOST%:*}" -p "${POSTGRES_HOST##*:}" -U "$POSTGRES_USERNAME" -d "$POSTGRES_DATABASE" -tAc \
-  "SELECT round(sum(pg_total_relation_size(c.oid)) / 1048576.0) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+build=$(build_seconds "$full_out")
+disk=$(bench_psql "SELECT round(sum(pg_total_relation_size(c.oid)) / 1048576.0) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
    WHERE n.nspname = 'graph' AND c.relkind IN ('r', 'm')")
 # Peak memory of one file alone, the biggest vs the smallest (above 2M releases the full import's peak is compared with
 # a smaller run's instead: importing the releases file again would take as long as the whole import).

@@ -27,7 +27,11 @@ bench_dump() {
   echo "$dir"
 }
 
-bench_psql() { PGPASSWORD=$POSTGRES_PASSWORD psql -h "${POSTGRES_HOST%:*}" -p "${POSTGRES_HOST##*:}" -U "$POSTGRES_USERNAME" -d "$POSTGRES_DATABASE" -tAc "$1"; }
+# bench_psql SQL runs one command; without an argument, the script on standard input (each statement on its own).
+bench_psql() {
+  PGPASSWORD=$POSTGRES_PASSWORD psql -h "${POSTGRES_HOST%:*}" -p "${POSTGRES_HOST##*:}" -U "$POSTGRES_USERNAME" -d "$POSTGRES_DATABASE" \
+    -tA -v ON_ERROR_STOP=1 ${1:+-c "$1"}
+}
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
@@ -47,6 +51,19 @@ bench_start_host() {
 
 # wrk prints latencies as 522.00us, 2.79ms or 1.02s.
 to_ms() { awk -v v="$1" 'BEGIN { if (v ~ /us$/) printf "%.3f", v / 1000; else if (v ~ /ms$/) printf "%.3f", v + 0; else printf "%.3f", v * 1000 }'; }
+# An import's phases, from its log (the output of `import`): the build's seconds, and the seconds loading all its files.
+build_seconds() { grep -o 'Build: all [0-9]* steps done in [0-9.]*' <<<"$1" | grep -o '[0-9.]*$'; }
+load_seconds() { grep -o 'records loaded in [0-9.]*' <<<"$1" | grep -o '[0-9.]*$' | paste -sd+ | bc -l; }
+
+# The decompression floor of a dump folder: the seconds `gzip -dc` takes to read all its files.
+decompression_floor() {
+  local file start total=0
+  for file in "$1"/*.xml.gz; do
+    start=$(date +%s.%N); gzip -dc "$file" >/dev/null; total=$(echo "$total + $(date +%s.%N) - $start" | bc -l)
+  done
+  echo "$total"
+}
+
 median() { sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 
 # measure LABEL URL [LUA SCRIPT] [HEADER]: median over $runs wrk runs of $duration s (1 thread, 2 connections) of p50,

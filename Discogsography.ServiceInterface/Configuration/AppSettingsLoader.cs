@@ -150,22 +150,14 @@ public static class AppSettingsLoader
             ? long.TryParse(text, out var bytes)
                 && bytes > 0 ? bytes : throw new SettingsException($"IMPORT_MAX_BYTES must be a positive number of bytes, got '{text}'")
             : defaults.MaxBytes;
-        var buildMemory = env.Plain("IMPORT_BUILD_MEMORY_MB") is { } megabytes
-            ? int.TryParse(megabytes, out var mb)
-                && mb >= 64 ? mb : throw new SettingsException($"IMPORT_BUILD_MEMORY_MB must be a number of megabytes of at least 64, got '{megabytes}'")
-            : defaults.BuildMemoryMegabytes;
-        var buildWorkers = env.Plain("IMPORT_BUILD_WORKERS") is { } workersText
-            ? int.TryParse(workersText, out var workers)
-                && workers >= 1 ? workers
-                : throw new SettingsException($"IMPORT_BUILD_WORKERS must be a number of at least 1, got '{workersText}'")
-            : defaults.BuildWorkers;
         return new ImportSettings
         {
             Directory = env.Plain("IMPORT_DIR") is { } directory ? Path.GetFullPath(directory) : defaults.Directory,
             AllowedHosts = ParseList(env.Plain("IMPORT_ALLOWED_HOSTS")) ?? defaults.AllowedHosts,
             MaxBytes = maxBytes,
-            BuildMemoryMegabytes = buildMemory,
-            BuildWorkers = buildWorkers,
+            BuildMemoryMegabytes = NumberAtLeast(env, "IMPORT_BUILD_MEMORY_MB", 64, "a number of megabytes")
+                ?? defaults.BuildMemoryMegabytes,
+            BuildWorkers = NumberAtLeast(env, "IMPORT_BUILD_WORKERS", 1, "a number") ?? defaults.BuildWorkers,
         };
     }
 
@@ -175,6 +167,15 @@ public static class AppSettingsLoader
         var origins = value?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) ?? [];
         return origins.Length > 0 ? origins : null;
     }
+
+    /// <summary>The whole number <paramref name="name"/> holds, null when unset; below <paramref name="minimum"/> or not a
+    /// number stops start-up.</summary>
+    private static int? NumberAtLeast(EnvironmentReader env, string name, int minimum, string what) =>
+        env.Plain(name) is { } text
+            ? int.TryParse(text, out var value) && value >= minimum
+                ? value
+                : throw new SettingsException($"{name} must be {what} of at least {minimum}, got '{text}'")
+            : null;
 
     private static int Positive(int value, int fallback) => value > 0 ? value : fallback;
 }

@@ -21,6 +21,13 @@ public sealed partial class SampleRealismTests
         return folder;
     });
 
+    [OneTimeTearDown]
+    public void DeleteTheGeneratedDump()
+    {
+        if (Generated.IsValueCreated)
+            Directory.Delete(Generated.Value, recursive: true);
+    }
+
     // The real sample's bytes per record, and the share of its records holding each element.
     [TestCase("artists", "artist", 327, "aliases:0.115 members:0.079 groups:0.119 namevariations:0.26 urls:0.145 images:0.197")]
     [TestCase("labels", "label", 243, "parentLabel:0.083 sublabels:0.067 urls:0.149 images:0.246 profile:0.242")]

@@ -32,16 +32,17 @@ public sealed class ReadAheadStream : ReadOnlyStream
     {
         try
         {
-            while (!stop.IsCancellationRequested)
+            while (true)
             {
                 var buffer = ArrayPool<byte>.Shared.Rent(ChunkBytes);
                 var length = source.ReadAtLeast(buffer.AsSpan(0, ChunkBytes), ChunkBytes, throwOnEndOfStream: false);
-                if (length == 0 || !chunks.Writer.WaitToWriteAsync(stop.Token).AsTask().GetAwaiter().GetResult()
-                    || !chunks.Writer.TryWrite((buffer, length)))
+                if (length == 0)
                 {
                     ArrayPool<byte>.Shared.Return(buffer);
                     break;
                 }
+                // Waits while the reader is ChunksAhead behind; disposal cancels the wait.
+                chunks.Writer.WriteAsync((buffer, length), stop.Token).AsTask().GetAwaiter().GetResult();
             }
             chunks.Writer.TryComplete();
         }

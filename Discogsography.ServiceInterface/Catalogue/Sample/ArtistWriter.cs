@@ -59,10 +59,7 @@ internal sealed class ArtistWriter(XmlWriter w, Random random, SyntheticNames na
         {
             if (withIds)
                 w.WriteElementString("id", SampleGenerator.Text(other));
-            w.WriteStartElement("name");
-            w.WriteAttributeString("id", SampleGenerator.Text(other));
-            w.WriteString(names.Artist(other));
-            w.WriteEndElement();
+            Filler.Reference(w, "name", other, names.Artist(other));
         }
         w.WriteEndElement();
     }

@@ -44,7 +44,7 @@ internal sealed class LabelWriter
         if (filler.Next(1000) < 149)
             Filler.Urls(w, filler, names.Label(id), filler.Next(1, 5));
         if (parents[id] > 0)
-            Reference("parentLabel", parents[id]);
+            Filler.Reference(w, "parentLabel", parents[id], names.Label(parents[id]));
         SubLabels(id);
         w.WriteEndElement();
     }
@@ -57,15 +57,7 @@ internal sealed class LabelWriter
             return;
         w.WriteStartElement("sublabels");
         foreach (var child in children[id])
-            Reference("label", child);
-        w.WriteEndElement();
-    }
-
-    private void Reference(string element, int id)
-    {
-        w.WriteStartElement(element);
-        w.WriteAttributeString("id", SampleGenerator.Text(id));
-        w.WriteString(names.Label(id));
+            Filler.Reference(w, "label", child, names.Label(child));
         w.WriteEndElement();
     }
 }

@@ -17,7 +17,7 @@ internal sealed class ReleaseWriter(XmlWriter w, Random random, SyntheticNames n
         w.WriteStartElement("release");
         w.WriteAttributeString("id", SampleGenerator.Text(id));
         w.WriteAttributeString("status", "Accepted");
-        Filler.Images(w, random);
+        Filler.Images(w, random, random.Next(1, 4));
         WriteArtists("artists", artists, random.Next(10) == 0 ? 2 : 1);
         w.WriteElementString("title", names.Title(random));
         WriteLabels(labels);

@@ -113,10 +113,11 @@ internal static class Filler
     private static readonly string[] Words = ["the", "record", "pressed", "side", "vinyl", "mix", "original", "remastered", "limited",
         "edition", "studio", "live", "track", "sleeve", "label"];
 
+    private static readonly string[] Sites = ["https://www.facebook.com/", "https://soundcloud.com/", "https://en.wikipedia.org/wiki/",
+        "https://twitter.com/", "https://www.instagram.com/", "https://bandcamp.com/"];
+
     public static string Sentence(Random random, int words) =>
         string.Join(' ', Enumerable.Range(0, words).Select(_ => Words[random.Next(Words.Length)]));
-
-    public static void Images(System.Xml.XmlWriter w, Random random) => Images(w, random, random.Next(1, 4));
 
     public static void Images(System.Xml.XmlWriter w, Random random, int count)
     {
@@ -137,12 +138,19 @@ internal static class Filler
     /// <summary>Links to the entity's pages elsewhere: <c>&lt;urls&gt;</c>.</summary>
     public static void Urls(System.Xml.XmlWriter w, Random random, string name, int count)
     {
-        string[] sites = ["https://www.facebook.com/", "https://soundcloud.com/", "https://en.wikipedia.org/wiki/", "https://twitter.com/",
-            "https://www.instagram.com/", "https://bandcamp.com/"];
         var slug = name.Replace(' ', '_');
         w.WriteStartElement("urls");
         for (var i = count; i > 0; i--)
-            w.WriteElementString("url", sites[random.Next(sites.Length)] + slug);
+            w.WriteElementString("url", Sites[random.Next(Sites.Length)] + slug);
+        w.WriteEndElement();
+    }
+
+    /// <summary>Another record named by id, <c>&lt;element id="…"&gt;Name&lt;/element&gt;</c> (aliases, groups, parent and sub-labels).</summary>
+    public static void Reference(System.Xml.XmlWriter w, string element, int id, string name)
+    {
+        w.WriteStartElement(element);
+        w.WriteAttributeString("id", SampleGenerator.Text(id));
+        w.WriteString(name);
         w.WriteEndElement();
     }
 

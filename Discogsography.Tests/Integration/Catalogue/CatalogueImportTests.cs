@@ -168,10 +168,13 @@ public sealed class CatalogueImportTests
     {
         var first = new SampleGenerator(new SampleOptions { Releases = 500 }).WriteAll(Path.Combine(scratch, "a"));
         var second = new SampleGenerator(new SampleOptions { Releases = 500 }).WriteAll(Path.Combine(scratch, "b"));
+        var otherSeed = new SampleGenerator(new SampleOptions { Releases = 500, Seed = 7 }).WriteAll(Path.Combine(scratch, "c"));
 
         await ImportAsync(DumpFile.InDirectory(Path.Combine(scratch, "a")));
 
         Assert.That(first.Select(File.ReadAllBytes), Is.EqualTo(second.Select(File.ReadAllBytes)));
+        Assert.That(first.Zip(otherSeed).Where(f => File.ReadAllBytes(f.First).SequenceEqual(File.ReadAllBytes(f.Second))), Is.Empty,
+            "another seed writes other files");
         Assert.That(await ScalarAsync<long>("SELECT count(*) FROM graph.releases"), Is.EqualTo(500));
         var top = await ScalarAsync<long>("SELECT max(releases) FROM graph.artist_stats");
         var median = await ScalarAsync<double>("SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY releases) FROM graph.artist_stats WHERE releases > 0");

@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Text;
 using Dapper;
+using Discogsography.ServiceInterface.Catalogue.Sample;
 using Discogsography.ServiceInterface.Data;
 using Discogsography.Tests.Infrastructure;
 
@@ -28,6 +29,22 @@ public sealed class ImportCommandTests
         await using var dataSource = PostgresDataSource.Create(database.Settings);
         await using var connection = await dataSource.OpenConnectionAsync();
         Assert.That(await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM graph.releases"), Is.EqualTo(2000));
+    }
+
+    [Test]
+    public async Task The_seed_option_writes_the_dump_of_that_seed()
+    {
+        var folder = Directory.CreateTempSubdirectory("seeded").FullName;
+        var inProcess = new SampleGenerator(new SampleOptions { Releases = 300, Seed = 7 }).WriteAll(Path.Combine(folder, "in-process"));
+
+        var generated = await HostProcess.RunAsync(new Dictionary<string, string>(), "generate-sample", "--out", Path.Combine(folder, "verb"),
+            "--releases", "300", "--seed", "7");
+
+        var expected = inProcess.Select(File.ReadAllBytes).ToList();
+        var written = inProcess.Select(f => File.ReadAllBytes(Path.Combine(folder, "verb", Path.GetFileName(f)))).ToList();
+        Directory.Delete(folder, recursive: true);
+        Assert.That(generated.ExitCode, Is.Zero, generated.Error);
+        Assert.That(written, Is.EqualTo(expected));
     }
 
     [Test]
