@@ -23,8 +23,10 @@ entity() { # type stats_table key name_table pick(max|median)
 }
 
 # Autocomplete cycles through 2,000 distinct queries so the 512-entry FIFO cache always misses: 3-letter prefixes
-# (prefix matches), and misspelt names (a letter dropped, so fuzzy pg_trgm matching does the work).
+# (name-prefix matches), a name's second word and the first two letters of its first ("flirmean ci": word matches, as
+# no name starts so), and misspelt names (a letter dropped, so fuzzy pg_trgm matching does the work).
 bench_psql "SELECT DISTINCT lower(left(name, 3)) FROM graph.artists WHERE length(name) >= 3 LIMIT 2000" > /tmp/dg-prefixes.txt
+bench_psql "SELECT DISTINCT lower(split_part(name, ' ', 2) || ' ' || left(name, 2)) FROM graph.artists WHERE split_part(name, ' ', 2) ~ '^[A-Za-z]{4}' LIMIT 2000" > /tmp/dg-words.txt
 bench_psql "SELECT lower(left(name, 1) || substr(name, 3, 6)) FROM graph.artists WHERE length(name) >= 7 ORDER BY id LIMIT 2000" > /tmp/dg-misspelt.txt
 autocomplete_script() { # file of queries
   cat > "/tmp/$(basename "$1" .txt).lua" <<LUA
@@ -38,6 +40,7 @@ end
 LUA
 }
 autocomplete_script /tmp/dg-prefixes.txt
+autocomplete_script /tmp/dg-words.txt
 autocomplete_script /tmp/dg-misspelt.txt
 
 # The measurement labels, with the type and the pick as %s placeholders, and each ratio's target.
@@ -52,6 +55,7 @@ ratios() { # type
 
 echo "graph endpoints on $(bench_psql 'SELECT count(*) FROM graph.releases') releases ($(nproc) cores, wrk 1 thread 2 connections, median of $runs runs of ${duration} s)"
 measure "autocomplete artist, 3-letter prefixes" "$api/" /tmp/dg-prefixes.lua
+measure "autocomplete artist, words out of order" "$api/" /tmp/dg-words.lua
 measure "autocomplete artist, misspelt names" "$api/" /tmp/dg-misspelt.lua
 [ "${BENCH_ONLY_AUTOCOMPLETE:-}" = 1 ] && exit 0
 for spec in "artist artist_stats artist_id artists releases" "genre genre_stats genre_id genres releases" "label label_stats label_id labels releases" "style style_stats style_id styles releases"; do

@@ -10,12 +10,6 @@ namespace Discogsography.ServiceInterface.Catalogue;
 /// </summary>
 public sealed class PostgresGraphStore(NpgsqlDataSource database) : IGraphStore
 {
-    /// <summary>Prefix matches ranked per request; bounded so a two-letter query stays cheap on millions of names.</summary>
-    private const int PrefixCandidates = 200;
-
-    /// <summary>Fuzzy matching starts at this length: shorter queries share trigrams with too many names to be useful or cheap.</summary>
-    public const int FuzzyMinimumLength = 4;
-
     public async Task<Guid?> CatalogueVersionAsync(CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
@@ -27,37 +21,8 @@ public sealed class PostgresGraphStore(NpgsqlDataSource database) : IGraphStore
         CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        if (!kind.NumericId)
-        {
-            return (await connection.QueryAsync<AutocompleteResult>(new CommandDefinition($"""
-                SELECT name AS id, name, 1.0::float8 AS score FROM graph.{kind.Table}
-                WHERE starts_with(lower(name), lower(@query)) ORDER BY name COLLATE "C" LIMIT @limit
-                """, new { query, limit }, cancellationToken: cancellationToken))).AsList();
-        }
-        var pattern = EscapeLike(query.ToLowerInvariant()) + "%";
-        var results = (await connection.QueryAsync<AutocompleteResult>(new CommandDefinition($"""
-            SELECT id::text AS id, name, round(1 + similarity(lower(name), lower(@query))::numeric, 4)::float8 AS score
-            FROM (SELECT id, name FROM graph.{kind.Table} WHERE lower(name) LIKE @pattern ESCAPE '\'
-                  ORDER BY lower(name) USING ~<~, id LIMIT {PrefixCandidates}) candidates
-            ORDER BY score DESC, name COLLATE "C", id LIMIT @limit
-            """, new { query, pattern, limit }, cancellationToken: cancellationToken))).AsList();
-        if (results.Count < limit && query.Length >= FuzzyMinimumLength)
-            results.AddRange(await FuzzyAsync(connection, kind, query, pattern, limit - results.Count, cancellationToken));
-        return results;
+        return await NameAutocomplete.FindAsync(connection, kind, query, limit, cancellationToken);
     }
-
-    /// <summary>
-    /// Trigram matches (pg_trgm's <c>%</c> at <see cref="Data.PostgresDataSource.TrigramSimilarityThreshold"/>, served by the GIN
-    /// index) that are not prefix matches.
-    /// </summary>
-    private static Task<IEnumerable<AutocompleteResult>> FuzzyAsync(NpgsqlConnection connection, GraphKind kind, string query,
-        string pattern, int limit,
-        CancellationToken cancellationToken) =>
-        connection.QueryAsync<AutocompleteResult>(new CommandDefinition($"""
-            SELECT id::text AS id, name, round(similarity(lower(name), lower(@query))::numeric, 4)::float8 AS score FROM graph.{kind.Table}
-            WHERE lower(name) % lower(@query) AND lower(name) NOT LIKE @pattern ESCAPE '\'
-            ORDER BY score DESC, name COLLATE "C", id LIMIT @limit
-            """, new { query, pattern, limit }, cancellationToken: cancellationToken));
 
     public async Task<ExploreResponse?> ExploreAsync(GraphKind kind, string name, CancellationToken cancellationToken)
     {
@@ -127,10 +92,6 @@ public sealed class PostgresGraphStore(NpgsqlDataSource database) : IGraphStore
             ? $"""SELECT id, name FROM graph.{kind.Table} WHERE name COLLATE "C" = @name ORDER BY name COLLATE "C", id LIMIT 1"""
             : $"SELECT id::bigint AS id, name FROM graph.{kind.Table} WHERE name = @name",
             new { name }, cancellationToken: cancellationToken));
-
-    private static string EscapeLike(string text) =>
-        text.Replace(@"\", @"\\", StringComparison.Ordinal).Replace("%", @"\%", StringComparison.Ordinal).Replace("_", @"\_",
-            StringComparison.Ordinal);
 
     internal sealed record Entity(long Id, string Name);
 

@@ -101,8 +101,8 @@ internal static class CatalogueBuild
         Years("style_years", "release_styles", "style_id"),
     ];
 
-    /// <summary>The query tables' steps, then the discovery tables'.</summary>
-    public static IReadOnlyList<BuildStep> AllSteps { get; } = [.. Steps, .. DiscoveryBuild.Steps];
+    /// <summary>The query tables' steps, then the discovery tables' and the autocomplete words'.</summary>
+    public static IReadOnlyList<BuildStep> AllSteps { get; } = [.. Steps, .. DiscoveryBuild.Steps, .. NameWordsBuild.Steps];
 
     /// <summary>A release relation with the year and the child's place in the parent's list: newest first, undated
     /// last, then by id.</summary>

@@ -5,7 +5,10 @@ using Discogsography.Tests.Infrastructure;
 
 namespace Discogsography.Tests.Integration.Catalogue;
 
-/// <summary>Autocomplete: prefix matches first, then pg_trgm fuzzy matches; the bounded FIFO cache; 30 requests a minute.</summary>
+/// <summary>
+/// Autocomplete: name-prefix matches first, then names where every query word starts a word, then pg_trgm fuzzy matches;
+/// the bounded FIFO cache; 30 requests a minute.
+/// </summary>
 public sealed class AutocompleteTests : ApiTest
 {
     private DumpOracle oracle = null!;
@@ -28,10 +31,38 @@ public sealed class AutocompleteTests : ApiTest
         Assert.That(prefixResults, Is.Not.Empty);
         Assert.That(results.Skip(prefixResults.Count).Select(r => r.Name), Has.None.StartsWith(query).IgnoreCase,
             "no prefix match after a fuzzy one");
-        Assert.That(prefixResults.Select(r => r.Score), Is.All.GreaterThan(1.0));
+        Assert.That(prefixResults.Select(r => r.Score), Is.All.GreaterThan(2.0));
         Assert.That(results.Select(r => r.Score), Is.Ordered.Descending);
         Assert.That(prefixResults, Has.Count.EqualTo(Math.Min(50, prefixed.Count)), "every prefix match, up to the limit");
     }
+
+    [TestCase("artist", "persu")]
+    [TestCase("artist", "sombet")]
+    [TestCase("artist", "SOMBET adr")]
+    [TestCase("artist", "fischer-chor der")]
+    [TestCase("label", "rec")]
+    public async Task Names_where_every_query_word_starts_a_word_come_next(string type, string query)
+    {
+        await CatalogueFixture.RealOracleAsync();
+        var names = type == "artist" ? oracle.AllArtistIds().Select(oracle.ArtistName) : oracle.AllLabelIds().Select(oracle.LabelName);
+        var expected = names.Where(n => !n.StartsWith(query, StringComparison.OrdinalIgnoreCase)
+            && Words(query).All(term => Words(n).Any(word => word.StartsWith(term, StringComparison.Ordinal)))).ToList();
+
+        var results = (await Client.SendAsync(new Autocomplete { Q = query, Type = type, Limit = 50 })).Results;
+
+        var wordMatches = results.SkipWhile(r => r.Score > 2.0).TakeWhile(r => r.Score > 1.0).Select(r => r.Name).ToList();
+        var room = 50 - results.Count(r => r.Score > 2.0);
+        Assert.That(expected, Is.Not.Empty, "the sample has such names");
+        if (expected.Count <= room)
+            Assert.That(wordMatches, Is.EquivalentTo(expected), "every word match");
+        else
+            Assert.That(wordMatches, Is.SubsetOf(expected).And.Count.EqualTo(room), "word matches up to the limit");
+        Assert.That(results.Select(r => r.Score), Is.Ordered.Descending);
+    }
+
+    /// <summary>The test's own word rule: runs of letters and digits, lowercased.</summary>
+    private static string[] Words(string text) =>
+        System.Text.RegularExpressions.Regex.Split(text.ToLowerInvariant(), @"[^\p{L}\p{N}]+").Where(w => w.Length > 0).ToArray();
 
     [Test]
     public async Task A_misspelt_name_is_found_by_similarity_below_the_prefix_scores()

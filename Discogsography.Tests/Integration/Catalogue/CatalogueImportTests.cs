@@ -49,6 +49,22 @@ public sealed class CatalogueImportTests
     }
 
     [Test]
+    public async Task A_catalogue_imported_before_the_autocomplete_words_gets_only_them_built_in_place()
+    {
+        await ImportAsync(DumpFile.InDirectory(CatalogueFixture.Folder));
+        var imported = await FingerprintAsync();
+        await using (var connection = await database.DataSource.OpenConnectionAsync())
+            await connection.ExecuteAsync("TRUNCATE graph.name_words");
+        var backfill = new CatalogueBackfill(database.DataSource, TestImporter.Budget, new CatalogueShape(),
+            NullLogger<CatalogueBackfill>.Instance);
+
+        var built = await backfill.RunAsync(CancellationToken.None);
+
+        Assert.That(built, Is.True);
+        Assert.That(await FingerprintAsync(), Is.EqualTo(imported), "the words as an import writes them, and nothing else written twice");
+    }
+
+    [Test]
     public async Task An_empty_database_has_nothing_to_backfill()
     {
         var backfill = new CatalogueBackfill(database.DataSource, TestImporter.Budget, new CatalogueShape(),
