@@ -4,7 +4,10 @@ using Discogsography.ServiceModel.Serialization;
 
 namespace Discogsography.ServiceModel;
 
-/// <summary>Names starting with (then resembling) <c>q</c>, for the search box.</summary>
+/// <summary>
+/// Names starting with <c>q</c>, then names with a word starting with each word of <c>q</c>, then names resembling it,
+/// for the search box.
+/// </summary>
 [Route("/api/autocomplete", "GET"), Tag(Tags.Explore), RateLimit("30/minute"), ErrorBody(ErrorBodyStyle.Error)]
 [ErrorResponse(400, "An unknown type")]
 public class Autocomplete : IReturn<AutocompleteResponse>
@@ -35,7 +38,10 @@ public class AutocompleteResult
 
     public required string Name { get; set; }
 
-    /// <summary>Higher is better: prefix matches score above 1, fuzzy matches below; genres and styles score 1.0.</summary>
+    /// <summary>
+    /// Higher is better: name-prefix matches score above 2, word matches between 1 and 2, fuzzy matches below 1; genres
+    /// and styles score 1.0.
+    /// </summary>
     public double Score { get; set; }
 }
 

@@ -94,7 +94,8 @@ internal static class NameAutocomplete
         WHERE lower(e.name) NOT LIKE @pattern ESCAPE '\'
           AND NOT EXISTS (
               SELECT 1 FROM unnest(@others::text[]) t
-              WHERE NOT EXISTS (SELECT 1 FROM regexp_split_to_table(lower(e.name), '{NameWordsBuild.Separators}') w WHERE starts_with(w, t)))
+              WHERE NOT EXISTS (
+                  SELECT 1 FROM regexp_split_to_table(lower(e.name), '{NameWordsBuild.Separators}') w WHERE starts_with(w, t)))
         ORDER BY score DESC, e.name COLLATE "C", e.id LIMIT @limit
         """;
 

@@ -33,13 +33,17 @@ public static class Ports
         throw new InvalidOperationException($"No free loopback port between {first} and {last}");
     }
 
-    /// <summary>From 10,000 up to the port before <c>ip_local_port_range</c>'s first (Linux default 32768); all above 10,000 if the range starts lower.</summary>
+    /// <summary>
+    /// From 10,000 up to the port before <c>ip_local_port_range</c>'s first (Linux default 32768); all above 10,000 if
+    /// the range starts lower.
+    /// </summary>
     private static (int First, int Last) RangeBelowEphemeral()
     {
         const string rangeFile = "/proc/sys/net/ipv4/ip_local_port_range";
         var ephemeralStart = 32_768;
         if (File.Exists(rangeFile)
-            && int.TryParse(File.ReadAllText(rangeFile).Split((char[])['\t', ' '], StringSplitOptions.RemoveEmptyEntries)[0], out var start))
+            && int.TryParse(File.ReadAllText(rangeFile).Split((char[])['\t', ' '], StringSplitOptions.RemoveEmptyEntries)[0],
+                out var start))
             ephemeralStart = start;
         return ephemeralStart > LowestPort + 1_000 ? (LowestPort, ephemeralStart - 1) : (LowestPort, 65_000);
     }

@@ -46,8 +46,8 @@ public sealed partial class CatalogueBackfill(
             var built = false;
             foreach (var addition in Additions)
             {
-                if (await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
-                        $"SELECT EXISTS (SELECT 1 FROM graph.catalog_info) AND {addition.LackedSql}", cancellationToken: cancellationToken)))
+                var lacked = $"SELECT EXISTS (SELECT 1 FROM graph.catalog_info) AND {addition.LackedSql}";
+                if (await connection.ExecuteScalarAsync<bool>(new CommandDefinition(lacked, cancellationToken: cancellationToken)))
                 {
                     await BuildAsync(addition, cancellationToken);
                     built = true;

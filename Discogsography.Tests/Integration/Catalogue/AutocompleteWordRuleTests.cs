@@ -16,8 +16,8 @@ public sealed class AutocompleteWordRuleTests
 {
     private static readonly string[] Names =
     [
-        "Björk–Guðmundsdóttir", "AC/DC", "美空 ひばり", "𝄞 Clef Ensemble", "Jean-Michel Jarre", "DJ\u00a0Shadow", "\"Weird\" Al Yankovic",
-        "Guns N' Roses", "Ñandú Über", "Sigur Rós", "Duran Duran", "!!!",
+        "Björk–Guðmundsdóttir", "AC/DC", "美空 ひばり", "𝄞 Clef Ensemble", "Jean-Michel Jarre", "DJ\u00a0Shadow",
+        "\"Weird\" Al Yankovic", "Guns N' Roses", "Ñandú Über", "Sigur Rós", "Duran Duran", "!!!",
     ];
 
     private MigratedDatabase database = null!;
@@ -30,7 +30,8 @@ public sealed class AutocompleteWordRuleTests
     {
         database = await MigratedDatabase.CreateAsync("word_rule");
         scratch = Directory.CreateTempSubdirectory("word-rule").FullName;
-        var artists = string.Concat(Names.Select((name, i) => $"<artist><id>{i + 1}</id><name>{SecurityElement.Escape(name)}</name></artist>\n"));
+        var artists = string.Concat(Names.Select((name, i) =>
+            $"<artist><id>{i + 1}</id><name>{SecurityElement.Escape(name)}</name></artist>\n"));
         var path = Path.Combine(scratch, "discogs_20200101_artists.xml.gz");
         await using (var gzip = new GZipStream(File.Create(path), CompressionLevel.Fastest))
             await gzip.WriteAsync(Encoding.UTF8.GetBytes($"<artists>\n{artists}</artists>"));
