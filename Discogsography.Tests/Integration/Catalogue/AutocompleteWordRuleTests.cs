@@ -1,6 +1,4 @@
-using System.IO.Compression;
 using System.Security;
-using System.Text;
 using Discogsography.ServiceInterface.Catalogue.Import;
 using Discogsography.ServiceModel;
 using Discogsography.Tests.Infrastructure;
@@ -20,33 +18,23 @@ public sealed class AutocompleteWordRuleTests
         "\"Weird\" Al Yankovic", "Guns N' Roses", "Ñandú Über", "Sigur Rós", "Duran Duran", "!!!",
     ];
 
-    private MigratedDatabase database = null!;
-    private TestHost host = null!;
-    private JsonApiClient client = null!;
+    private CatalogueOfItsOwn catalogue = null!;
     private string scratch = null!;
 
     [OneTimeSetUp]
     public async Task ImportTheNamesAsync()
     {
-        database = await MigratedDatabase.CreateAsync("word_rule");
         scratch = Directory.CreateTempSubdirectory("word-rule").FullName;
         var artists = string.Concat(Names.Select((name, i) =>
             $"<artist><id>{i + 1}</id><name>{SecurityElement.Escape(name)}</name></artist>\n"));
-        var path = Path.Combine(scratch, "discogs_20200101_artists.xml.gz");
-        await using (var gzip = new GZipStream(File.Create(path), CompressionLevel.Fastest))
-            await gzip.WriteAsync(Encoding.UTF8.GetBytes($"<artists>\n{artists}</artists>"));
-        await TestImporter.For(database.DataSource).ImportAsync([DumpFile.Of(path)], "word rule test",
-            new LogImportProgress(Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance), CancellationToken.None);
-        host = await TestHost.StartAsync(TestHost.SettingsFor(database.Settings, redisUrl: null));
-        client = new JsonApiClient(new HttpClient { BaseAddress = host.ApiUrl });
+        await File.WriteAllTextAsync(Path.Combine(scratch, "discogs_20200101_artists.xml"), $"<artists>\n{artists}</artists>");
+        catalogue = await CatalogueOfItsOwn.ImportAsync("word_rule", DumpFile.InDirectory(scratch));
     }
 
     [OneTimeTearDown]
     public async Task StopAsync()
     {
-        client.Dispose();
-        await host.DisposeAsync();
-        await database.DisposeAsync();
+        await catalogue.DisposeAsync();
         Directory.Delete(scratch, recursive: true);
     }
 
@@ -65,7 +53,7 @@ public sealed class AutocompleteWordRuleTests
     [TestCase("duran", "Duran Duran", Description = "a name that starts with the query is a prefix match, once")]
     public async Task Every_query_word_starting_a_word_of_the_name_finds_it(string query, string name)
     {
-        var results = (await client.SendAsync(new Autocomplete { Q = query, Limit = 50 })).Results;
+        var results = (await catalogue.Client.SendAsync(new Autocomplete { Q = query, Limit = 50 })).Results;
 
         Assert.That(results.Where(r => r.Score > 1.0).Select(r => r.Name), Is.EqualTo(new[] { name }));
     }
@@ -77,7 +65,7 @@ public sealed class AutocompleteWordRuleTests
     [TestCase("ichel")]
     public async Task A_query_word_that_starts_no_word_finds_nothing_above_the_fuzzy_scores(string query)
     {
-        var results = (await client.SendAsync(new Autocomplete { Q = query, Limit = 50 })).Results;
+        var results = (await catalogue.Client.SendAsync(new Autocomplete { Q = query, Limit = 50 })).Results;
 
         Assert.That(results.Where(r => r.Score > 1.0), Is.Empty);
     }

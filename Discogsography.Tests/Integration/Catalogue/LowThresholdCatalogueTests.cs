@@ -12,36 +12,21 @@ namespace Discogsography.Tests.Integration.Catalogue;
 /// </summary>
 public sealed class LowThresholdCatalogueTests
 {
-    private MigratedDatabase database = null!;
-    private TestHost host = null!;
-    private JsonApiClient client = null!;
+    private CatalogueOfItsOwn catalogue = null!;
 
     [OneTimeSetUp]
-    public async Task ImportWithSmallHubsAsync()
-    {
-        database = await MigratedDatabase.CreateAsync("low_thresholds");
-        await TestImporter.For(database.DataSource, new CatalogueShape(PathHubMinimumReleases: 2, SearchFacetMinimumPostings: 3))
-            .ImportAsync(DumpFile.InDirectory(CatalogueFixture.Folder), "hub test",
-                new LogImportProgress(Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance),
-                CancellationToken.None);
-        host = await TestHost.StartAsync(TestHost.SettingsFor(database.Settings, redisUrl: null));
-        client = new JsonApiClient(new HttpClient { BaseAddress = host.ApiUrl });
-    }
+    public async Task ImportWithSmallHubsAsync() => catalogue = await CatalogueOfItsOwn.ImportAsync("low_thresholds",
+        DumpFile.InDirectory(CatalogueFixture.Folder), new CatalogueShape(PathHubMinimumReleases: 2, SearchFacetMinimumPostings: 3));
 
     [OneTimeTearDown]
-    public async Task StopAsync()
-    {
-        client.Dispose();
-        await host.DisposeAsync();
-        await database.DisposeAsync();
-    }
+    public async Task StopAsync() => await catalogue.DisposeAsync();
 
     [Test]
     public async Task Common_words_with_facets_counted_at_import_answer_like_the_oracle_with_and_without_filters()
     {
         var entries = (await CatalogueFixture.DiscoveryAsync()).SearchEntries().ToList();
         var word = SearchChecks.CommonWord(entries);
-        await using (var connection = await database.DataSource.OpenConnectionAsync())
+        await using (var connection = await catalogue.Database.DataSource.OpenConnectionAsync())
             Assert.That(await Dapper.SqlMapper.ExecuteScalarAsync<long>(connection,
                 "SELECT count(*) FROM graph.search_facets WHERE lexeme = @word", new { word }),
                 Is.GreaterThan(0), "the word's facets were counted at import");
@@ -53,7 +38,7 @@ public sealed class LowThresholdCatalogueTests
                 genres.Split(',', StringSplitOptions.RemoveEmptyEntries), yearMin, null);
             var all = await SearchChecks.ExpectedAsync(entries, word, SearchChecks.TypeOrder, [], null, null);
 
-            var answer = await client.SendAsync(new Search { Q = word, Types = types, Genres = genres, YearMin = yearMin, Limit = 100 });
+            var answer = await catalogue.Client.SendAsync(new Search { Q = word, Types = types, Genres = genres, YearMin = yearMin, Limit = 100 });
 
             Assert.That(answer.Results.Select(r => (r.Type, r.Id)),
                 Is.EqualTo(expected.Take(100).Select(e => (e.Type, e.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)))));
@@ -75,7 +60,7 @@ public sealed class LowThresholdCatalogueTests
         var artists = PathChecks.Findable(dump.Releases.SelectMany(r => r.Artists.Select(a => a.Id)), dump.AllArtistIds(), dump.ArtistName);
         var labels = PathChecks.Findable(dump.Releases.SelectMany(r => r.Labels.Select(l => l.Id)), dump.AllLabelIds(), dump.LabelName);
         var random = new Random(41);
-        await using (var connection = await database.DataSource.OpenConnectionAsync())
+        await using (var connection = await catalogue.Database.DataSource.OpenConnectionAsync())
         {
             var hubs = await Dapper.SqlMapper.QuerySingleAsync<(long Labels, long Artists, long Styles)>(connection,
                 "SELECT count(*) FILTER (WHERE kind = 'l'), count(*) FILTER (WHERE kind = 'a'), count(*) FILTER (WHERE kind = 's') FROM graph.path_hubs");
@@ -85,11 +70,11 @@ public sealed class LowThresholdCatalogueTests
         for (var i = 0; i < 60; i++)
         {
             var (from, to) = (artists[random.Next(artists.Count)], artists[random.Next(artists.Count)]);
-            await PathChecks.AssertShortestAsync(client, oracle, DiscoveryOracle.Artist(from), "artist", dump.ArtistName(from),
+            await PathChecks.AssertShortestAsync(catalogue.Client, oracle, DiscoveryOracle.Artist(from), "artist", dump.ArtistName(from),
                 DiscoveryOracle.Artist(to), "artist",
                 dump.ArtistName(to), maxDepth: 10);
             var label = labels[random.Next(labels.Count)];
-            await PathChecks.AssertShortestAsync(client, oracle,
+            await PathChecks.AssertShortestAsync(catalogue.Client, oracle,
                 new OracleNode('l', label.ToString(System.Globalization.CultureInfo.InvariantCulture)), "label",
                 dump.LabelName(label), DiscoveryOracle.Artist(to), "artist", dump.ArtistName(to), maxDepth: 10);
         }
