@@ -13,8 +13,8 @@ internal static class MigrateCommand
         {
             await using var services = await CommandServices.StartAsync(cancellationToken, migrate: false);
             var (outcome, backfilled) = await services.GetRequiredService<DatabaseUpgrade>().RunAsync(cancellationToken);
-            if (backfilled)
-                Console.WriteLine("Built the discovery tables of the live catalogue.");
+            if (backfilled.Count > 0)
+                Console.WriteLine($"Built {string.Join(" and ", backfilled)} of the live catalogue.");
             Console.WriteLine(outcome.Applied.Count == 0
                 ? $"Database is up to date ({outcome.AlreadyApplied.Count} migrations applied earlier)."
                 : $"Applied {outcome.Applied.Count} migration(s): {string.Join(", ", outcome.Applied)}. Database is up to date.");

@@ -3,8 +3,8 @@ using Discogsography.ServiceInterface.Data;
 
 namespace Discogsography.ServiceInterface.Maintenance;
 
-/// <summary>What an upgrade did: the migrations applied, and whether the live catalogue's derived tables were built.</summary>
-public sealed record DatabaseUpgradeOutcome(MigrationOutcome Migrations, bool CatalogueBackfilled);
+/// <summary>What an upgrade did: the migrations applied, and which derived tables of the live catalogue were built.</summary>
+public sealed record DatabaseUpgradeOutcome(MigrationOutcome Migrations, IReadOnlyList<string> CatalogueBackfilled);
 
 /// <summary>
 /// Brings a database to this version, the one way <c>migrate</c> and <c>serve</c> do it: the pending migrations, then

@@ -33,24 +33,24 @@ public sealed partial class CatalogueBackfill(
     /// <summary>The tables it builds.</summary>
     public static IReadOnlyList<string> Tables { get; } = Additions.SelectMany(a => a.Steps).SelectMany(s => s.Writes).Distinct().ToList();
 
-    /// <summary>Builds what is missing; true when it built anything.</summary>
-    public async Task<bool> RunAsync(CancellationToken cancellationToken)
+    /// <summary>Builds what is missing; the names of what it built ("the autocomplete words"), none when nothing was.</summary>
+    public async Task<IReadOnlyList<string>> RunAsync(CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         if (!await connection.ExecuteScalarAsync<bool>(new CommandDefinition("SELECT pg_try_advisory_lock(@key)",
             new { key = CatalogueImporter.ImportLockKey },
                 cancellationToken: cancellationToken)))
-            return false;
+            return [];
         try
         {
-            var built = false;
+            var built = new List<string>();
             foreach (var addition in Additions)
             {
                 var lacked = $"SELECT EXISTS (SELECT 1 FROM graph.catalog_info) AND {addition.LackedSql}";
                 if (await connection.ExecuteScalarAsync<bool>(new CommandDefinition(lacked, cancellationToken: cancellationToken)))
                 {
                     await BuildAsync(addition, cancellationToken);
-                    built = true;
+                    built.Add(addition.Name);
                 }
             }
             return built;

@@ -74,6 +74,28 @@ public sealed class HostCommandLineTests
     }
 
     [Test]
+    public async Task The_migrate_verb_builds_what_the_live_catalogue_predates_and_says_what()
+    {
+        await using var database = await MigratedDatabase.CreateAsync("verb_backfill");
+        var folder = Directory.CreateTempSubdirectory("backfill").FullName;
+        await File.WriteAllTextAsync(Path.Combine(folder, "discogs_20200101_artists.xml"),
+            "<artists><artist><id>1</id><name>The Persuader</name></artist></artists>");
+        await TestImporter.For(database.DataSource).ImportAsync(ServiceInterface.Catalogue.Import.DumpFile.InDirectory(folder), "tests",
+            new ServiceInterface.Catalogue.Import.LogImportProgress(Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance),
+            CancellationToken.None);
+        Directory.Delete(folder, recursive: true);
+        await using (var connection = await database.DataSource.OpenConnectionAsync())
+            await connection.ExecuteAsync("TRUNCATE graph.name_words");
+
+        var result = await HostProcess.RunAsync(HostProcess.PostgresEnvironment(database.Settings), "migrate");
+
+        Assert.That(result.ExitCode, Is.Zero, result.Error);
+        Assert.That(result.Output, Does.Contain("Built the autocomplete words of the live catalogue."));
+        await using (var connection = await database.DataSource.OpenConnectionAsync())
+            Assert.That(await connection.QueryAsync<string>("SELECT word FROM graph.name_words"), Is.EqualTo(new[] { "persuader" }));
+    }
+
+    [Test]
     public async Task Secrets_can_come_from_FILE_variables()
     {
         await using var database = await TestDatabase.CreateAsync(TestServers.PostgresServer, "secretfile");
