@@ -33,7 +33,8 @@ bench_psql() {
     -tA -v ON_ERROR_STOP=1 ${1:+-c "$1"}
 }
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+# shellcheck source=scripts/ports.sh
+source scripts/ports.sh
 
 # The API in Release mode on free ports, rate limits off, stopped (with the services) when the script exits.
 # Sets $api to its base URL.

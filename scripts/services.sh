@@ -51,16 +51,8 @@ as_pg_user() {
   if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
 }
 
-port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-
-free_port() {
-  local port
-  for _ in $(seq 1 200); do
-    port=$(( (RANDOM << 1 | RANDOM & 1) % 30000 + 20000 ))
-    port_in_use "$port" || { echo "$port"; return 0; }
-  done
-  log "no free port found"; return 1
-}
+# shellcheck source=scripts/ports.sh
+source "$repo/scripts/ports.sh"
 
 secret() { head -c 24 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 24; }
 
@@ -139,8 +131,11 @@ stop_all() {
     as_pg_user "$(pg_bin)/pg_ctl" -D "$dir/pg/data" -m fast -w stop >&2 || true
   fi
   if [ -f "$dir/redis/redis.pid" ]; then
-    kill "$(cat "$dir/redis/redis.pid")" 2>/dev/null || true
-    for _ in $(seq 1 50); do kill -0 "$(cat "$dir/redis/redis.pid")" 2>/dev/null || break; sleep 0.1; done
+    # Read once: redis deletes its pid file as it exits.
+    local redis_pid
+    redis_pid=$(cat "$dir/redis/redis.pid")
+    kill "$redis_pid" 2>/dev/null || true
+    for _ in $(seq 1 50); do kill -0 "$redis_pid" 2>/dev/null || break; sleep 0.1; done
     rm -f "$dir/redis/redis.pid"
   fi
 }
