@@ -1,5 +1,4 @@
 using Dapper;
-using Discogsography.ServiceInterface.Catalogue.Import;
 using Discogsography.ServiceModel;
 using Npgsql;
 
@@ -10,8 +9,9 @@ namespace Discogsography.ServiceInterface.Catalogue;
 /// as the reference. Artists and labels, in three tiers whose scores never overlap, each ranked by pg_trgm similarity
 /// to the query, then name and id: names that start with the query (2 + similarity); names where every word of the
 /// query starts a word of the name, as the reference's full-text prefix query matches (1 + similarity: "persu" finds
-/// "The Persuader", "jarre jean" finds "Jean-Michel Jarre"); then misspellings, pg_trgm's <c>%</c> (similarity).
-/// Each tier reads a bounded number of candidates, so a two-letter query stays cheap on millions of names.
+/// "The Persuader", "jarre jean" finds "Jean-Michel Jarre": <see cref="NameWordMatches"/>); then misspellings, pg_trgm's
+/// <c>%</c> (similarity). The first two tiers read a bounded number of candidates, so a two-letter query stays cheap on
+/// millions of names.
 /// </summary>
 internal static class NameAutocomplete
 {
@@ -19,7 +19,7 @@ internal static class NameAutocomplete
     /// Candidates the prefix and word tiers each rank per request (the word tier per source): ≈ 12 µs each at 1 M
     /// releases (reading the name, its similarity), 3.3 ms for a three-letter word's 200, 6.2 ms for 500.
     /// </summary>
-    private const int Candidates = 200;
+    internal const int Candidates = 200;
 
     /// <summary>Fuzzy matching starts at this length: shorter queries share trigrams with too many names to be useful or cheap.</summary>
     private const int FuzzyMinimumLength = 4;
@@ -32,7 +32,7 @@ internal static class NameAutocomplete
         var pattern = EscapeLike(query.ToLowerInvariant()) + "%";
         var results = await QueryAsync(connection, PrefixSql(kind), new { query, pattern, limit }, cancellationToken);
         if (results.Count < limit)
-            results.AddRange(await WordMatchesAsync(connection, kind, query, pattern, limit - results.Count, cancellationToken));
+            results.AddRange(await NameWordMatches.FindAsync(connection, kind, query, pattern, limit - results.Count, cancellationToken));
         if (results.Count < limit && query.Length >= FuzzyMinimumLength)
         {
             var seen = results.Select(r => long.Parse(r.Id, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
@@ -42,18 +42,7 @@ internal static class NameAutocomplete
         return results;
     }
 
-    private static async Task<List<AutocompleteResult>> WordMatchesAsync(NpgsqlConnection connection, GraphKind kind, string query,
-        string pattern, int limit, CancellationToken cancellationToken)
-    {
-        var words = NameWordsBuild.WordsOf(query).OrderByDescending(w => w.Length).ThenBy(w => w, StringComparer.Ordinal).ToArray();
-        if (words.Length == 0)
-            return [];
-        var (lead, others) = (words[0], words[1..]);
-        return await QueryAsync(connection, WordSql(kind),
-            new { query, pattern, lead, leadPattern = EscapeLike(lead) + "%", others, limit }, cancellationToken);
-    }
-
-    private static async Task<List<AutocompleteResult>> QueryAsync(NpgsqlConnection connection, string sql, object parameters,
+    internal static async Task<List<AutocompleteResult>> QueryAsync(NpgsqlConnection connection, string sql, object parameters,
         CancellationToken cancellationToken) =>
         (await connection.QueryAsync<AutocompleteResult>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken)))
         .AsList();
@@ -70,35 +59,6 @@ internal static class NameAutocomplete
         ORDER BY score DESC, name COLLATE "C", id LIMIT @limit
         """;
 
-    /// <summary>
-    /// The query's longest word (<c>@lead</c>) picks the candidates, read in index order up to the bound, so a short
-    /// word's millions of entries cost no more than a long one's few: names with a later word starting with it (one
-    /// range of <c>name_words</c>), and, when the query has other words, names starting with it (the name-prefix index;
-    /// alone it would be the prefix tier's match). Every other word of the query (<c>@others</c>) must start a word of
-    /// the name too. <c>^@</c> (starts with) on the C-collated column lets the planner turn the word into a range and
-    /// estimate its size from the word's statistics (a range written out by hand was estimated at a seventh of its
-    /// rows and read whole by a bitmap scan). The kind is written as a literal (its first letter, as in
-    /// <c>name_words</c>): a text parameter compared with the CHAR(1) column would be cast, and the index could no
-    /// longer narrow the scan to the kind (a scan of every word: 60 ms at 1 M releases).
-    /// </summary>
-    private static string WordSql(GraphKind kind) => $"""
-        WITH candidates AS (
-            SELECT DISTINCT id FROM (
-                (SELECT id FROM graph.name_words WHERE kind = '{kind.Name[0]}' AND word ^@ @lead
-                 ORDER BY word, id LIMIT {Candidates})
-                UNION ALL
-                (SELECT id FROM graph.{kind.Table} WHERE cardinality(@others::text[]) > 0 AND lower(name) LIKE @leadPattern ESCAPE '\'
-                 ORDER BY lower(name) USING ~<~, id LIMIT {Candidates})) found)
-        SELECT e.id::text AS id, e.name, round(1 + similarity(lower(e.name), lower(@query))::numeric, 4)::float8 AS score
-        FROM candidates c JOIN graph.{kind.Table} e ON e.id = c.id
-        WHERE lower(e.name) NOT LIKE @pattern ESCAPE '\'
-          AND NOT EXISTS (
-              SELECT 1 FROM unnest(@others::text[]) t
-              WHERE NOT EXISTS (
-                  SELECT 1 FROM regexp_split_to_table(lower(e.name), '{NameWordsBuild.Separators}') w WHERE starts_with(w, t)))
-        ORDER BY score DESC, e.name COLLATE "C", e.id LIMIT @limit
-        """;
-
     /// <summary>Trigram matches (pg_trgm's <c>%</c> at <see cref="Data.PostgresDataSource.TrigramSimilarityThreshold"/>, served by
     /// the GIN index) that no earlier tier gave.</summary>
     private static string FuzzySql(GraphKind kind) => $"""
@@ -107,7 +67,7 @@ internal static class NameAutocomplete
         ORDER BY score DESC, name COLLATE "C", id LIMIT @limit
         """;
 
-    private static string EscapeLike(string text) =>
+    internal static string EscapeLike(string text) =>
         text.Replace(@"\", @"\\", StringComparison.Ordinal).Replace("%", @"\%", StringComparison.Ordinal).Replace("_", @"\_",
             StringComparison.Ordinal);
 }
