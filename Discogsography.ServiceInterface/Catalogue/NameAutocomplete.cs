@@ -42,7 +42,7 @@ internal static class NameAutocomplete
         return results;
     }
 
-    internal static async Task<List<AutocompleteResult>> QueryAsync(NpgsqlConnection connection, string sql, object parameters,
+    private static async Task<List<AutocompleteResult>> QueryAsync(NpgsqlConnection connection, string sql, object parameters,
         CancellationToken cancellationToken) =>
         (await connection.QueryAsync<AutocompleteResult>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken)))
         .AsList();
