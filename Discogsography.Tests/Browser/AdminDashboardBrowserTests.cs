@@ -248,6 +248,7 @@ public sealed class AdminDashboardBrowserTests
         await page.GetByTestId("nav-syncs").ClickAsync();
         await Expect("sync-jobs").ToContainTextAsync(MemberEmail);
         await Expect("sync-jobs").ToContainTextAsync(AdminEmail);
+        Assert.That(await FitsItsWidthAsync("sync-jobs"), Is.True, "every column of a sync job fits at 1400 px");
         await ShootAsync("sync-jobs");
     }
 
@@ -291,6 +292,10 @@ public sealed class AdminDashboardBrowserTests
     }
 
     private ILocatorAssertions Expect(string testId) => Assertions.Expect(page.GetByTestId(testId));
+
+    /// <summary>Whether a grid shows all its columns without scrolling sideways.</summary>
+    private Task<bool> FitsItsWidthAsync(string testId) => page.GetByTestId(testId).Locator(".mud-table-container")
+        .EvaluateAsync<bool>("container => container.scrollWidth <= container.clientWidth");
 
     private Task ExpectNoticeAsync(string text) =>
         Assertions.Expect(page.GetByTestId("notice").Filter(new() { HasText = text })).ToBeVisibleAsync();
