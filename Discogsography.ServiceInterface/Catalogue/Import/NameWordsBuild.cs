@@ -3,8 +3,8 @@ using System.Text.RegularExpressions;
 namespace Discogsography.ServiceInterface.Catalogue.Import;
 
 /// <summary>
-/// The build steps of <c>graph.name_words</c> (migration 0014): each distinct word of every artist and label name, for
-/// autocomplete by word (REFERENCE-API.md §9.3).
+/// The build steps of <c>graph.name_words</c> (migration 0014): the words of every artist and label name but the one
+/// it starts with, for autocomplete by word (REFERENCE-API.md §9.3), and the word rule the service splits queries by.
 /// </summary>
 internal static partial class NameWordsBuild
 {
