@@ -8,7 +8,7 @@ namespace Discogsography.ServiceInterface.Catalogue;
 /// <summary>
 /// Autocomplete's word tier (REFERENCE-API.md §9.3: the reference's full-text query <c>q*</c> matches any word of a
 /// name; REFERENCE-UPSTREAM.md §0.5: every word of the query must): names where every word of the query starts a word of
-/// the name, and the name does not start with the whole query (the prefix tier's). Scored 1 + pg_trgm similarity.
+/// the name, but those the prefix tier gave (<c>@seen</c>). Scored 1 + pg_trgm similarity.
 /// </summary>
 internal static class NameWordMatches
 {
@@ -16,27 +16,27 @@ internal static class NameWordMatches
     private const int RarityWords = 3, RarityCount = 500;
 
     public static async Task<List<AutocompleteResult>> FindAsync(NpgsqlConnection connection, GraphKind kind, string query,
-        string pattern, int limit, CancellationToken cancellationToken)
+        long[] seen, int limit, CancellationToken cancellationToken)
     {
         var words = NameWordsBuild.WordsOf(query).Distinct().OrderByDescending(w => w.Length).ThenBy(w => w, StringComparer.Ordinal)
             .ToArray();
         if (words.Length == 0)
             return [];
-        var (matches, saturated) = await LedByAsync(connection, kind, query, pattern, words, words[0], limit, cancellationToken);
+        var (matches, saturated) = await LedByAsync(connection, kind, query, seen, words, words[0], limit, cancellationToken);
         // The longest word read only the first of its names: a rarer word of the query may pick the ones it means.
         if (saturated && words.Length > 1 && await RarestAsync(connection, kind, words, cancellationToken) is var rarest
             && rarest != words[0])
-            (matches, _) = await LedByAsync(connection, kind, query, pattern, words, rarest, limit, cancellationToken);
+            (matches, _) = await LedByAsync(connection, kind, query, seen, words, rarest, limit, cancellationToken);
         return matches;
     }
 
     /// <summary>The matches among the candidates <paramref name="lead"/> picks, and whether it had more than were read.</summary>
     private static async Task<(List<AutocompleteResult> Matches, bool Saturated)> LedByAsync(NpgsqlConnection connection,
-        GraphKind kind, string query, string pattern, string[] words, string lead, int limit, CancellationToken cancellationToken)
+        GraphKind kind, string query, long[] seen, string[] words, string lead, int limit, CancellationToken cancellationToken)
     {
         var others = words.Where(w => w != lead).ToArray();
         var rows = (await connection.QueryAsync<Row>(new CommandDefinition(Sql(kind),
-            new { query, pattern, lead, leadPattern = NameAutocomplete.EscapeLike(lead) + "%", others, limit },
+            new { query, seen, lead, leadPattern = NameAutocomplete.EscapeLike(lead) + "%", others, limit },
             cancellationToken: cancellationToken))).AsList();
         return (rows.Where(r => r.Id is not null).Select(r => new AutocompleteResult { Id = r.Id!, Name = r.Name!, Score = r.Score ?? 0 })
             .ToList(), rows.Count > 0 && rows[0].Saturated);
@@ -93,7 +93,7 @@ internal static class NameWordMatches
         matches AS (
             SELECT e.id, e.name, round(1 + similarity(lower(e.name), lower(@query))::numeric, 4)::float8 AS score
             FROM (SELECT id FROM from_words UNION SELECT id FROM from_names) c JOIN graph.{kind.Table} e ON e.id = c.id
-            WHERE lower(e.name) NOT LIKE @pattern ESCAPE '\'
+            WHERE e.id <> ALL(@seen)
               AND NOT EXISTS (
                   SELECT 1 FROM unnest(@others::text[]) t
                   WHERE NOT EXISTS (

@@ -15,7 +15,8 @@ public sealed class AutocompleteWordRuleTests
     private static readonly string[] Names =
     [
         "Björk–Guðmundsdóttir", "AC/DC", "美空 ひばり", "𝄞 Clef Ensemble", "Jean-Michel Jarre", "DJ\u00a0Shadow",
-        "\"Weird\" Al Yankovic", "Guns N' Roses", "Ñandú Über", "Sigur Rós", "Duran Duran", "!!!",
+        "\"Weird\" Al Yankovic", "Guns N' Roses", "Ñandú Über", "Sigur Rós", "Duran Duran", "!!!", "Beatles Revival Band",
+        "The Beatles",
         .. Enumerable.Range(1, 250).Select(i => $"Filler {i} Orchestra"), "Lumo Kinetic Orchestra",
     ];
 
@@ -59,6 +60,15 @@ public sealed class AutocompleteWordRuleTests
         var results = (await catalogue.Client.SendAsync(new Autocomplete { Q = query, Limit = 50 })).Results;
 
         Assert.That(results.Where(r => r.Score > 1.0).Select(r => r.Name), Is.EqualTo(new[] { name }));
+    }
+
+    [Test]
+    public async Task A_leading_The_is_skipped_so_the_name_ranks_among_those_starting_with_the_query()
+    {
+        var results = (await catalogue.Client.SendAsync(new Autocomplete { Q = "beatles" })).Results;
+
+        Assert.That(results.Select(r => (r.Name, r.Score > 2.0)),
+            Is.EqualTo(new[] { ("The Beatles", true), ("Beatles Revival Band", true) }), "by similarity: the shorter name first");
     }
 
     [TestCase("sigur ros", Description = "an accented letter is not its unaccented twin")]
