@@ -35,13 +35,16 @@ internal static class NameAutocomplete
         var pattern = EscapeLike(query.ToLowerInvariant()) + "%";
         var results = await QueryAsync(connection, PrefixSql(kind), new { query, pattern, articlePattern = Article + pattern, limit },
             cancellationToken);
-        // A tier that gave fewer than the limit gave all its matches, so the next ones exclude exactly what came before.
+        // Each tier leaves out what the ones before gave; one that gave fewer than the limit gave every match it read.
         if (results.Count < limit)
-            results.AddRange(await NameWordMatches.FindAsync(connection, kind, query, IdsOf(results), limit - results.Count, cancellationToken));
+        {
+            results.AddRange(await NameWordMatches.FindAsync(connection, kind, query, IdsOf(results), limit - results.Count,
+                cancellationToken));
+        }
         if (results.Count < limit && query.Length >= FuzzyMinimumLength)
         {
-            results.AddRange(await QueryAsync(connection, FuzzySql(kind), new { query, seen = IdsOf(results), limit = limit - results.Count },
-                cancellationToken));
+            results.AddRange(await QueryAsync(connection, FuzzySql(kind),
+                new { query, seen = IdsOf(results), limit = limit - results.Count }, cancellationToken));
         }
         return results;
     }
