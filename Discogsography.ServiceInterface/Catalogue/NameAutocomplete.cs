@@ -32,7 +32,7 @@ internal static class NameAutocomplete
     {
         if (!kind.NumericId)
             return await QueryAsync(connection, NamePrefixSql(kind), new { query, limit }, cancellationToken);
-        var pattern = EscapeLike(query.ToLowerInvariant()) + "%";
+        var pattern = Data.LikePatterns.StartingWith(query.ToLowerInvariant());
         var results = await QueryAsync(connection, PrefixSql(kind), new { query, pattern, articlePattern = Article + pattern, limit },
             cancellationToken);
         // Each tier leaves out what the ones before gave; one that gave fewer than the limit gave every match it read.
@@ -83,8 +83,4 @@ internal static class NameAutocomplete
         WHERE lower(name) % lower(@query) AND id <> ALL(@seen)
         ORDER BY score DESC, name COLLATE "C", id LIMIT @limit
         """;
-
-    internal static string EscapeLike(string text) =>
-        text.Replace(@"\", @"\\", StringComparison.Ordinal).Replace("%", @"\%", StringComparison.Ordinal).Replace("_", @"\_",
-            StringComparison.Ordinal);
 }

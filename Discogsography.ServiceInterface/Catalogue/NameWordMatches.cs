@@ -1,5 +1,6 @@
 using Dapper;
 using Discogsography.ServiceInterface.Catalogue.Import;
+using Discogsography.ServiceInterface.Data;
 using Discogsography.ServiceModel;
 using Npgsql;
 
@@ -36,7 +37,7 @@ internal static class NameWordMatches
     {
         var others = words.Where(w => w != lead).ToArray();
         var rows = (await connection.QueryAsync<Row>(new CommandDefinition(Sql(kind),
-            new { query, seen, lead, leadPattern = NameAutocomplete.EscapeLike(lead) + "%", others, limit },
+            new { query, seen, lead, leadPattern = LikePatterns.StartingWith(lead), others, limit },
             cancellationToken: cancellationToken))).AsList();
         return (rows.Where(r => r.Id is not null).Select(r => new AutocompleteResult { Id = r.Id!, Name = r.Name!, Score = r.Score ?? 0 })
             .ToList(), rows.Count > 0 && rows[0].Saturated);
@@ -57,10 +58,10 @@ internal static class NameWordMatches
         var counts = considered.Select((word, i) =>
         {
             parameters.Add("w" + i, word);
-            parameters.Add("p" + i, NameAutocomplete.EscapeLike(word) + "%");
+            parameters.Add("p" + i, LikePatterns.StartingWith(word));
             return $"""
                 SELECT {i} AS i,
-                       (SELECT count(*) FROM (SELECT 1 FROM graph.name_words WHERE kind = '{kind.Name[0]}' AND word ^@ @w{i}
+                       (SELECT count(*) FROM (SELECT 1 FROM graph.name_words WHERE kind = '{NameWordsBuild.KindOf(kind)}' AND word ^@ @w{i}
                                               ORDER BY word LIMIT {RarityCount}) n)
                      + (SELECT count(*) FROM (SELECT 1 FROM graph.{kind.Table} WHERE lower(name) LIKE @p{i} ESCAPE '\'
                                               ORDER BY lower(name) USING ~<~ LIMIT {RarityCount}) p) AS n
@@ -79,13 +80,13 @@ internal static class NameWordMatches
     /// back even without matches, saying whether either source had more candidates than were read. <c>^@</c> (starts
     /// with) on the C-collated column lets the planner turn the word into a range and estimate its size from the word's
     /// statistics (a range written out by hand was estimated at a seventh of its rows and read whole by a bitmap scan).
-    /// The kind is written as a literal (its first letter, as in <c>name_words</c>): a text parameter compared with the
+    /// The kind is written as a literal (<see cref="NameWordsBuild.KindOf"/>): a text parameter compared with the
     /// CHAR(1) column would be cast, and the index could no longer narrow the scan to the kind (every word read: 60 ms
     /// at 1 M releases).
     /// </summary>
     private static string Sql(GraphKind kind) => $"""
         WITH from_words AS (
-            SELECT id FROM graph.name_words WHERE kind = '{kind.Name[0]}' AND word ^@ @lead
+            SELECT id FROM graph.name_words WHERE kind = '{NameWordsBuild.KindOf(kind)}' AND word ^@ @lead
             ORDER BY word, id LIMIT {NameAutocomplete.Candidates}),
         from_names AS (
             SELECT id FROM graph.{kind.Table} WHERE cardinality(@others::text[]) > 0 AND lower(name) LIKE @leadPattern ESCAPE '\'

@@ -28,7 +28,7 @@ public sealed class AdminSyncQueries(NpgsqlDataSource database)
         CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        var args = new { filter.Status, filter.UserId, pattern = AdminUserQueries.Like(filter.Search), filter.Limit, filter.Offset };
+        var args = new { filter.Status, filter.UserId, pattern = LikePatterns.Containing(filter.Search), filter.Limit, filter.Offset };
         var syncs = await connection.QueryAsync<AdminSyncJob>(new CommandDefinition(
             $"{Select} {Filter} ORDER BY {OrderBy(filter.OrderBy, filter.Descending)}, h.id LIMIT @Limit OFFSET @Offset", args,
             cancellationToken: cancellationToken));

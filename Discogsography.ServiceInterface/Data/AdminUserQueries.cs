@@ -58,7 +58,7 @@ public sealed class AdminUserQueries(NpgsqlDataSource database)
         CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        var args = new { pattern = Like(filter.Search), filter.Active, filter.Admin, filter.Limit, filter.Offset };
+        var args = new { pattern = LikePatterns.Containing(filter.Search), filter.Active, filter.Admin, filter.Limit, filter.Offset };
         var users = await connection.QueryAsync<AdminUserSummary>(new CommandDefinition(
             $"{Summary} {Filter} ORDER BY {OrderBy(filter.OrderBy, filter.Descending)}, u.id LIMIT @Limit OFFSET @Offset", args,
             cancellationToken: cancellationToken));
@@ -104,10 +104,6 @@ public sealed class AdminUserQueries(NpgsqlDataSource database)
         await transaction.CommitAsync(cancellationToken);
         return changed == 1 ? AdminUserChange.Updated : AdminUserChange.NotFound;
     }
-
-    /// <summary>A LIKE pattern for "contains", with the user's own <c>%</c>, <c>_</c> and <c>\</c> taken literally.</summary>
-    public static string? Like(string? search) =>
-        search?.Trim() is { Length: > 0 } text ? "%" + text.Replace(@"\", @"\\").Replace("%", @"\%").Replace("_", @"\_") + "%" : null;
 
     private static string OrderBy(AdminUserOrder order, bool descending)
     {

@@ -24,7 +24,7 @@ public sealed class AuditQueries(NpgsqlDataSource database)
         CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        var args = new { filter.UserId, filter.Action, filter.From, filter.To, pattern = AdminUserQueries.Like(filter.Search),
+        var args = new { filter.UserId, filter.Action, filter.From, filter.To, pattern = LikePatterns.Containing(filter.Search),
             filter.Limit, filter.Offset };
         var rows = await connection.QueryAsync<AuditRow>(new CommandDefinition($"""
             SELECT a.id, a.created_at, a.user_id, u.email, a.action, a.resource_type, a.resource_id, a.details::text AS details, a.ip, a.user_agent
