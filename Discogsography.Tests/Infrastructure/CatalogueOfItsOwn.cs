@@ -1,6 +1,5 @@
 using Discogsography.ServiceInterface.Catalogue.Import;
 using Discogsography.ServiceModel;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Discogsography.Tests.Infrastructure;
 
@@ -28,8 +27,7 @@ public sealed class CatalogueOfItsOwn : IAsyncDisposable
     public static async Task<CatalogueOfItsOwn> ImportAsync(string name, IReadOnlyList<DumpFile> files, CatalogueShape? shape = null)
     {
         var database = await MigratedDatabase.CreateAsync(name);
-        await TestImporter.For(database.DataSource, shape)
-            .ImportAsync(files, "tests: " + name, new LogImportProgress(NullLogger.Instance), CancellationToken.None);
+        await TestImporter.ImportAsync(database.DataSource, files, "tests: " + name, shape);
         return new CatalogueOfItsOwn(database, await TestHost.StartAsync(TestHost.SettingsFor(database.Settings, redisUrl: null)));
     }
 

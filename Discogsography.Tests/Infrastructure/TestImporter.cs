@@ -1,5 +1,6 @@
 using Discogsography.ServiceInterface.Catalogue.Import;
 using Discogsography.ServiceInterface.Data;
+using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 
 namespace Discogsography.Tests.Infrastructure;
@@ -14,4 +15,9 @@ public static class TestImporter
 
     public static CatalogueImporter For(NpgsqlDataSource database, CatalogueShape? shape = null) =>
         new(database, TimeProvider.System, Budget, shape ?? new CatalogueShape());
+
+    /// <summary>Imports <paramref name="files"/> into <paramref name="database"/>, progress unlogged.</summary>
+    public static Task ImportAsync(NpgsqlDataSource database, IReadOnlyList<DumpFile> files, string origin = "tests",
+        CatalogueShape? shape = null) =>
+        For(database, shape).ImportAsync(files, origin, new LogImportProgress(NullLogger.Instance), CancellationToken.None);
 }

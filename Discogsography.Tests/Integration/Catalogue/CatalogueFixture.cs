@@ -56,9 +56,7 @@ internal static class CatalogueFixture
 
     private static async Task<DumpOracle> ImportAsync()
     {
-        var importer = TestImporter.For(TestServers.Database);
-        await importer.ImportAsync(DumpFile.InDirectory(Folder), Origin,
-            new LogImportProgress(Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance), CancellationToken.None);
+        await TestImporter.ImportAsync(TestServers.Database, DumpFile.InDirectory(Folder), Origin);
         return DumpOracle.Load(Folder);
     }
 }

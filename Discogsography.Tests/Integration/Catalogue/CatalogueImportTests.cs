@@ -66,6 +66,18 @@ public sealed class CatalogueImportTests
     }
 
     [Test]
+    public async Task A_catalogue_whose_names_have_no_second_word_has_no_words_to_backfill()
+    {
+        var file = WriteGzip("discogs_20200101_artists.xml.gz",
+            "<artists><artist><id>1</id><name>Alpha</name></artist><artist><id>2</id><name>Beta-</name></artist></artists>");
+        await ImportAsync([DumpFile.Of(file)]);
+        var backfill = new CatalogueBackfill(database.DataSource, TestImporter.Budget, new CatalogueShape(),
+            NullLogger<CatalogueBackfill>.Instance);
+
+        Assert.That(await backfill.RunAsync(CancellationToken.None), Is.Empty, "an empty table of words is what this catalogue has");
+    }
+
+    [Test]
     public async Task An_empty_database_has_nothing_to_backfill()
     {
         var backfill = new CatalogueBackfill(database.DataSource, TestImporter.Budget, new CatalogueShape(),

@@ -1,7 +1,6 @@
 using Discogsography.ServiceInterface.Catalogue;
 using Discogsography.ServiceInterface.Catalogue.Import;
 using Discogsography.Tests.Infrastructure;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Discogsography.Tests.Integration.Catalogue;
 
@@ -33,8 +32,7 @@ public sealed class SymmetricAliasTests
         folder = Directory.CreateTempSubdirectory("aliases").FullName;
         await File.WriteAllTextAsync(Path.Combine(folder, "discogs_20200806_artists.xml"), Artists);
         database = await MigratedDatabase.CreateAsync("aliases");
-        await TestImporter.For(database.DataSource)
-            .ImportAsync(DumpFile.InDirectory(folder), "tests", new LogImportProgress(NullLogger.Instance), CancellationToken.None);
+        await TestImporter.ImportAsync(database.DataSource, DumpFile.InDirectory(folder));
         graph = new PostgresGraphStore(database.DataSource);
         oracle = DumpOracle.Load(folder);
     }

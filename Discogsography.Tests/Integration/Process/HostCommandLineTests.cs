@@ -80,9 +80,7 @@ public sealed class HostCommandLineTests
         var folder = Directory.CreateTempSubdirectory("backfill").FullName;
         await File.WriteAllTextAsync(Path.Combine(folder, "discogs_20200101_artists.xml"),
             "<artists><artist><id>1</id><name>The Persuader</name></artist></artists>");
-        await TestImporter.For(database.DataSource).ImportAsync(ServiceInterface.Catalogue.Import.DumpFile.InDirectory(folder), "tests",
-            new ServiceInterface.Catalogue.Import.LogImportProgress(Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance),
-            CancellationToken.None);
+        await TestImporter.ImportAsync(database.DataSource, ServiceInterface.Catalogue.Import.DumpFile.InDirectory(folder));
         Directory.Delete(folder, recursive: true);
         await using (var connection = await database.DataSource.OpenConnectionAsync())
             await connection.ExecuteAsync("TRUNCATE graph.name_words");
