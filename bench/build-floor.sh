@@ -8,13 +8,11 @@
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 releases=${1:-1000000}
 runs=${2:-3}
-bench_setup
-trap bench_stop EXIT
-dump=$(bench_dump "$releases")
+bench_setup_dump "$releases"
 workers=$(( $(nproc) < 2 ? 2 : $(nproc) ))
 
 floor=$(decompression_floor "$dump")
-start=$(date +%s.%N); out=$(dotnet "$host_dll" import "$dump" 2>&1); whole=$(echo "$(date +%s.%N) - $start" | bc -l)
+start=$(now); out=$(dotnet "$host_dll" import "$dump" 2>&1); whole=$(since "$start")
 build=$(build_seconds "$out"); load=$(load_seconds "$out")
 
 tables=$(bench_psql "SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -35,13 +33,13 @@ export POSTGRES_HOST POSTGRES_USERNAME POSTGRES_PASSWORD POSTGRES_DATABASE
 copies=""
 for _ in $(seq 1 "$runs"); do
   bench_psql "SET client_min_messages = warning; DROP SCHEMA IF EXISTS build_floor CASCADE; CREATE SCHEMA build_floor" >/dev/null
-  start=$(date +%s.%N)
+  start=$(now)
   # The sessions are set as the build's are (BuildBudget.SessionSettings: 1 GB shared by two steps, no parallel
   # workers, commits that do not wait for the disk).
   PGOPTIONS="-c work_mem=512MB -c maintenance_work_mem=512MB -c hash_mem_multiplier=1 -c max_parallel_workers_per_gather=0
     -c max_parallel_maintenance_workers=0 -c synchronous_commit=off" \
     xargs -P "$workers" -I{} bash -c 'bench_psql < "$0/{}.sql" >/dev/null' "$jobs" <<<"$tables"
-  copies+="$(echo "$(date +%s.%N) - $start" | bc -l)"$'\n'
+  copies+="$(since "$start")"$'\n'
 done
 bench_psql "SET client_min_messages = warning; DROP SCHEMA build_floor CASCADE" >/dev/null
 copy=$(median <<<"${copies%$'\n'}")

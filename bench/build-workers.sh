@@ -6,16 +6,14 @@
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 releases=${1:-1000000}
 runs=${2:-2}
-bench_setup
-trap bench_stop EXIT
-dump=$(bench_dump "$releases")
+bench_setup_dump "$releases"
 
 declare -A builds loads totals
 for _ in $(seq 1 "$runs"); do
   for workers in 1 2; do
-    start=$(date +%s.%N)
+    start=$(now)
     out=$(IMPORT_BUILD_WORKERS=$workers dotnet "$host_dll" import "$dump" 2>&1)
-    totals[$workers]+="$(echo "$(date +%s.%N) - $start" | bc -l)"$'\n'
+    totals[$workers]+="$(since "$start")"$'\n'
     builds[$workers]+="$(build_seconds "$out")"$'\n'
     loads[$workers]+="$(load_seconds "$out")"$'\n'
   done

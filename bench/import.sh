@@ -7,14 +7,12 @@
 #   bench/import.sh [releases]   (10000000 needs about 9 GB for the dump and 35 GB for the catalogue)
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 releases=${1:-1000000}
-bench_setup
-trap bench_stop EXIT
-dump=$(bench_dump "$releases")
+bench_setup_dump "$releases"
 
-now() { date +%s.%N; }
-since() { echo "$(now) - $1" | bc -l; }
 peak() { grep -o 'peak memory [0-9]* MB' <<<"$1" | grep -o '[0-9]*'; }
 loaded() { grep -o "$1.xml.gz: [0-9]* records loaded in [0-9.]*" <<<"$2" | grep -o '[0-9.]*$'; }
+# A rate, 0 when the time rounds to 0 s (a small file loads in under 0.05 s).
+per_second() { if [ "$(echo "$2 > 0" | bc -l)" = 1 ]; then echo "($1) / $2" | bc -l; else echo 0; fi; }
 records() { grep -o "$1.xml.gz: [0-9]* records loaded" <<<"$2" | grep -o '[0-9][0-9]*' | tail -1; }
 
 start=$(now); dotnet "$host_dll" import --parse-only "$dump" >/dev/null 2>&1; parse=$(since "$start")
@@ -23,7 +21,8 @@ pg_log="$bench_dir/pg/postgres.log"; log_from=$(($(stat -c %s "$pg_log") + 1))
 bench_psql "ALTER SYSTEM SET log_min_duration_statement = 1000" >/dev/null; bench_psql "SELECT pg_reload_conf()" >/dev/null
 start=$(now); full_out=$(dotnet "$host_dll" import "$dump" 2>&1); full=$(since "$start")
 bench_psql "ALTER SYSTEM RESET log_min_duration_statement" >/dev/null; bench_psql "SELECT pg_reload_conf()" >/dev/null
-slowest=$(tail -c +"$log_from" "$pg_log" | grep -o 'duration: [0-9.]* ms  [a-z]* [^:]*: .*' | grep -v ': COPY ' \
+# (A small dump may have none: grep finding nothing must not end the script.)
+slowest=$(tail -c +"$log_from" "$pg_log" | { grep -o 'duration: [0-9.]* ms  [a-z]* [^:]*: .*' || true; } | { grep -v ': COPY ' || true; } \
   | sed -E 's/graph_staging\.//g; s/^duration: ([0-9.]+) ms  [a-z]+ [^:]*: (.{0,100}).*/\1 \2/' \
   | awk '{ v = $1; $1 = ""; printf "    %7.1f s %s\n", v / 1000, $0 }' | sort -gr | head -15)
 build=$(build_seconds "$full_out")
@@ -45,8 +44,8 @@ for kind in artists labels masters releases; do
   floor=$(echo "$floor + $gunzip_s" | bc -l)
   load_s=$(loaded "$kind" "$full_out"); load_total=$(echo "$load_total + $load_s" | bc -l)
   printf '  %-9s %9.1f %9.1f %9.2f %9.2f %9.1f %11.0f\n' "$kind" "$(echo "$(stat -c %s "$file") / 1048576" | bc -l)" \
-    "$(echo "$xml_bytes / 1048576" | bc -l)" "$gunzip_s" "$load_s" "$(echo "$xml_bytes / 1048576 / $load_s" | bc -l)" \
-    "$(echo "$(records "$kind" "$full_out") / $load_s" | bc -l)"
+    "$(echo "$xml_bytes / 1048576" | bc -l)" "$gunzip_s" "$load_s" "$(per_second "$xml_bytes / 1048576" "$load_s")" \
+    "$(per_second "$(records "$kind" "$full_out")" "$load_s")"
 done
 printf '  decompression floor (gzip -dc, all files)  %8.1f s\n' "$floor"
 printf '  decompress + parse only                    %8.1f s\n' "$parse"

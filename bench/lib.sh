@@ -16,6 +16,13 @@ bench_setup() {
 
 bench_stop() { scripts/services.sh stop --dir "$bench_dir" >/dev/null 2>&1 || true; }
 
+# The import benches' opening: bench_setup, the services stopped on exit, and $dump, the generated dump of $1 releases.
+bench_setup_dump() { bench_setup; trap bench_stop EXIT; dump=$(bench_dump "$1"); }
+
+# Seconds since a time taken with now.
+now() { date +%s.%N; }
+since() { echo "$(now) - $1" | bc -l; }
+
 # The synthetic dump (deterministic, so it is generated once and reused while the generator's code is unchanged).
 bench_dump() {
   local releases=$1 generator
@@ -60,7 +67,7 @@ load_seconds() { grep -o 'records loaded in [0-9.]*' <<<"$1" | grep -o '[0-9.]*$
 decompression_floor() {
   local file start total=0
   for file in "$1"/*.xml.gz; do
-    start=$(date +%s.%N); gzip -dc "$file" >/dev/null; total=$(echo "$total + $(date +%s.%N) - $start" | bc -l)
+    start=$(now); gzip -dc "$file" >/dev/null; total=$(echo "$total + $(since "$start")" | bc -l)
   done
   echo "$total"
 }
